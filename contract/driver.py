@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -145,8 +146,10 @@ class _Session:
         self.transcript = Transcript(scenario=scenario.name)
         self.conversation_id = ""
         self.step: int | None = None
+        self.step_label = ""
         self.started = time.monotonic()
         self.new_frame = asyncio.Event()
+        self.closed: str | None = None
         headers = {"X-Session-API-Key": api_key} if api_key else {}
         self.http = httpx.AsyncClient(base_url=self.base_url, headers=headers, timeout=timeout_s)
 
@@ -183,10 +186,13 @@ class _Session:
                     )
                 )
                 self.new_frame.set()
-        except ConnectionClosed:
-            pass
+        except ConnectionClosed as exc:
+            self.closed = f"event socket closed: {exc}"
+        else:
+            self.closed = "event socket closed"
+        self.new_frame.set()
 
-    async def until(self, predicate: Any, timeout_s: float, start: int = 0) -> int | None:
+    async def until(self, predicate: Callable[[dict[str, Any]], bool], timeout_s: float, start: int = 0) -> int | None:
         """Wait for a frame at index >= ``start`` matching ``predicate``; its index, or None on timeout."""
         deadline = time.monotonic() + timeout_s
         checked = start
@@ -197,7 +203,7 @@ class _Session:
                     return index
             checked = len(frames)
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            if remaining <= 0 or self.closed:
                 return None
             self.new_frame.clear()
             try:
@@ -208,7 +214,7 @@ class _Session:
     async def quiet(self, quiet_s: float, limit_s: float) -> None:
         """Return once no frame arrived for ``quiet_s`` (or after ``limit_s``)."""
         deadline = time.monotonic() + limit_s
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not self.closed:
             self.new_frame.clear()
             try:
                 await asyncio.wait_for(self.new_frame.wait(), min(quiet_s, deadline - time.monotonic()))
@@ -216,11 +222,14 @@ class _Session:
                 return
 
     def _where(self) -> str:
-        return "setup" if self.step is None else f"step {self.step}"
+        return "setup" if self.step is None else f"step {self.step} {self.step_label}"
+
+    def _closed_note(self) -> str:
+        return f" ({self.closed})" if self.closed else ""
 
 
 def _step_label(step: ClientStep) -> str:
-    detail = step.status or step.policy or step.text or ""
+    detail = (step.status or step.policy or step.text or "")[:40]
     return f"{step.action}({detail})" if detail else step.action
 
 
@@ -252,8 +261,8 @@ async def _wait_for_status(session: _Session, step: ClientStep, window: int) -> 
     if index is None:
         seen = [status_shown(f.event) for f in session.transcript.frames[window:] if status_shown(f.event)]
         raise ClientScriptError(
-            f"step {session.step} {_step_label(step)}: no frame showed status {wanted!r} within "
-            f"{session.timeout_s} s (statuses seen since the previous wait: {seen})"
+            f"{session._where()}: no frame showed status {wanted!r} within "
+            f"{session.timeout_s} s (statuses seen since the previous wait: {seen}){session._closed_note()}"
         )
     if session.transcript.frames[index].event.get("key") != FULL_STATE:
         # Most transitions end with a snapshot; some (reject -> idle) do not, hence the grace.
@@ -290,29 +299,36 @@ async def arun_client_script(
                 await ws.send(json.dumps({"type": "auth", "session_api_key": api_key}))
             reader = asyncio.create_task(session.read_frames(ws))
             if await session.until(lambda event: True, timeout_s) is None:
-                raise ClientScriptError(f"setup: no initial frame on the event socket within {timeout_s} s")
+                raise ClientScriptError(
+                    f"setup: no initial frame on the event socket within {timeout_s} s{session._closed_note()}"
+                )
             window = len(session.transcript.frames)
             for number, step in enumerate(scenario.client):
                 if step.after_ms:
                     await asyncio.sleep(step.after_ms / 1000)
-                session.step = number
+                session.step, session.step_label = number, _step_label(step)
                 window = await _execute(session, step, window)
             await session.quiet(QUIET_S, timeout_s)
-            reader.cancel()
+            await _stop(reader)
         session.transcript.rest_events = await _fetch_events(session)
         await session.request("DELETE", f"/api/conversations/{session.conversation_id}")
         return session.transcript
     except httpx.HTTPError as exc:
         raise ClientScriptError(f"{session._where()}: HTTP request failed: {exc!r}") from exc
     finally:
-        if reader is not None and not reader.done():
-            reader.cancel()
+        if reader is not None:
+            await _stop(reader)
         if session.conversation_id and not any(c.method == "DELETE" for c in session.transcript.rest_calls):
             try:
                 await session.http.delete(f"/api/conversations/{session.conversation_id}")
             except httpx.HTTPError:
                 pass  # best-effort cleanup after a failure; the original error matters more
         await session.http.aclose()
+
+
+async def _stop(task: asyncio.Task[None]) -> None:
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
 
 
 async def _fetch_events(session: _Session) -> list[dict[str, Any]]:

@@ -10,14 +10,41 @@ import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from contract.driver import ClientScriptError, run_client_script
+from contract.driver import ClientScriptError, Transcript, run_client_script
 from contract.real_server import RealServer, RealServerError, start_conversation_body
 from contract.scenario import BUNDLED_DIR, ReplyTurn, Scenario, ScenarioError, load_directory
 from contract.scripted_llm import ScriptedLLM
 
 TRANSCRIPTS_DIR = BUNDLED_DIR.parent / "transcripts"
 RECORD_API_KEY = "record-key"
+# Terminal observations report where and as whom the command ran; none of it is part of the contract.
+MACHINE_KEYS = frozenset({"hostname", "username", "py_interpreter_path"})
+SERVER_ROOT = "<server-root>"
+MACHINE_VALUE = "<machine>"
+
+
+def _scrub(value: Any, root: str) -> Any:
+    if isinstance(value, str):
+        return value.replace(root, SERVER_ROOT)
+    if isinstance(value, list):
+        return [_scrub(item, root) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: MACHINE_VALUE if key in MACHINE_KEYS and isinstance(item, str) else _scrub(item, root)
+            for key, item in value.items()
+        }
+    return value
+
+
+def scrub_machine_details(transcript: Transcript, server_root: str | Path) -> Transcript:
+    """Replace the server's temp dir and host details in recorded events, so fixtures are portable."""
+    root = str(server_root)
+    for frame in transcript.frames:
+        frame.event = _scrub(frame.event, root)
+    transcript.rest_events = [_scrub(event, root) for event in transcript.rest_events]
+    return transcript
 
 
 def conversation_body(llm_url: str, scenario: Scenario) -> dict:
@@ -52,6 +79,8 @@ def record_transcripts(
             transcript = run_client_script(
                 server.url, server.api_key, scenario, conversation_body(llm.base_url, scenario), timeout_s=timeout_s
             )
+            assert server.root is not None
+            scrub_machine_details(transcript, server.root)
             path = out_dir / f"{name}.real.jsonl"
             path.write_text(transcript.to_jsonl(), encoding="utf-8")
             written.append(path)

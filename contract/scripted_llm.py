@@ -82,9 +82,7 @@ def is_title_request(body: Mapping[str, Any]) -> bool:
 def turn_index(body: Mapping[str, Any]) -> int:
     """Index of the turn to play: each consumed turn leaves one assistant message behind."""
     return sum(
-        1
-        for message in body.get("messages") or []
-        if isinstance(message, dict) and message.get("role") == "assistant"
+        1 for message in body.get("messages") or [] if isinstance(message, dict) and message.get("role") == "assistant"
     )
 
 
@@ -179,31 +177,22 @@ def _completion(model: str, message: dict[str, Any], finish_reason: str, usage: 
 
 def _chunks(model: str, message: dict[str, Any], finish_reason: str, usage: dict[str, int]) -> list[dict[str, Any]]:
     """The streaming form of one answer: role, content pieces, tool calls, finish, usage."""
-    base = {"id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion.chunk", "created": int(time.time()), "model": model}
+    base = {
+        "id": f"chatcmpl-{uuid.uuid4().hex}",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+    }
 
     def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
         return {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}]}
 
     chunks = [chunk({"role": "assistant", "content": ""})]
     content = message.get("content") or ""
-    # Word-sized pieces so streaming clients see several deltas.
-    pieces = [content[i : i + 8] for i in range(0, len(content), 8)]
-    chunks += [chunk({"content": piece}) for piece in pieces]
+    # Small fixed-size pieces so streaming clients see several deltas.
+    chunks += [chunk({"content": content[i : i + 8]}) for i in range(0, len(content), 8)]
     for position, call in enumerate(message.get("tool_calls") or []):
-        chunks.append(
-            chunk(
-                {
-                    "tool_calls": [
-                        {
-                            "index": position,
-                            "id": call["id"],
-                            "type": "function",
-                            "function": {"name": call["function"]["name"], "arguments": call["function"]["arguments"]},
-                        }
-                    ]
-                }
-            )
-        )
+        chunks.append(chunk({"tool_calls": [{"index": position, **call}]}))
     chunks.append(chunk({}, finish_reason))
     chunks.append({**base, "choices": [], "usage": usage})
     return chunks
@@ -291,8 +280,14 @@ class ScriptedLLM:
     ...     llm.base_url  # "http://127.0.0.1:<port>/v1", the agent LLM's base_url
     """
 
-    def __init__(self, scenarios: Mapping[str, Scenario] | None = None, *, startup_timeout_s: float = 10.0) -> None:
-        self.app = create_app(scenarios)
+    def __init__(
+        self,
+        scenarios: Mapping[str, Scenario] | None = None,
+        *,
+        max_requests: int = MAX_RECORDED_REQUESTS,
+        startup_timeout_s: float = 10.0,
+    ) -> None:
+        self.app = create_app(scenarios, max_requests=max_requests)
         self._startup_timeout_s = startup_timeout_s
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None

@@ -1,0 +1,150 @@
+"""Assemble the mock agent server: routes, auth, error handlers, CORS, faults, journal."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import traceback
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from mockserver import control, rest, ws
+from mockserver.config import MockConfig
+from mockserver.state import MockState
+
+# uvicorn's own logger, so mock bugs are visible in the server log without a custom handler.
+import logging
+
+logger = logging.getLogger("uvicorn.error")
+
+
+def _check_session_api_key(request: Request) -> None:
+    """Router-level dependency, as in dependencies.py: runs before path and body validation."""
+    keys = request.app.state.mock.config.api_keys
+    if keys and request.headers.get("x-session-api-key") not in keys:
+        raise HTTPException(401, detail="Unauthorized")
+
+
+def _add_exception_handlers(app: FastAPI) -> None:
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code >= 500:
+            # The real handler hides 5xx details in "exception" and adds no error_id.
+            body = {"detail": "Internal Server Error", "exception": f"{exc.status_code}: {exc.detail}"}
+            return JSONResponse(body, status_code=exc.status_code)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    async def unhandled(request: Request, exc: Exception) -> JSONResponse:
+        if not isinstance(exc, ValueError):
+            logger.error("mock server error on %s %s\n%s", request.method, request.url.path, "".join(traceback.format_exception(exc)))
+        body = {"detail": "Internal Server Error", "exception": str(exc), "error_id": uuid.uuid4().hex}
+        return JSONResponse(body, status_code=500)
+
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(Exception, unhandled)
+
+
+class FaultAndJournalMiddleware:
+    """Applies route latency and forced responses, and journals every HTTP request."""
+
+    def __init__(self, app: ASGIApp, state: MockState):
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(self.state.config.control_prefix):
+            await self.app(scope, receive, send)
+            return
+        method, path = scope["method"], scope["path"]
+        delay = self.state.faults.latency_for(path)
+        if delay:
+            await asyncio.sleep(delay / 1000)
+        forced = self.state.faults.forced_for(method, path)
+        if forced is not None:
+            body = forced.body if forced.body is not None else {"detail": f"forced {forced.status} by the mock's fault injection"}
+            self.state.journal.http(method, path, forced.status)
+            await JSONResponse(body, status_code=forced.status)(scope, receive, send)
+            return
+        status: dict[str, int] = {}
+
+        async def record(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, record)
+        self.state.journal.http(method, path, status.get("code", 0))
+
+
+def create_app(config: MockConfig | None = None) -> FastAPI:
+    """Build a mock agent-server ASGI app."""
+    config = config or MockConfig()
+    state = MockState(config)
+    started = time.time()
+    app = FastAPI(
+        title="OpenHands Agent Server (ohmock)",
+        version=config.server_version,
+        description="Stateful mock of the OpenHands agent-server API",
+    )
+    app.state.mock = state
+
+    health = APIRouter()
+
+    @health.get("/alive")
+    @health.get("/health")
+    async def alive() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @health.get("/ready")
+    async def ready() -> dict[str, str]:
+        return {"status": "ready"}
+
+    @health.get("/server_info")
+    @health.get("/")
+    async def server_info() -> dict[str, Any]:
+        uptime = round(time.time() - started, 1)
+        return {
+            "uptime": uptime,
+            "idle_time": 0.0,
+            "title": "OpenHands Agent Server",
+            "version": config.server_version,
+            "sdk_version": config.server_version,
+            "tools_version": config.server_version,
+            "workspace_version": "unknown",
+            "build_git_sha": "unknown",
+            "build_git_ref": "unknown",
+            "python_version": "ohmock",
+            "usable_tools": ["terminal", "file_editor", "task_tracker"],
+            "runtime_idle_timeout_seconds": None,
+            "conversation_runtime": "local",
+            "available_conversation_runtimes": [],
+            "capabilities": ["idempotent_conversation_create_v1"],
+            "app_backend_ingress_url": None,
+            "max_foreground_terminal_timeout_seconds": None,
+            "docs": "/docs",
+            "redoc": "/redoc",
+        }
+
+    app.include_router(health)
+    app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(ws.router)
+    app.include_router(control.build_router(config.control_prefix))
+    _add_exception_handlers(app)
+    app.add_middleware(FaultAndJournalMiddleware, state=state)
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    return app
+
+
+__all__ = ["create_app", "RequestValidationError"]

@@ -1,0 +1,234 @@
+"""Build events in the exact shapes openhands-agent-server 1.58.0 puts on the wire.
+
+Shapes follow frames recorded from the real server (nulls stripped, SDK defaults present). Ids,
+timestamps and ``parent_id`` are filled in by the conversation log when an event is emitted.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# Observation text the real tools produce for the always-present tools.
+THINK_OBSERVATION_TEXT = "Your thought has been logged."
+UNKNOWN_CLASSIFICATION = {"kind": "unknown", "retryable": False, "user_action": "none"}
+TRANSIENT_CLASSIFICATION = {"kind": "transient", "retryable": True, "user_action": "retry"}
+
+
+@cache
+def _captured() -> dict[str, Any]:
+    return json.loads(resources.files("mockserver.data").joinpath("system_prompt.json").read_text("utf-8"))
+
+
+def known_tools() -> dict[str, dict[str, Any]]:
+    """Tool definitions captured from the real server, by the tool name the LLM sees."""
+    return _captured()["tools"]
+
+
+def text_content(text: str) -> dict[str, Any]:
+    return {"cache_prompt": False, "type": "text", "text": text}
+
+
+def system_prompt(tool_names: list[str]) -> dict[str, Any]:
+    """The SystemPromptEvent the agent emits lazily at its first message or run."""
+    tools = known_tools()
+    selected = [tools[name] for name in tool_names if name in tools]
+    selected += [tools[name] for name in ("finish", "think") if name not in tool_names]
+    return {
+        "source": "agent",
+        "system_prompt": _captured()["system_prompt"],
+        "tools": selected,
+        "kind": "SystemPromptEvent",
+    }
+
+
+def message(source: str, content: list[dict[str, Any]], *, llm_response_id: str | None = None) -> dict[str, Any]:
+    role = "user" if source == "user" else "assistant"
+    event: dict[str, Any] = {
+        "source": source,
+        "llm_message": {"role": role, "content": content, "thinking_blocks": []},
+    }
+    if llm_response_id:
+        event["llm_response_id"] = llm_response_id
+    event.update({"activated_skills": [], "extended_content": [], "kind": "MessageEvent"})
+    return event
+
+
+def normalize_content(content: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Content items as the SDK dumps them (``cache_prompt`` filled in)."""
+    return [{"cache_prompt": False, **item} for item in content]
+
+
+def state_update(key: str, value: Any) -> dict[str, Any]:
+    event: dict[str, Any] = {"source": "environment", "key": key}
+    if value is not None:  # a null value is dropped by exclude_none on the wire
+        event["value"] = value
+    event["kind"] = "ConversationStateUpdateEvent"
+    return event
+
+
+def _action_payload(tool: str, arguments: dict[str, Any]) -> dict[str, Any] | None:
+    definition = known_tools().get(tool)
+    if definition is None:
+        return None
+    action_kind = definition["action_type"]
+    fields = {k: v for k, v in arguments.items() if k not in ("security_risk", "summary")}
+    defaults: dict[str, dict[str, Any]] = {
+        "TerminalAction": {"is_input": False, "reset": False},
+        "TaskTrackerAction": {"command": "view", "task_list": []},
+    }
+    return {**defaults.get(action_kind, {}), **fields, "kind": action_kind}
+
+
+def action(
+    tool: str,
+    arguments: dict[str, Any],
+    *,
+    thought: str,
+    tool_call_id: str,
+    llm_response_id: str,
+) -> dict[str, Any]:
+    """An ActionEvent; ``action`` is omitted (null) for tools the mock has no definition of."""
+    arguments_json = json.dumps(arguments)
+    event: dict[str, Any] = {
+        "source": "agent",
+        "thought": [text_content(thought)] if thought else [],
+        "thinking_blocks": [],
+    }
+    payload = _action_payload(tool, arguments)
+    if payload is not None:
+        event["action"] = payload
+    event.update(
+        {
+            "tool_name": tool,
+            "tool_call_id": tool_call_id,
+            "tool_call": {"id": tool_call_id, "name": tool, "arguments": arguments_json, "origin": "completion"},
+            "llm_response_id": llm_response_id,
+            "security_risk": arguments.get("security_risk", "UNKNOWN"),
+            "summary": arguments.get("summary") or f"{tool}: {arguments_json}",
+            "kind": "ActionEvent",
+        }
+    )
+    return event
+
+
+def _observation_payload(tool: str, arguments: dict[str, Any], text: str, exit_code: int | None, is_error: bool, working_dir: str) -> dict[str, Any]:
+    kind = known_tools()[tool]["observation_type"]
+    payload: dict[str, Any] = {"content": [text_content(text)], "is_error": is_error}
+    if kind == "TerminalObservation":
+        code = -1 if exit_code is None else exit_code
+        payload.update(
+            {
+                "command": arguments.get("command", ""),
+                "exit_code": code,
+                "timeout": False,
+                "metadata": {
+                    "exit_code": code,
+                    "pid": -1,
+                    "username": "openhands",
+                    "hostname": "mock",
+                    "working_dir": working_dir,
+                    "py_interpreter_path": "/usr/bin/python",
+                    "prefix": "",
+                    "suffix": f"\n[The command completed with exit code {code}.]",
+                },
+            }
+        )
+    elif kind == "FileEditorObservation":
+        payload.update({"command": arguments.get("command", "view"), "path": arguments.get("path"), "prev_exist": True})
+        payload = {k: v for k, v in payload.items() if v is not None}
+    elif kind == "TaskTrackerObservation":
+        payload.update({"command": arguments.get("command", "view"), "task_list": arguments.get("task_list", [])})
+    payload["kind"] = kind
+    return payload
+
+
+def observation(
+    tool: str,
+    arguments: dict[str, Any],
+    *,
+    text: str,
+    exit_code: int | None,
+    is_error: bool,
+    tool_call_id: str,
+    action_id: str,
+    working_dir: str,
+) -> dict[str, Any]:
+    """The ObservationEvent answering an ActionEvent."""
+    return {
+        "source": "environment",
+        "tool_name": tool,
+        "tool_call_id": tool_call_id,
+        "observation": _observation_payload(tool, arguments, text, exit_code, is_error, working_dir),
+        "action_id": action_id,
+        "extended_content": [],
+        "kind": "ObservationEvent",
+    }
+
+
+def default_observation_text(tool: str, arguments: dict[str, Any]) -> str:
+    """What a tool reports when the scenario does not say."""
+    if tool == "finish":
+        return str(arguments.get("message", ""))
+    if tool == "think":
+        return THINK_OBSERVATION_TEXT
+    return ""
+
+
+def user_reject(tool: str, tool_call_id: str, action_id: str, reason: str) -> dict[str, Any]:
+    return {
+        "source": "environment",
+        "tool_name": tool,
+        "tool_call_id": tool_call_id,
+        "rejection_reason": reason,
+        "rejection_source": "user",
+        "action_id": action_id,
+        "kind": "UserRejectObservation",
+    }
+
+
+def agent_error(tool: str, tool_call_id: str, error: str) -> dict[str, Any]:
+    return {
+        "source": "agent",
+        "tool_name": tool,
+        "tool_call_id": tool_call_id,
+        "error": error,
+        "classification": dict(TRANSIENT_CLASSIFICATION),
+        "kind": "AgentErrorEvent",
+    }
+
+
+def conversation_error(code: str, detail: str, *, transient: bool) -> dict[str, Any]:
+    return {
+        "source": "environment",
+        "code": code,
+        "detail": detail,
+        "classification": dict(TRANSIENT_CLASSIFICATION if transient else UNKNOWN_CLASSIFICATION),
+        "kind": "ConversationErrorEvent",
+    }
+
+
+def user_control(kind: str) -> dict[str, Any]:
+    """PauseEvent or InterruptEvent."""
+    return {"source": "user", "kind": kind}
+
+
+def streaming_delta(content: str) -> dict[str, Any]:
+    return {"source": "agent", "content": content, "kind": "StreamingDeltaEvent"}
+
+
+def condensation(forgotten: list[str], summary: str, llm_response_id: str) -> dict[str, Any]:
+    return {
+        "source": "environment",
+        "forgotten_event_ids": forgotten,
+        "summary": summary,
+        "summary_offset": 1,
+        "llm_response_id": llm_response_id,
+        "kind": "Condensation",
+    }
+
+
+def server_error(code: str, detail: str) -> dict[str, Any]:
+    return {"source": "environment", "code": code, "detail": detail, "kind": "ServerErrorEvent"}

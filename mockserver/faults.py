@@ -1,0 +1,97 @@
+"""Fault knobs: deliberate, bounded misbehaviour for testing clients and checkers.
+
+Counters (``omit_snapshot``, ``duplicate_frame``) apply to the next N occurrences and then
+expire, so a test that arms one fault cannot leak it into the next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CountedFault = Literal["omit_snapshot", "duplicate_frame"]
+
+
+class ForcedResponse(BaseModel):
+    """Answer matching requests with a fixed status and body, ``times`` times (0 = always)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    method: str = Field("*", description="HTTP method, or * for any")
+    path: str = Field(description="regular expression matched against the request path")
+    status: int = Field(ge=100, le=599)
+    body: Any = None
+    times: int = Field(1, ge=0)
+
+
+class FaultSettings(BaseModel):
+    """Body of ``POST /_mock/faults``; omitted fields keep their current value."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    latency_ms: dict[str, float] | None = Field(None, description="path regex → added latency (ms)")
+    forced: list[ForcedResponse] | None = None
+    ws_delay_ms: float | None = Field(None, ge=0, description="delay every WebSocket frame (vs REST)")
+    omit_snapshot: int | None = Field(None, ge=0, description="skip the next N end-of-run snapshots")
+    duplicate_frame: int | None = Field(None, ge=0, description="send the next N frames twice")
+    drop_sockets: int | None = Field(None, ge=1000, le=4999, description="close every open socket now with this code")
+
+
+@dataclass
+class Faults:
+    """Active faults of one mock server."""
+
+    latency_ms: dict[str, float] = field(default_factory=dict)
+    forced: list[ForcedResponse] = field(default_factory=list)
+    ws_delay_ms: float = 0.0
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def take(self, name: CountedFault) -> bool:
+        """Consume one occurrence of a counted fault; True when it applies now."""
+        remaining = self.counters.get(name, 0)
+        if remaining <= 0:
+            return False
+        self.counters[name] = remaining - 1
+        return True
+
+    def latency_for(self, path: str) -> float:
+        return sum(ms for pattern, ms in self.latency_ms.items() if re.search(pattern, path))
+
+    def forced_for(self, method: str, path: str) -> ForcedResponse | None:
+        for forced in self.forced:
+            if forced.method in ("*", method) and re.search(forced.path, path):
+                if forced.times:
+                    forced.times -= 1
+                    if forced.times == 0:
+                        self.forced.remove(forced)
+                return forced
+        return None
+
+    def apply(self, settings: FaultSettings) -> None:
+        if settings.latency_ms is not None:
+            self.latency_ms = dict(settings.latency_ms)
+        if settings.forced is not None:
+            self.forced = list(settings.forced)
+        if settings.ws_delay_ms is not None:
+            self.ws_delay_ms = settings.ws_delay_ms
+        for name in ("omit_snapshot", "duplicate_frame"):
+            value = getattr(settings, name)
+            if value is not None:
+                self.counters[name] = value
+
+    def clear(self) -> None:
+        self.latency_ms.clear()
+        self.forced.clear()
+        self.ws_delay_ms = 0.0
+        self.counters.clear()
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "latency_ms": self.latency_ms,
+            "forced": [f.model_dump() for f in self.forced],
+            "ws_delay_ms": self.ws_delay_ms,
+            **{name: self.counters.get(name, 0) for name in ("omit_snapshot", "duplicate_frame")},
+        }

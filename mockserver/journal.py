@@ -1,0 +1,42 @@
+"""A bounded record of what the mock saw and sent: requests and WebSocket frames."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+MAX_ENTRIES = 10_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One request answered or one frame sent/received."""
+
+    at: float
+    channel: Literal["http", "ws"]
+    direction: Literal["in", "out"]
+    method: str
+    path: str
+    status: int | None = None
+    body: Any = None
+
+
+class Journal:
+    """Newest ``MAX_ENTRIES`` entries, oldest dropped first."""
+
+    def __init__(self) -> None:
+        self._entries: deque[Entry] = deque(maxlen=MAX_ENTRIES)
+
+    def http(self, method: str, path: str, status: int) -> None:
+        self._entries.append(Entry(time.time(), "http", "in", method, path, status))
+
+    def frame(self, direction: Literal["in", "out"], path: str, body: Any) -> None:
+        self._entries.append(Entry(time.time(), "ws", direction, "WS", path, None, body))
+
+    def entries(self, channel: str | None = None) -> list[dict[str, Any]]:
+        return [asdict(e) for e in self._entries if channel is None or e.channel == channel]
+
+    def clear(self) -> None:
+        self._entries.clear()

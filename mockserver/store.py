@@ -1,0 +1,278 @@
+"""Conversations and their event logs: the single source behind REST and WebSocket.
+
+Every event goes through :meth:`Conversation.emit`: persisted events are appended to the log,
+every event (persisted or transient) is fanned out to the conversation's subscribers. Search,
+count and paging implement the real server's semantics (inclusive cursors, string-compared
+naive timestamps, unknown cursors restarting from the start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from contract.scenario import Scenario
+from mockserver import event_builder as build
+from mockserver.clock import Clock
+
+# ConversationState fields (the full_state snapshot); ConversationInfo adds the INFO_ONLY ones.
+STATE_FIELDS = (
+    "id", "agent", "workspace", "persistence_dir", "max_iterations", "stuck_detection",
+    "execution_status", "confirmation_policy", "security_analyzer", "activated_knowledge_skills",
+    "activated_path_rules", "invoked_skills", "blocked_actions", "blocked_messages",
+    "last_user_message_id", "leaf_event_id", "head_is_empty", "stats", "secret_registry",
+    "tags", "agent_state", "hook_config",
+)
+INFO_FIELDS = (
+    "id", "workspace", "persistence_dir", "max_iterations", "stuck_detection", "execution_status",
+    "confirmation_policy", "security_analyzer", "activated_knowledge_skills", "invoked_skills",
+    "blocked_actions", "blocked_messages", "last_user_message_id", "leaf_event_id", "stats",
+    "secret_registry", "agent_state", "hook_config", "title", "metrics", "created_at", "updated_at",
+    "forked_from_conversation_id", "forked_from_event_id", "parent_conversation_id",
+    "sub_conversation_ids", "tags", "current_model_id", "available_models",
+    "supports_runtime_model_switch", "launched_agent_profile", "agent", "client_tools",
+    "tool_module_qualnames",
+)
+RUNTIME_INFO = {"runtime_status": "available", "can_resume": True, "runtime_error": None}
+# Module the real server imports for each built-in tool (ConversationInfo.tool_module_qualnames).
+TOOL_MODULES = {
+    "terminal": "openhands.tools.terminal.definition",
+    "file_editor": "openhands.tools.file_editor.definition",
+    "task_tracker": "openhands.tools.task_tracker.definition",
+    "browser_tool_set": "openhands.tools.browser_use.definition",
+}
+MASKED_SECRET = "**********"
+
+
+Subscriber = Callable[[dict[str, Any]], None]
+
+
+@dataclass
+class Conversation:
+    """One conversation: its state, its persisted log, its live subscribers."""
+
+    id: uuid.UUID
+    clock: Clock
+    scenario: Scenario
+    state: dict[str, Any]
+    meta: dict[str, Any]
+    events: list[dict[str, Any]] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    subscribers: dict[int, Subscriber] = field(default_factory=dict)
+    secrets: dict[str, Any] = field(default_factory=dict)
+    turn: int = 0  # next scenario turn
+    head: str | None = None  # id of the newest non-state-update event (the tree's HEAD)
+    deleted: bool = False
+    run_task: asyncio.Task | None = None
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    # -- emitting -------------------------------------------------------------------------
+
+    def emit(self, event: dict[str, Any], *, persist: bool = True) -> dict[str, Any]:
+        """Stamp ``event`` (id, timestamp, parent), log it when persisted, fan it out."""
+        stamped: dict[str, Any] = {"id": self.clock.event_id(), "timestamp": self.clock.event_timestamp(), "source": event.get("source")}
+        if persist and self.head is not None:
+            stamped["parent_id"] = self.head
+        stamped.update((k, v) for k, v in event.items() if k != "source")
+        if persist:
+            self.index[stamped["id"]] = len(self.events)
+            self.events.append(stamped)
+            if stamped["kind"] != "ConversationStateUpdateEvent":
+                self.head = stamped["id"]
+                self.state["leaf_event_id"] = stamped["id"]
+                self.state["head_is_empty"] = False
+            self.touch()
+        self.publish(stamped)
+        return stamped
+
+    def publish(self, frame: dict[str, Any]) -> None:
+        for deliver in list(self.subscribers.values()):
+            deliver(frame)
+
+    def set_state(self, key: str, value: Any) -> dict[str, Any] | None:
+        """Assign a state field; emit a persisted update only when the value changed."""
+        if self.state.get(key) == value:
+            return None
+        self.state[key] = value
+        return self.emit(build.state_update(key, value))
+
+    def snapshot(self) -> dict[str, Any]:
+        """Emit the transient ``full_state`` update."""
+        return self.emit(build.state_update("full_state", self.state_dump()), persist=False)
+
+    def touch(self) -> None:
+        self.meta["updated_at"] = self.clock.utc_timestamp()
+
+    # -- views ------------------------------------------------------------------------------
+
+    @property
+    def status(self) -> str:
+        return self.state["execution_status"]
+
+    def state_dump(self) -> dict[str, Any]:
+        """ConversationState as the full_state snapshot carries it (nulls dropped, key masked)."""
+        dump = {k: copy.deepcopy(self.state[k]) for k in STATE_FIELDS if self.state.get(k) is not None}
+        llm = dump.get("agent", {}).get("llm")
+        if isinstance(llm, dict) and "api_key" in llm:
+            llm["api_key"] = MASKED_SECRET
+        return dump
+
+    def info(self, *, runtime: bool = True) -> dict[str, Any]:
+        """ConversationInfo (nulls kept, as the REST response model does)."""
+        merged = {**self.state, **self.meta}
+        info = {k: copy.deepcopy(merged.get(k)) for k in INFO_FIELDS}
+        llm = (info.get("agent") or {}).get("llm")
+        if isinstance(llm, dict) and "api_key" in llm:
+            llm["api_key"] = None
+        info["runtime_info"] = dict(RUNTIME_INFO) if runtime else None
+        return info
+
+    def pending_actions(self) -> list[dict[str, Any]]:
+        """ActionEvents (with an action) that no observation, rejection or error answered yet."""
+        answered = {e.get("tool_call_id") for e in self.events if e["kind"] in ("ObservationEvent", "UserRejectObservation", "AgentErrorEvent")}
+        return [e for e in self.events if e["kind"] == "ActionEvent" and e.get("action") and e["tool_call_id"] not in answered]
+
+    # -- event queries ------------------------------------------------------------------------
+
+    def find_events(
+        self,
+        *,
+        kind: str | None = None,
+        source: str | None = None,
+        body: str | None = None,
+        timestamp_gte: str | None = None,
+        timestamp_lt: str | None = None,
+        descending: bool = False,
+    ) -> Iterator[dict[str, Any]]:
+        ordered: Iterable[dict[str, Any]] = reversed(self.events) if descending else self.events
+        for event in ordered:
+            if kind and not _kind_matches(event["kind"], kind):
+                continue
+            if source and event.get("source") != source:
+                continue
+            if body is not None and not _body_matches(event, body):
+                continue
+            if timestamp_gte and event["timestamp"] < timestamp_gte:
+                continue
+            if timestamp_lt and event["timestamp"] >= timestamp_lt:
+                continue
+            yield event
+
+
+def _kind_matches(event_kind: str, wanted: str) -> bool:
+    # The server accepts a bare class name or a fully-qualified module.Class path.
+    return wanted == event_kind or wanted.rsplit(".", 1)[-1] == event_kind and "." in wanted
+
+
+def _body_matches(event: dict[str, Any], needle: str) -> bool:
+    if event["kind"] != "MessageEvent":
+        return False
+    texts = [c.get("text", "") for c in event["llm_message"].get("content", [])]
+    texts += [c.get("text", "") for c in event.get("extended_content", [])]
+    texts.append(event["llm_message"].get("reasoning_content") or "")
+    return needle.lower() in " ".join(texts).lower()
+
+
+def page(items: list[Any], page_id: str | None, limit: int, key: Callable[[Any], str]) -> tuple[list[Any], str | None]:
+    """Inclusive-cursor paging: start at the item whose key is ``page_id`` (or the start)."""
+    start = 0
+    if page_id:
+        start = next((i for i, item in enumerate(items) if key(item) == page_id), 0)
+    chunk = items[start : start + limit]
+    next_id = key(items[start + limit]) if start + limit < len(items) else None
+    return chunk, next_id
+
+
+def to_server_local(value: datetime) -> str:
+    """A filter timestamp as the server compares it: aware values go to local time, naive."""
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value.isoformat()
+
+
+class Store:
+    """All conversations of one mock server, in creation order."""
+
+    def __init__(self, clock: Clock):
+        self.clock = clock
+        self.conversations: dict[uuid.UUID, Conversation] = {}
+
+    def get(self, conversation_id: uuid.UUID) -> Conversation | None:
+        return self.conversations.get(conversation_id)
+
+    def create(self, conversation_id: uuid.UUID | None, request: dict[str, Any], scenario: Scenario) -> Conversation:
+        cid = conversation_id or self.clock.uuid()
+        now = self.clock.utc_timestamp()
+        agent = copy.deepcopy(request.get("agent") or {})
+        tools = [t.get("name") for t in agent.get("tools", []) if isinstance(t, dict)]
+        workspace = {"kind": "LocalWorkspace", **(request.get("workspace") or {})}
+        state = {
+            "id": str(cid),
+            "agent": agent,
+            "workspace": workspace,
+            "persistence_dir": f"workspace/conversations/{cid.hex}",
+            "max_iterations": request.get("max_iterations", 500),
+            "stuck_detection": request.get("stuck_detection", True),
+            "execution_status": "idle",
+            "confirmation_policy": request.get("confirmation_policy") or {"kind": "NeverConfirm"},
+            "security_analyzer": request.get("security_analyzer"),
+            "activated_knowledge_skills": [],
+            "activated_path_rules": [],
+            "invoked_skills": [],
+            "blocked_actions": {},
+            "blocked_messages": {},
+            "last_user_message_id": None,
+            "leaf_event_id": None,
+            "head_is_empty": True,
+            "stats": {"usage_to_metrics": {}},
+            "secret_registry": {"secret_sources": {}},
+            "tags": dict(request.get("tags") or {}),
+            "agent_state": {},
+            "hook_config": request.get("hook_config"),
+        }
+        meta = {
+            "title": None,
+            "metrics": None,
+            "created_at": now,
+            "updated_at": now,
+            "forked_from_conversation_id": None,
+            "forked_from_event_id": None,
+            "parent_conversation_id": request.get("parent_conversation_id"),
+            "sub_conversation_ids": [],
+            "current_model_id": None,
+            "available_models": [],
+            "supports_runtime_model_switch": False,
+            "launched_agent_profile": None,
+            "client_tools": list(request.get("client_tools") or []),
+            "tool_module_qualnames": request.get("tool_module_qualnames")
+            or {name: TOOL_MODULES[name] for name in tools if name in TOOL_MODULES},
+            "autotitle": request.get("autotitle", True),
+        }
+        conversation = Conversation(id=cid, clock=self.clock, scenario=scenario, state=state, meta=meta)
+        self.conversations[cid] = conversation
+        return conversation
+
+    def delete(self, conversation_id: uuid.UUID) -> Conversation | None:
+        conversation = self.conversations.pop(conversation_id, None)
+        if conversation is not None:
+            conversation.deleted = True
+        return conversation
+
+    def search(self, *, status: str | None, sort_order: str) -> list[Conversation]:
+        items = [c for c in self.conversations.values() if status is None or c.status == status]
+        field_name = "updated_at" if sort_order.startswith("UPDATED_AT") else "created_at"
+        # Creation order breaks ties, as the server's stable sort does.
+        items.sort(key=lambda c: c.meta[field_name], reverse=sort_order.endswith("_DESC"))
+        return items
+
+    def clear(self) -> None:
+        for conversation in self.conversations.values():
+            conversation.deleted = True
+            if conversation.run_task is not None:
+                conversation.run_task.cancel()
+        self.conversations.clear()
