@@ -47,7 +47,7 @@ def scrub_machine_details(transcript: Transcript, server_root: str | Path) -> Tr
     return transcript
 
 
-def conversation_body(llm_url: str, scenario: Scenario) -> dict:
+def conversation_body(llm_url: str, scenario: Scenario) -> dict[str, Any]:
     """The ``POST /api/conversations`` body that makes the real server play ``scenario``."""
     return start_conversation_body(
         llm_url,

@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from contract.spec import PINNED_SERVER_VERSION
+
 app = typer.Typer(
     name="ohmock",
     help="Contract tests and a stateful mock server for the OpenHands agent-server API.",
@@ -58,6 +60,48 @@ def spec_build() -> None:
         console.print(f"updated {path.name}")
     if not changed:
         console.print("contract/generated is up to date")
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    api_key: Annotated[Optional[list[str]], typer.Option("--api-key", help="Session API key (repeatable); none = open server.")] = None,
+    scenario: Annotated[str, typer.Option(help="Default scenario for new conversations.")] = "bash_then_finish",
+    scenarios_dir: Annotated[Optional[list[Path]], typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")] = None,
+    cors_origin: Annotated[Optional[list[str]], typer.Option("--cors-origin", help="Allowed CORS origin (repeatable), e.g. http://localhost:3000 or *.")] = None,
+    speed: Annotated[float, typer.Option(min=0.0, help="Timing factor: 0 = instant, 1 = realistic.")] = 1.0,
+    seed: Annotated[Optional[int], typer.Option(help="Seed for deterministic ids and timestamps.")] = None,
+    server_version: Annotated[str, typer.Option(help="Version /server_info reports.")] = PINNED_SERVER_VERSION,
+) -> None:
+    """Run the stateful mock agent server (REST + WebSocket) with the bundled scenario pack."""
+    import uvicorn
+
+    from contract.scenario import BUNDLED_DIR, ScenarioError
+    from mockserver.app import create_app
+    from mockserver.config import MockConfig
+
+    config = MockConfig(
+        api_keys=tuple(api_key or ()),
+        speed=speed,
+        seed=seed,
+        default_scenario=scenario,
+        scenario_dirs=(BUNDLED_DIR, *(scenarios_dir or ())),
+        server_version=server_version,
+        cors_origins=tuple(cors_origin or ()),
+    )
+    try:
+        application = create_app(config)
+    except ScenarioError as exc:
+        _fail(str(exc))
+    state = application.state.mock
+    url = f"http://{host}:{port}"
+    key = config.api_keys[0] if config.api_keys else None
+    console.print(f"[bold]ohmock[/bold] mock agent server {server_version} on [cyan]{url}[/cyan]  (speed {speed}, {len(state.scenarios)} scenarios, default {scenario!r})")
+    console.print(f"  SDK:       Workspace(host={url!r}, api_key={key!r})  then Conversation(agent, workspace=...)")
+    console.print(f"  Browser:   REST {url}/api/conversations, WebSocket {url.replace('http', 'ws')}/sockets/events/<id>" + ("" if not config.cors_origins else f", CORS {', '.join(config.cors_origins)}"))
+    console.print(f"  Scenarios: tag a conversation with {{\"scenario\": \"<name>\"}}; list at {url}{config.control_prefix}/scenarios")
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 @app.command("scripted-llm")

@@ -1,0 +1,152 @@
+"""Each corrections-overlay action, shown against the real openhands-agent-server 1.58.0.
+
+contract/overlay.yaml names one of these tests in every action's ``x-test``; test_spec.py fails
+when an action names none. Each test asserts what the real server does and that the effective
+spec (through the generated models) now describes it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from contract.driver import run_client_script
+from contract.events import parse_event
+from contract.generated import models
+from contract.real_server import RealServer, start_conversation_body
+from contract.scenario import load_directory
+from contract.scripted_llm import ScriptedLLM
+from contract.spec import effective_spec
+
+pytestmark = pytest.mark.real_server
+UNKNOWN = "00000000-0000-4000-8000-000000000000"
+
+
+@pytest.fixture
+def client(real_server: RealServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=real_server.url, headers=real_server.headers, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+def conversation(client: httpx.Client, scripted_llm: ScriptedLLM) -> Iterator[str]:
+    response = client.post("/api/conversations", json=start_conversation_body(scripted_llm.url, "bash_then_finish", autotitle=False))
+    assert response.status_code == 201, response.text
+    cid = response.json()["id"]
+    yield cid
+    client.delete(f"/api/conversations/{cid}")
+
+
+def _mapping(union: str) -> dict[str, str]:
+    return effective_spec()["components"]["schemas"][union]["discriminator"]["mapping"]
+
+
+def test_added_components_match_real_bodies(client: httpx.Client, conversation: str) -> None:
+    not_found = client.get(f"/api/conversations/{UNKNOWN}")
+    assert not_found.status_code == 404
+    models.ErrorDetail.model_validate(not_found.json())
+    client.post(f"/api/conversations/{conversation}/events", json={"role": "user", "content": [{"type": "text", "text": "hi"}]})
+    page = client.get(f"/api/conversations/{conversation}/events/search").json()
+    models.EventPage.model_validate(page)
+
+
+def test_401_on_secured_operations(real_server: RealServer) -> None:
+    with httpx.Client(base_url=real_server.url, timeout=30) as anonymous:
+        # 401 wins over 404 (unknown id), 422 (bad UUID, bad body) and routing of any method.
+        for method, path, body in [
+            ("GET", f"/api/conversations/{UNKNOWN}", None),
+            ("GET", "/api/conversations/not-a-uuid", None),
+            ("POST", "/api/conversations", {"nonsense": True}),
+            ("GET", f"/api/conversations/{UNKNOWN}/events/search", None),
+        ]:
+            response = anonymous.request(method, path, json=body, headers={"X-Session-API-Key": "wrong"} if "events" in path else {})
+            assert (response.status_code, response.json()) == (401, {"detail": "Unauthorized"}), path
+    operation = effective_spec()["paths"]["/api/conversations/{conversation_id}"]["get"]
+    assert operation["responses"]["401"] == {"$ref": "#/components/responses/Unauthorized"}
+
+
+def test_500_body_shape(real_server: RealServer, conversation: str) -> None:
+    # A fresh connection: the server resets the connection after an unhandled 500.
+    response = httpx.post(
+        f"{real_server.url}/api/conversations/{conversation}/events",
+        json={"role": "assistant", "content": [{"type": "text", "text": "x"}]},
+        headers=real_server.headers,
+        timeout=30,
+    )
+    assert response.status_code == 500
+    body = models.InternalServerError.model_validate(response.json())
+    assert body.exception == "Only user messages are allowed to be sent to the agent."
+    assert body.error_id and len(body.error_id) == 32
+
+
+def test_error_bodies_are_detail_objects(client: httpx.Client, conversation: str) -> None:
+    assert client.post(f"/api/conversations/{UNKNOWN}/run").json() == {"detail": "Not Found"}
+    condense = client.post(f"/api/conversations/{conversation}/condense")
+    assert condense.status_code == 409
+    assert models.ErrorDetail.model_validate(condense.json()).detail.startswith("Cannot condense conversation")
+    schema = effective_spec()["paths"]["/api/conversations/{conversation_id}/condense"]["post"]["responses"]["409"]
+    assert schema["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorDetail"}
+
+
+def test_event_search_page_shape(client: httpx.Client, conversation: str) -> None:
+    client.post(f"/api/conversations/{conversation}/events", json={"role": "user", "content": [{"type": "text", "text": "hi"}]})
+    first = client.get(f"/api/conversations/{conversation}/events/search", params={"limit": 1}).json()
+    assert set(first) == {"items", "next_page_id"} and len(first["items"]) == 1
+    assert first["next_page_id"] is not None  # inclusive cursor: the next page's first id
+    second = client.get(f"/api/conversations/{conversation}/events/search", params={"limit": 1, "page_id": first["next_page_id"]}).json()
+    assert second["items"][0]["id"] == first["next_page_id"]
+    for item in first["items"] + second["items"]:
+        assert parse_event(item).is_known
+
+
+def test_start_conversation_201_then_200(client: httpx.Client, scripted_llm: ScriptedLLM) -> None:
+    cid = str(uuid.uuid4())
+    body = {**start_conversation_body(scripted_llm.url, "bash_then_finish", autotitle=False), "conversation_id": cid}
+    created = client.post("/api/conversations", json=body)
+    again = client.post("/api/conversations", json={**body, "max_iterations": 7})
+    client.delete(f"/api/conversations/{cid}")
+    assert (created.status_code, again.status_code) == (201, 200)
+    assert again.json()["max_iterations"] == created.json()["max_iterations"]  # the rest of the body is ignored
+    for response in (created, again):
+        models.ConversationInfo.model_validate(response.json())
+
+
+def test_events_routes_404_for_unknown_conversation(client: httpx.Client) -> None:
+    expected = {"detail": f"Conversation not found: {UNKNOWN}"}
+    post = client.post(f"/api/conversations/{UNKNOWN}/events", json={"role": "user", "content": []})
+    batch = client.request("GET", f"/api/conversations/{UNKNOWN}/events", json=["x"])
+    assert (post.status_code, post.json()) == (404, expected)
+    assert (batch.status_code, batch.json()) == (404, expected)
+
+
+def test_kind_is_required_in_request_unions(client: httpx.Client, conversation: str) -> None:
+    response = client.post(f"/api/conversations/{conversation}/confirmation_policy", json={"policy": {}})
+    assert response.status_code == 422
+    assert "Unknown kind ''" in json.dumps(response.json())
+    assert "kind" in effective_spec()["components"]["schemas"]["AlwaysConfirm-Input"]["required"]
+
+
+def test_wire_kinds_are_mapping_keys(real_server: RealServer, scripted_llm: ScriptedLLM) -> None:
+    scenario = load_directory()["bash_then_finish"]
+    transcript = run_client_script(real_server.url, real_server.api_key, scenario, start_conversation_body(scripted_llm.url, scenario.name))
+    events, actions, observations = _mapping("Event"), _mapping("Action"), _mapping("Observation")
+    seen = set()
+    for frame in transcript.frames:
+        event = frame.event
+        seen.add(event["kind"])
+        assert event["kind"] in events
+        if "action" in event:
+            assert event["action"]["kind"] in actions
+        if "observation" in event:
+            assert event["observation"]["kind"] in observations
+        assert parse_event(event).is_known, event["kind"]
+    snapshot = transcript.frames[0].event["value"]
+    assert snapshot["agent"]["kind"] in _mapping("AgentBase-Output")
+    assert snapshot["workspace"]["kind"] in _mapping("BaseWorkspace")
+    assert snapshot["confirmation_policy"]["kind"] in _mapping("ConfirmationPolicyBase-Output")
+    models.ConversationStateSnapshot.model_validate(snapshot)
+    assert {"ConversationStateUpdateEvent", "SystemPromptEvent", "MessageEvent", "ActionEvent", "ObservationEvent"} <= seen
