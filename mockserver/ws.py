@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import json
 from datetime import datetime
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
@@ -68,6 +69,58 @@ async def authenticate(websocket: WebSocket, state: MockState, legacy_key: str |
     return True
 
 
+async def _open(websocket: WebSocket, state: MockState, conversation_id: UUID, legacy_key: str | None) -> Conversation | None:
+    """Authenticate, find the conversation (4004) and check the subscriber limit (1013)."""
+    if not await authenticate(websocket, state, legacy_key):
+        return None
+    conversation = state.store.get(conversation_id)
+    if conversation is None:
+        await _close(websocket, 4004, "Conversation not found")
+        return None
+    if len(conversation.subscribers) >= state.config.max_subscribers:
+        await _close(websocket, 1013, "Too many connections for this conversation")
+        return None
+    return conversation
+
+
+Wire = Callable[[dict[str, Any]], dict[str, Any] | None]
+
+
+async def _serve(
+    websocket: WebSocket,
+    state: MockState,
+    conversation: Conversation,
+    history: list[dict[str, Any]],
+    to_wire: Wire,
+    error_frame: Callable[[str, str], dict[str, Any]],
+) -> None:
+    """Send ``history`` then live frames (each through ``to_wire``) while reading client frames.
+
+    Live frames published while the history is queued wait behind it, so history and live
+    traffic never interleave within one connection.
+    """
+    outbox: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+    subscriber_id = next(_subscriber_ids)
+
+    def deliver(event: dict[str, Any]) -> None:
+        frame = to_wire(event)
+        if frame is not None:
+            outbox.put_nowait(frame)
+
+    for frame in history:
+        outbox.put_nowait(frame)
+    conversation.subscribers[subscriber_id] = deliver
+    state.sockets[subscriber_id] = websocket
+    writer = asyncio.create_task(_write_frames(websocket, state, outbox))
+    try:
+        await _read_frames(websocket, state, conversation, error_frame)
+    finally:
+        conversation.subscribers.pop(subscriber_id, None)
+        state.sockets.pop(subscriber_id, None)
+        outbox.put_nowait(None)
+        writer.cancel()
+
+
 @router.websocket("/events/{conversation_id}")
 async def events_socket(
     websocket: WebSocket,
@@ -77,37 +130,52 @@ async def events_socket(
     after_timestamp: Annotated[datetime | None, Query()] = None,
     resend_all: Annotated[bool, Query(include_in_schema=False)] = False,
 ) -> None:
+    """Legacy socket: snapshot first, then the requested resend, then live events as they are."""
     state: MockState = websocket.app.state.mock
-    if not await authenticate(websocket, state, session_api_key):
-        return
-    conversation = state.store.get(conversation_id)
+    conversation = await _open(websocket, state, conversation_id, session_api_key)
     if conversation is None:
-        await _close(websocket, 4004, "Conversation not found")
         return
-    if len(conversation.subscribers) >= state.config.max_subscribers:
-        await _close(websocket, 1013, "Too many connections for this conversation")
-        return
+    history = [_initial_snapshot(conversation)]
+    mode = resend_mode or ("all" if resend_all else None)
+    if mode == "all":
+        history += conversation.events
+    elif mode == "since" and after_timestamp is not None:
+        history += conversation.find_events(timestamp_gte=to_server_local(after_timestamp))
 
-    outbox: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
-    subscriber_id = next(_subscriber_ids)
-    conversation.subscribers[subscriber_id] = outbox.put_nowait
-    state.sockets[subscriber_id] = websocket
-    writer = asyncio.create_task(_write_frames(websocket, state, outbox))
-    try:
-        outbox.put_nowait(_initial_snapshot(conversation))
-        mode = resend_mode or ("all" if resend_all else None)
-        if mode == "all":
-            for event in list(conversation.events):
-                outbox.put_nowait(event)
-        elif mode == "since" and after_timestamp is not None:
-            for event in conversation.find_events(timestamp_gte=to_server_local(after_timestamp)):
-                outbox.put_nowait(event)
-        await _read_frames(websocket, state, conversation)
-    finally:
-        conversation.subscribers.pop(subscriber_id, None)
-        state.sockets.pop(subscriber_id, None)
-        outbox.put_nowait(None)
-        writer.cancel()
+    def server_error(code: str, detail: str) -> dict[str, Any]:
+        return {"id": conversation.clock.event_id(), "timestamp": conversation.clock.event_timestamp(), **build.server_error(code, detail)}
+
+    await _serve(websocket, state, conversation, history, lambda event: event, server_error)
+
+
+@router.websocket("/session/{conversation_id}")
+async def session_socket(
+    websocket: WebSocket,
+    conversation_id: UUID,
+    session_api_key: Annotated[str | None, Query()] = None,
+    after_seq: Annotated[int | None, Query()] = None,
+) -> None:
+    """Session socket (session_socket.py): a sync frame, durable replay after ``after_seq``,
+    then the connect snapshot and live events in ``durable``/``transient`` envelopes."""
+    state: MockState = websocket.app.state.mock
+    conversation = await _open(websocket, state, conversation_id, session_api_key)
+    if conversation is None:
+        return
+    length = len(conversation.events)
+    through_seq = length - 1 if length else None
+    history: list[dict[str, Any]] = [{"type": "sync", "from_seq": after_seq, "through_seq": through_seq}]
+    if after_seq is not None and through_seq is not None:
+        history += [{"type": "durable", "seq": seq, "event": conversation.events[seq]} for seq in range(max(after_seq + 1, 0), length)]
+    # The connect snapshot reaches the buffering subscriber first and is flushed at go-live.
+    history.append({"type": "transient", "event": _initial_snapshot(conversation)})
+
+    def envelope(event: dict[str, Any]) -> dict[str, Any] | None:
+        if event["kind"] == "StreamingDeltaEvent":
+            return None  # the session socket streams progress frames, not delta events
+        seq = conversation.index.get(event["id"])
+        return {"type": "transient", "event": event} if seq is None else {"type": "durable", "seq": seq, "event": event}
+
+    await _serve(websocket, state, conversation, history, envelope, lambda code, detail: {"type": "error", "code": code, "detail": detail})
 
 
 def _initial_snapshot(conversation: Conversation) -> dict[str, Any]:
@@ -130,7 +198,7 @@ async def _write_frames(websocket: WebSocket, state: MockState, outbox: asyncio.
             return
 
 
-async def _read_frames(websocket: WebSocket, state: MockState, conversation: Conversation) -> None:
+async def _read_frames(websocket: WebSocket, state: MockState, conversation: Conversation, error_frame: Callable[[str, str], dict[str, Any]]) -> None:
     path = websocket.url.path
     while True:
         try:
@@ -148,9 +216,8 @@ async def _read_frames(websocket: WebSocket, state: MockState, conversation: Con
             code = "ValidationError" if isinstance(exc, ValidationError) else type(exc).__name__
             if conversation.deleted:
                 continue
-            frame = {"id": conversation.clock.event_id(), "timestamp": conversation.clock.event_timestamp(), **build.server_error(code, str(exc))}
             try:
-                await websocket.send_json(frame)
+                await websocket.send_json(error_frame(code, str(exc)))
             except (RuntimeError, WebSocketDisconnect):
                 return
 
