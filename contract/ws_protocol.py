@@ -269,7 +269,8 @@ def handshake_auth(
 class AuthFrame(BaseModel):
     """The client's ``{"type": "auth", "session_api_key": ...}`` frame.
 
-    Serialize with ``model_dump_json()``, which gives the exact bytes the SDK sends. The key is any
+    ``model_dump_json()`` gives the object the SDK sends, keys in the same order (the SDK uses
+    ``json.dumps`` with its default separators; the server only sees the object). The key is any
     JSON value, not just a string, because classification only looks at the set of keys; it is
     None when the frame had no ``session_api_key``.
     """
@@ -371,7 +372,9 @@ def parse_client_frame(frame: str | bytes) -> AuthFrame | dict[str, Any]:
     if is_auth_control_message(data):
         return AuthFrame(session_api_key=data.get(SESSION_API_KEY_FIELD))
     if not isinstance(data, dict):
-        raise NotAnObjectError(f"1 validation error: input should be a JSON object, got {type(data).__name__}")
+        raise NotAnObjectError(
+            f"1 validation error: input should be a JSON object, got {type(data).__name__}"
+        )
     return data
 
 
