@@ -27,12 +27,30 @@ SNAPSHOT_FLOOR_S = 0.02
 # The SDK's stuck detector fires when the same action and observation repeat this many times.
 STUCK_REPEATS = 4
 NEEDS_NO_CONFIRMATION = frozenset({"finish", "think"})
-LLM_ERROR_CODES = {
-    400: "LLMBadRequestError",
-    401: "LLMAuthenticationError",
-    403: "LLMAuthenticationError",
-    404: "LLMNotFoundError",
-    429: "LLMRateLimitError",
+_CONFIG = {"kind": "config", "retryable": False, "user_action": "settings"}
+_TRANSIENT = {"kind": "transient", "retryable": True, "user_action": "retry"}
+# ConversationErrorEvent (code, detail, classification) per LLM HTTP status, as the real server
+# (litellm + SDK, num_retries 0) reports an OpenAI-compatible endpoint's error with ``{message}``.
+# Every row was observed with the scripted LLM (fixtures/transcripts/llm_*.real.jsonl for 401,
+# 429 and 500; the others from one-off probes). 401 replaces the provider text with the SDK's own.
+LLM_ERRORS: dict[int, tuple[str, str, dict[str, Any]]] = {
+    400: ("LLMBadRequestError", "litellm.BadRequestError: OpenAIException - {message}", _CONFIG),
+    401: (
+        "LLMAuthenticationError",
+        "Your LLM API key appears to be invalid or has expired.",
+        {"kind": "auth", "retryable": False, "user_action": "settings"},
+    ),
+    403: ("APIError", "litellm.APIError: APIError: OpenAIException - {message}", _TRANSIENT),
+    404: ("NotFoundError", "litellm.NotFoundError: OpenAIException - {message}", _CONFIG),
+    429: (
+        "LLMRateLimitError",
+        "litellm.RateLimitError: RateLimitError: OpenAIException - {message}",
+        {"kind": "rate_limit", "retryable": True, "user_action": "retry"},
+    ),
+    500: ("LLMServiceUnavailableError", "litellm.InternalServerError: InternalServerError: OpenAIException - {message}", _TRANSIENT),
+    502: ("BadGatewayError", "litellm.BadGatewayError: BadGatewayError: OpenAIException - {message}", _TRANSIENT),
+    503: ("LLMServiceUnavailableError", "litellm.ServiceUnavailableError: ServiceUnavailableError: OpenAIException - {message}", _TRANSIENT),
+    504: ("LLMTimeoutError", "litellm.Timeout: Timeout Error: OpenAIException - {message}", _TRANSIENT),
 }
 
 
@@ -60,6 +78,21 @@ class Engine:
     async def _pause_for(self, ms: float) -> None:
         if ms > 0 and self.speed > 0:
             await asyncio.sleep(ms * self.speed / 1000)
+
+    async def _llm_latency(self, turn: Turn, first: bool) -> None:
+        """Wait as long as the LLM call behind ``turn`` takes.
+
+        A turn's own ``llm_delay_ms`` is part of the script and is played as written, at any
+        speed: the client script's ``after_ms`` timings are not scaled either, and the scripted
+        LLM sleeps exactly that long in front of a real server. Scaling it (to 0 at speed 0)
+        let a slow turn finish before the client's pause/interrupt/second message arrived, so
+        those scenarios produced a different sequence than the real server. Only the default,
+        simulated latency scales with ``speed``.
+        """
+        if turn.llm_delay_ms:
+            await asyncio.sleep(turn.llm_delay_ms / 1000)
+        else:
+            await self._pause_for(LLM_CALL_MS + (FIRST_STEP_EXTRA_MS if first else 0))
 
     # -- messages ---------------------------------------------------------------------------
 
@@ -116,7 +149,7 @@ class Engine:
             self._init_agent(conversation)
             conversation.set_state("execution_status", "running")
             for pending in conversation.pending_actions():  # run() approves pending actions
-                await self._execute(conversation, pending)
+                await self._execute(conversation, pending, conversation.meta.get("action_turns", {}).get(pending["id"]))
             await self._loop(conversation)
         except asyncio.CancelledError:
             self._on_interrupt(conversation)
@@ -131,32 +164,61 @@ class Engine:
         first = True
         while conversation.status == "running" and not conversation.deleted:
             turn = self._next_turn(conversation)
-            await self._pause_for(turn.llm_delay_ms or (LLM_CALL_MS + (FIRST_STEP_EXTRA_MS if first else 0)))
+            last_message = conversation.state.get("last_user_message_id")
+            await self._step(conversation, turn, first)
             first = False
-            conversation.turn += 1
-            if isinstance(turn, ErrorTurn):
-                self._fail(conversation, turn)
-                return
-            self._record_llm_usage(conversation)
-            if isinstance(turn, ReplyTurn):
-                for chunk in _chunks(turn.reply) if turn.stream else ():
-                    conversation.emit(build.streaming_delta(chunk), persist=False)
-                conversation.emit(build.message("agent", [build.text_content(turn.reply)], llm_response_id=self._response_id(conversation)))
-                conversation.set_state("execution_status", "finished")
-                return
-            action = conversation.emit(
-                build.action(turn.tool, turn.arguments, thought=turn.thought, tool_call_id=f"call_{conversation.turn}", llm_response_id=self._response_id(conversation))
-            )
-            if self._needs_confirmation(conversation, turn):
-                conversation.set_state("execution_status", "waiting_for_confirmation")
-                return
-            await self._execute(conversation, action, turn)
-            if turn.tool == "finish":
-                conversation.set_state("execution_status", "finished")
-                return
-            if self._is_stuck(conversation):
-                conversation.set_state("execution_status", "stuck")
-                return
+            if conversation.state.get("last_user_message_id") != last_message:
+                self._continue_for_new_message(conversation)
+
+    def _continue_for_new_message(self, conversation: Conversation) -> None:
+        """A user message arrived during the step (``LocalConversation._arun``'s rescan).
+
+        If the step ended the run (``finished``) or stopped for confirmation, the real loop
+        does not stop: it rejects a pending action ("Superseded by a new user message"), goes
+        back to ``running`` and answers the new message in the same run. Observed: a message
+        sent during the slow final reply gives ``finished`` then ``running`` then the second
+        reply, with a single end-of-run snapshot.
+        """
+        if conversation.status == "waiting_for_confirmation":
+            self.reject(conversation, "Superseded by a new user message")
+        if conversation.status in ("finished", "waiting_for_confirmation", "idle"):
+            conversation.set_state("execution_status", "running")
+
+    async def _step(self, conversation: Conversation, turn: Turn, first: bool) -> None:
+        """One agent step: an LLM call, then its message or action (and observation)."""
+        await self._llm_latency(turn, first)
+        conversation.turn += 1
+        if isinstance(turn, ErrorTurn):
+            self._fail(conversation, turn)
+            return
+        self._record_llm_usage(conversation)
+        if isinstance(turn, ReplyTurn):
+            for chunk in _chunks(turn.reply) if self._streams(conversation, turn) else ():
+                conversation.emit(build.streaming_delta(chunk), persist=False)
+            conversation.emit(build.message("agent", [build.text_content(turn.reply)], llm_response_id=self._response_id(conversation)))
+            conversation.set_state("execution_status", "finished")
+            return
+        action = conversation.emit(
+            build.action(turn.tool, turn.arguments, thought=turn.thought, tool_call_id=f"call_{conversation.turn}", llm_response_id=self._response_id(conversation))
+        )
+        # Remembered so that an approved (confirmation) action reports the scenario's
+        # observation; without it the approval ran a bare ToolTurn and reported "".
+        conversation.meta.setdefault("action_turns", {})[action["id"]] = turn
+        if self._needs_confirmation(conversation, turn):
+            conversation.set_state("execution_status", "waiting_for_confirmation")
+            return
+        await self._execute(conversation, action, turn)
+        if turn.tool == "finish":
+            conversation.set_state("execution_status", "finished")
+            return
+        if self._is_stuck(conversation):
+            conversation.set_state("execution_status", "stuck")
+            return
+
+    def _streams(self, conversation: Conversation, turn: ReplyTurn) -> bool:
+        """Deltas only when the agent's LLM streams: the server wires its token callback only
+        for an agent with ``llm.stream`` true (``EventService._agent_can_stream``)."""
+        return turn.stream and bool((conversation.state["agent"].get("llm") or {}).get("stream"))
 
     def _next_turn(self, conversation: Conversation) -> Turn:
         turns = conversation.scenario.turns
@@ -190,6 +252,7 @@ class Engine:
                 tool_call_id=action["tool_call_id"],
                 action_id=action["id"],
                 working_dir=conversation.state["workspace"].get("working_dir", ""),
+                save_dir=f"{conversation.state['persistence_dir']}/observations",
             )
         )
 
@@ -204,10 +267,11 @@ class Engine:
         return len(signatures) == 1 and len(outputs) == 1
 
     def _fail(self, conversation: Conversation, turn: ErrorTurn) -> None:
-        code = LLM_ERROR_CODES.get(turn.error, "LLMServiceUnavailableError")
-        detail = f"litellm.APIError: OpenAIException - {turn.message}"
+        # Unlisted statuses: litellm's generic 5xx / 4xx mapping (as for 500 / 403).
+        fallback = LLM_ERRORS[500] if turn.error >= 500 else LLM_ERRORS[403]
+        code, detail, classification = LLM_ERRORS.get(turn.error, fallback)
         conversation.set_state("execution_status", "error")
-        conversation.emit(build.conversation_error(code, detail, transient=turn.error >= 500 or turn.error == 429))
+        conversation.emit(build.conversation_error(code, detail.format(message=turn.message), classification=classification))
 
     def _record_llm_usage(self, conversation: Conversation) -> None:
         llm = conversation.state["agent"].get("llm", {})
@@ -289,4 +353,10 @@ def _token_usage(model: str, prompt: int, completion: int) -> dict[str, Any]:
 
 
 def _chunks(text: str, size: int = 8) -> list[str]:
-    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+    """The streamed pieces of a reply, as an OpenAI-style stream delivers them.
+
+    The stream opens with a role chunk whose content is ``""``; the server forwards it as a
+    ``StreamingDeltaEvent`` with empty content (it only drops ``None``), so the first delta
+    is empty. Then fixed-size pieces, as the scripted LLM sends them.
+    """
+    return [""] + [text[i : i + size] for i in range(0, len(text), size)]

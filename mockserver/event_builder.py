@@ -15,6 +15,9 @@ from typing import Any
 THINK_OBSERVATION_TEXT = "Your thought has been logged."
 UNKNOWN_CLASSIFICATION = {"kind": "unknown", "retryable": False, "user_action": "none"}
 TRANSIENT_CLASSIFICATION = {"kind": "transient", "retryable": True, "user_action": "retry"}
+# The SDK's AGENT_OUTCOME (error_classification.py): what an AgentErrorEvent for an orphaned
+# action carries. Observed on an interrupt during a running `sleep 3`.
+AGENT_OUTCOME_CLASSIFICATION = {"kind": "agent_action", "retryable": True, "user_action": "retry"}
 
 
 @cache
@@ -114,7 +117,9 @@ def action(
     return event
 
 
-def _observation_payload(tool: str, arguments: dict[str, Any], text: str, exit_code: int | None, is_error: bool, working_dir: str) -> dict[str, Any]:
+def _observation_payload(
+    tool: str, arguments: dict[str, Any], text: str, exit_code: int | None, is_error: bool, working_dir: str, save_dir: str | None
+) -> dict[str, Any]:
     kind = known_tools()[tool]["observation_type"]
     payload: dict[str, Any] = {"content": [text_content(text)], "is_error": is_error}
     if kind == "TerminalObservation":
@@ -136,8 +141,16 @@ def _observation_payload(tool: str, arguments: dict[str, Any], text: str, exit_c
                 },
             }
         )
+        if save_dir and text:
+            # The terminal's spill directory (<persistence_dir>/observations). The real tool
+            # sets it only when it re-wraps non-empty output (TerminalExecutor._mask_observation).
+            payload["full_output_save_dir"] = save_dir
     elif kind == "FileEditorObservation":
-        payload.update({"command": arguments.get("command", "view"), "path": arguments.get("path"), "prev_exist": True})
+        command = arguments.get("command", "view")
+        payload.update({"command": command, "path": arguments.get("path"), "prev_exist": command != "create"})
+        if command == "create":
+            # Observed: create reports the file as new and echoes its content.
+            payload["new_content"] = arguments.get("file_text")
         payload = {k: v for k, v in payload.items() if v is not None}
     elif kind == "TaskTrackerObservation":
         payload.update({"command": arguments.get("command", "view"), "task_list": arguments.get("task_list", [])})
@@ -155,13 +168,14 @@ def observation(
     tool_call_id: str,
     action_id: str,
     working_dir: str,
+    save_dir: str | None = None,
 ) -> dict[str, Any]:
-    """The ObservationEvent answering an ActionEvent."""
+    """The ObservationEvent answering an ActionEvent (``save_dir``: the terminal's full_output_save_dir)."""
     return {
         "source": "environment",
         "tool_name": tool,
         "tool_call_id": tool_call_id,
-        "observation": _observation_payload(tool, arguments, text, exit_code, is_error, working_dir),
+        "observation": _observation_payload(tool, arguments, text, exit_code, is_error, working_dir, save_dir),
         "action_id": action_id,
         "extended_content": [],
         "kind": "ObservationEvent",
@@ -195,17 +209,17 @@ def agent_error(tool: str, tool_call_id: str, error: str) -> dict[str, Any]:
         "tool_name": tool,
         "tool_call_id": tool_call_id,
         "error": error,
-        "classification": dict(TRANSIENT_CLASSIFICATION),
+        "classification": dict(AGENT_OUTCOME_CLASSIFICATION),
         "kind": "AgentErrorEvent",
     }
 
 
-def conversation_error(code: str, detail: str, *, transient: bool) -> dict[str, Any]:
+def conversation_error(code: str, detail: str, *, classification: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "source": "environment",
         "code": code,
         "detail": detail,
-        "classification": dict(TRANSIENT_CLASSIFICATION if transient else UNKNOWN_CLASSIFICATION),
+        "classification": dict(classification or UNKNOWN_CLASSIFICATION),
         "kind": "ConversationErrorEvent",
     }
 

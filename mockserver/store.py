@@ -47,6 +47,7 @@ TOOL_MODULES = {
     "browser_tool_set": "openhands.tools.browser_use.definition",
 }
 MASKED_SECRET = "**********"
+ROOT_PARENT_ID = "__root__"  # sdk/event/types.py
 
 
 Subscriber = Callable[[dict[str, Any]], None]
@@ -78,6 +79,11 @@ class Conversation:
         stamped: dict[str, Any] = {"id": self.clock.event_id(), "timestamp": self.clock.event_timestamp(), "source": event.get("source")}
         if persist and self.head is not None:
             stamped["parent_id"] = self.head
+        elif persist and self.events:
+            # ConversationState._stamp_parent_id: no tree node yet, but the log is not empty
+            # (only state updates so far) -> the reserved root marker. Observed: PauseEvent on
+            # a fresh conversation, after CSUE paused, has parent_id "__root__".
+            stamped["parent_id"] = ROOT_PARENT_ID
         stamped.update((k, v) for k, v in event.items() if k != "source")
         if persist:
             self.index[stamped["id"]] = len(self.events)
@@ -228,7 +234,9 @@ class Store:
             "blocked_messages": {},
             "last_user_message_id": None,
             "leaf_event_id": None,
-            "head_is_empty": True,
+            # False unless HEAD was deliberately emptied (navigate_to(None)); a new
+            # conversation's snapshot says false (observed).
+            "head_is_empty": False,
             "stats": {"usage_to_metrics": {}},
             "secret_registry": {"secret_sources": {}},
             "tags": dict(request.get("tags") or {}),
