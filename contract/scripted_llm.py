@@ -17,8 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import socket
-import threading
 import time
 import uuid
 from collections import deque
@@ -32,6 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from contract.serving import ServedApp
 from contract.scenario import (
     BUNDLED_DIR,
     ErrorTurn,
@@ -273,7 +272,7 @@ def create_app(
 # --------------------------------------------------------------------------- running it
 
 
-class ScriptedLLM:
+class ScriptedLLM(ServedApp):
     """Runs the scripted LLM on a free loopback port in a background thread.
 
     >>> with ScriptedLLM(scenarios) as llm:
@@ -287,16 +286,7 @@ class ScriptedLLM:
         max_requests: int = MAX_RECORDED_REQUESTS,
         startup_timeout_s: float = 10.0,
     ) -> None:
-        self.app = create_app(scenarios, max_requests=max_requests)
-        self._startup_timeout_s = startup_timeout_s
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        self.port: int = 0
-
-    @property
-    def url(self) -> str:
-        """Root URL of the endpoint (admin routes live here)."""
-        return f"http://127.0.0.1:{self.port}"
+        super().__init__(create_app(scenarios, max_requests=max_requests), name="scripted-llm", startup_timeout_s=startup_timeout_s)
 
     @property
     def base_url(self) -> str:
@@ -313,39 +303,11 @@ class ScriptedLLM:
         self.app.state.scripted.scenarios[scenario.name] = scenario
 
     def start(self) -> ScriptedLLM:
-        """Start serving; returns once the port accepts requests."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        config = uvicorn.Config(self.app, log_level="warning", lifespan="off", access_log=False)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [sock]}, name="scripted-llm", daemon=True
-        )
-        self._thread.start()
-        deadline = time.monotonic() + self._startup_timeout_s
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"scripted LLM did not start within {self._startup_timeout_s} s")
-            time.sleep(0.02)
+        super().start()
         return self
-
-    def stop(self) -> None:
-        """Stop serving and join the thread (bounded)."""
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-        self._server = None
-        self._thread = None
 
     def __enter__(self) -> ScriptedLLM:
         return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
 
 
 def serve_scripted_llm(host: str = "127.0.0.1", port: int = 18050, scenario_dir: str | Path = BUNDLED_DIR) -> None:

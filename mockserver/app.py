@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import traceback
 import uuid
@@ -16,11 +17,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockserver import control, generic, rest, ws
 from mockserver.config import MockConfig
+from mockserver.redact import sanitize_validation_errors
 from mockserver.state import MockState
 
 # uvicorn's own logger, so mock bugs are visible in the server log without a custom handler.
-import logging
-
 logger = logging.getLogger("uvicorn.error")
 
 
@@ -45,7 +45,11 @@ def _add_exception_handlers(app: FastAPI) -> None:
         body = {"detail": "Internal Server Error", "exception": str(exc), "error_id": uuid.uuid4().hex}
         return JSONResponse(body, status_code=500)
 
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": sanitize_validation_errors(exc.errors())}, status_code=422)
+
     app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(Exception, unhandled)
 
 
@@ -147,5 +151,3 @@ def create_app(config: MockConfig | None = None) -> FastAPI:
         )
     return app
 
-
-__all__ = ["create_app", "RequestValidationError"]

@@ -13,8 +13,10 @@ from contract.spec import PINNED_SERVER_VERSION
 class MockConfig:
     """Everything ``ohmock serve``, the pytest plugin and tests can set.
 
-    ``speed`` scales the scenario's timing: 0 runs instantly, 1 is realistic (LLM and tool
-    latencies as the real server shows them). ``seed`` makes ids and timestamps deterministic.
+    ``speed`` scales the simulated timing (default LLM latency, tool durations): 0 skips it, 1 is
+    realistic. A turn's explicit ``llm_delay_ms`` is part of the script and plays as written at
+    any speed, so pause/interrupt scenarios keep their window. ``seed`` makes ids and timestamps
+    deterministic.
     """
 
     api_keys: tuple[str, ...] = ()

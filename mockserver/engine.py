@@ -28,7 +28,7 @@ SNAPSHOT_FLOOR_S = 0.02
 STUCK_REPEATS = 4
 NEEDS_NO_CONFIRMATION = frozenset({"finish", "think"})
 _CONFIG = {"kind": "config", "retryable": False, "user_action": "settings"}
-_TRANSIENT = {"kind": "transient", "retryable": True, "user_action": "retry"}
+_TRANSIENT = build.TRANSIENT_CLASSIFICATION
 # ConversationErrorEvent (code, detail, classification) per LLM HTTP status, as the real server
 # (litellm + SDK, num_retries 0) reports an OpenAI-compatible endpoint's error with ``{message}``.
 # Every row was observed with the scripted LLM (fixtures/transcripts/llm_*.real.jsonl for 401,
@@ -99,7 +99,7 @@ class Engine:
     def _init_agent(self, conversation: Conversation) -> None:
         if not conversation.meta.get("agent_initialized"):
             conversation.meta["agent_initialized"] = True
-            tools = [t.get("name") for t in conversation.state["agent"].get("tools", []) if isinstance(t, dict)]
+            tools = [t.get("name") for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
             conversation.emit(build.system_prompt(tools))
 
     def append_user_message(self, conversation: Conversation, content: list[dict[str, Any]]) -> dict[str, Any]:

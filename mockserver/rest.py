@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+import enum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.background import BackgroundTask
 
 from contract.generated import models
-from mockserver import event_builder as build
 from mockserver.engine import RunCapacityExceeded, RunConflict
 from mockserver.state import MockState
 from mockserver.store import Conversation, page, to_server_local
@@ -20,9 +21,10 @@ router = APIRouter(prefix="/api/conversations")
 SUCCESS = {"success": True}
 SortOrder = Literal["CREATED_AT", "UPDATED_AT", "CREATED_AT_DESC", "UPDATED_AT_DESC"]
 EventSortOrder = Literal["TIMESTAMP", "TIMESTAMP_DESC"]
-SourceFilter = Literal["agent", "user", "environment", "hook"]
-Status = Literal["idle", "running", "paused", "waiting_for_confirmation", "finished", "error", "stuck", "deleting"]
+# The server types the status filter with its Enum, so bad values fail with type "enum".
+Status = enum.Enum("ConversationExecutionStatus", {s.upper(): s for s in ("idle", "running", "paused", "waiting_for_confirmation", "finished", "error", "stuck", "deleting")}, type=str)
 Limit = Annotated[int, Query(gt=0, le=100)]
+NO_AGENT = "One of `agent`, `agent_settings`, or `agent_profile_id` must be provided"
 
 
 def _state(request: Request) -> MockState:
@@ -52,6 +54,39 @@ def _strip_none(event: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in event.items() if v is not None}
 
 
+def _value_error(loc: list[str | int], message: str, value: Any) -> RequestValidationError:
+    """A 422 shaped like a pydantic model validator's failure inside FastAPI's body check."""
+    return RequestValidationError([{"type": "value_error", "loc": loc, "msg": f"Value error, {message}", "input": value, "ctx": {"error": message}}])
+
+
+def _agent_as_served(agent: Any, settings: dict[str, Any] | None) -> dict[str, Any]:
+    """The agent with every default filled in, as the server's Agent model dumps it.
+
+    A conversation started from ``agent_settings`` or a profile gets a plain Agent built from
+    the settings' LLM model (the real server materializes one the same way).
+    """
+    if agent is None:
+        llm = (settings or {}).get("llm") or {}
+        agent = models.AgentBaseInput.model_validate({"kind": "Agent", "llm": {"model": llm.get("model") or "mock-model", "usage_id": "agent"}})
+    # Nulls dropped: the generated input model defaults several list fields to null where the
+    # server's model has list defaults that its output schema requires to be lists.
+    dump = agent.root.model_dump(mode="json", by_alias=True, exclude_none=True)
+    _fill_computed_llm_fields(dump)
+    return dump
+
+
+def _fill_computed_llm_fields(node: Any) -> None:
+    """``is_subscription`` is a computed field of every LLM (the agent's, a condenser's, ...)."""
+    if isinstance(node, dict):
+        if "model" in node and "usage_id" in node:
+            node.setdefault("is_subscription", False)
+        for value in node.values():
+            _fill_computed_llm_fields(value)
+    elif isinstance(node, list):
+        for item in node:
+            _fill_computed_llm_fields(item)
+
+
 # -- conversations ---------------------------------------------------------------------------
 
 
@@ -59,7 +94,8 @@ def _strip_none(event: dict[str, Any]) -> dict[str, Any]:
 async def start_conversation(request: Request, body: models.StartConversationRequest) -> JSONResponse:
     payload = _dump(body)
     if not any(payload.get(k) is not None for k in ("agent", "agent_settings", "agent_profile_id")):
-        raise HTTPException(422, detail="One of `agent`, `agent_settings`, or `agent_profile_id` must be provided")
+        raise _value_error(["body"], NO_AGENT, await request.json())
+    payload["agent"] = _agent_as_served(body.agent, payload.get("agent_settings"))
     state = _state(request)
     requested = payload.get("conversation_id")
     if requested is not None:
@@ -85,14 +121,14 @@ async def search_conversations(
     sort_order: SortOrder = "CREATED_AT_DESC",
     include_skills: bool = False,
 ) -> dict[str, Any]:
-    items = _state(request).store.search(status=status, sort_order=sort_order)
+    items = _state(request).store.search(status=status.value if status else None, sort_order=sort_order)
     chunk, next_id = page(items, page_id, limit, key=lambda c: c.id.hex)
     return {"items": [c.info() for c in chunk], "next_page_id": next_id}
 
 
 @router.get("/count")
 async def count_conversations(request: Request, status: Status | None = None) -> int:
-    return len(_state(request).store.search(status=status, sort_order="CREATED_AT"))
+    return len(_state(request).store.search(status=status.value if status else None, sort_order="CREATED_AT"))
 
 
 @router.get("")
@@ -108,14 +144,16 @@ async def get_conversation(request: Request, conversation_id: UUID, include_skil
 
 @router.patch("/{conversation_id}")
 async def update_conversation(request: Request, conversation_id: UUID, body: models.UpdateConversationRequest) -> dict[str, Any]:
+    update = _dump(body)
+    title = update.get("title")
+    if title is not None and not title.strip():
+        raise _value_error(["body", "title"], "title must not be blank", title)
     conversation = _conversation(request, conversation_id)
-    if body.title is not None:
-        if not body.title.strip():
-            raise HTTPException(422, detail="title must not be blank")
-        conversation.meta["title"] = body.title.strip()
+    if title is not None:
+        conversation.meta["title"] = title.strip()
         conversation.touch()
-    if body.tags is not None:
-        conversation.set_state("tags", dict(body.tags))
+    if update.get("tags") is not None:
+        conversation.set_state("tags", dict(update["tags"]))
     return SUCCESS
 
 
@@ -228,7 +266,7 @@ async def search_events(
     page_id: str | None = None,
     limit: Limit = 100,
     kind: str | None = None,
-    source: SourceFilter | None = None,
+    source: str | None = None,
     body: str | None = None,
     sort_order: EventSortOrder = "TIMESTAMP",
     timestamp__gte: datetime | None = None,
@@ -254,7 +292,7 @@ async def count_events(
     request: Request,
     conversation_id: UUID,
     kind: str | None = None,
-    source: SourceFilter | None = None,
+    source: str | None = None,
     body: str | None = None,
     timestamp__gte: datetime | None = None,
     timestamp__lt: datetime | None = None,
@@ -314,5 +352,3 @@ async def respond_to_confirmation(request: Request, conversation_id: UUID, body:
     state.engine.reject(conversation, body.reason or "User rejected the action.")
     return JSONResponse(SUCCESS)
 
-
-__all__ = ["router", "build"]

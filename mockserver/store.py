@@ -215,7 +215,7 @@ class Store:
         cid = conversation_id or self.clock.uuid()
         now = self.clock.utc_timestamp()
         agent = copy.deepcopy(request.get("agent") or {})
-        tools = [t.get("name") for t in agent.get("tools", []) if isinstance(t, dict)]
+        tools = [t.get("name") for t in agent.get("tools") or [] if isinstance(t, dict)]
         workspace = {"kind": "LocalWorkspace", **(request.get("workspace") or {})}
         state = {
             "id": str(cid),

@@ -13,16 +13,13 @@ this spec), a few examples per operation, no shrinking, a fixed seed. About 30 s
 
 Responses that differ from the spec exactly as the real 1.58.0 server's do are tolerated one check
 at a time, each with the reason (``SHARED_SPEC_GAPS``); they are spec defects, reported, not
-overlay changes made here. Defects of the stateful routes, owned elsewhere, are tolerated the same
-way (``KNOWN_MOCK_DEFECTS``), each pinned by a strict xfail test. Everything else fails the test.
+overlay changes made here. Everything else fails the test.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,7 +27,6 @@ from dataclasses import dataclass
 import httpx
 import pytest
 import schemathesis
-import uvicorn
 from hypothesis import HealthCheck, settings
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -45,8 +41,13 @@ from schemathesis.specs.openapi.checks import (
 
 from contract.spec import effective_spec
 from mockserver import generic, rest
+from contract.serving import ServedApp
 from mockserver.app import create_app
 from mockserver.config import MockConfig
+
+# FastAPI builds body fields of the generated (defer_build) models with an alias pydantic ignores;
+# harmless, and the same for the stateful routes.
+pytestmark = pytest.mark.filterwarnings("ignore::pydantic.warnings.UnsupportedFieldAttributeWarning")
 
 API_KEY = "test-key"
 HEADERS = {"X-Session-API-Key": API_KEY}
@@ -128,33 +129,11 @@ SHARED_SPEC_GAPS = [
         "observed 500 on the real server (contract §7)",
     ),
 ]
-# Defects of the stateful routes (rest.py / store.py, owned elsewhere), each pinned by a strict xfail
-# test (below and in test_mock_bad_input.py) and tolerated here only until it is fixed.
-KNOWN_MOCK_DEFECTS = [
-    Tolerance(
-        lambda m, path, r: r.status_code < 300 and path in CONVERSATION_INFO,
-        (response_schema_conformance,),
-        "ConversationInfo.agent echoes the request agent: agent.llm lacks is_subscription, required by LLM-Output",
-    ),
-    Tolerance(
-        lambda m, path, r: (m, path, r.status_code) == ("POST", "/api/conversations", 422) and isinstance(_detail(r), str),
-        (response_schema_conformance,),
-        "a start request without agent gets 422 {'detail': str}; the real server's is a value_error list",
-    ),
-    Tolerance(
-        lambda m, path, r: (m, path, r.status_code) == ("PATCH", "/api/conversations/{conversation_id}", 500)
-        and "Title1" in r.text,
-        (not_a_server_error,),
-        "PATCH with any title: rest.py calls .strip() on the generated RootModel Title1 -> 500 (real: 200)",
-    ),
-]
-
-
 def _checks_for(case: schemathesis.Case, response: schemathesis.Response) -> list[Callable]:
     method, path = case.method.upper(), case.operation.path
     skipped = {
         check
-        for tolerance in SHARED_SPEC_GAPS + KNOWN_MOCK_DEFECTS
+        for tolerance in SHARED_SPEC_GAPS
         if tolerance.applies(method, path, response)
         for check in tolerance.checks
     }
@@ -168,21 +147,9 @@ def _call_and_validate(case: schemathesis.Case, client: httpx.Client) -> None:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[httpx.Client]:
-    """The mock served by uvicorn in a thread (127.0.0.1, a free port), for the module; a client bound to it."""
-    server = uvicorn.Server(uvicorn.Config(APP, host="127.0.0.1", port=0, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, name="mock-uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
-            yield http
-    finally:
-        server.should_exit = True
-        thread.join(timeout=20)
+    """The mock served on a free 127.0.0.1 port for the module; a client bound to it."""
+    with ServedApp(APP, name="mock-under-schemathesis") as served, httpx.Client(base_url=served.url, timeout=10) as http:
+        yield http
 
 
 def _ensure_live_conversation(client: httpx.Client) -> None:
@@ -252,7 +219,6 @@ def test_every_generic_success_body_is_schema_valid(operation: tuple[str, str]) 
         assert response.media_type in content or (not content and response.media_type is None)
 
 
-@pytest.mark.xfail(strict=True, reason="store.py echoes the request agent; ConversationInfo needs the full Agent-Output dump")
 def test_conversation_info_agent_is_a_valid_output(client: httpx.Client) -> None:
     _ensure_live_conversation(client)
     info = client.get(f"/api/conversations/{LIVE_ID}", headers=HEADERS).json()

@@ -37,7 +37,7 @@ from openhands.sdk.event import (  # noqa: E402
 from openhands.sdk.security.confirmation_policy import AlwaysConfirm  # noqa: E402
 from openhands.tools.terminal import TerminalTool  # noqa: E402
 
-from mock_runner import MockServer  # noqa: E402
+from mockserver.runner import MockServer  # noqa: E402
 from mockserver.config import MockConfig  # noqa: E402
 from mockserver.state import SCENARIO_TAG  # noqa: E402
 
@@ -271,6 +271,11 @@ def test_close_deletes_the_conversation(mock: MockServer) -> None:
         conversation.run(timeout=FLOW_BOUND_S)
         conversation_id = conversation.id
     path = f"/api/conversations/{conversation_id}"
-    deletes = [e for e in mock.state.journal.entries("http") if e["method"] == "DELETE"]
-    assert [(e["path"], e["status"]) for e in deletes] == [(path, 200)]
+
+    def deletes() -> list[tuple[str, int]]:
+        return [(e["path"], e["status"]) for e in mock.state.journal.entries("http") if e["method"] == "DELETE"]
+
+    # The journal records a request once its response has gone out, so allow it a moment.
+    wait_until(deletes, "the DELETE in the mock's journal", timeout_s=2)
+    assert deletes() == [(path, 200)]
     assert mock.state.store.get(conversation_id) is None

@@ -20,7 +20,7 @@ from contract.driver import Transcript, arun_client_script, is_transient
 from contract.record import TRANSCRIPTS_DIR, conversation_body
 from contract.scenario import Scenario, load_directory
 from contract.transcript import comparable_frames, persisted_event_differences, transcript_differences
-from mock_runner import MockServer
+from mockserver.runner import MockServer
 from mockserver.config import MockConfig
 from mockserver.state import SCENARIO_TAG
 

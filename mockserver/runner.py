@@ -1,0 +1,35 @@
+"""The mock agent server in-process: real HTTP and WebSocket on a free loopback port."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from contract.serving import ServedApp
+from mockserver.app import create_app
+from mockserver.config import MockConfig
+from mockserver.state import MockState
+
+
+class MockServer(ServedApp):
+    """``with MockServer(MockConfig(...)) as mock: mock.url`` serves the mock until the block ends."""
+
+    def __init__(self, config: MockConfig | None = None, *, startup_timeout_s: float = 10.0) -> None:
+        self.config = config or MockConfig()
+        self.app: FastAPI
+        super().__init__(create_app(self.config), name="ohmock-server", startup_timeout_s=startup_timeout_s)
+
+    @property
+    def api_key(self) -> str | None:
+        return self.config.api_keys[0] if self.config.api_keys else None
+
+    @property
+    def state(self) -> MockState:
+        """The mock's store, engine, faults and journal (for assertions and resets)."""
+        return self.app.state.mock
+
+    def start(self) -> MockServer:
+        super().start()
+        return self
+
+    def __enter__(self) -> MockServer:
+        return self.start()
