@@ -19,6 +19,7 @@ from mockserver import control, generic, rest, ws
 from mockserver.config import MockConfig
 from mockserver.redact import sanitize_validation_errors
 from mockserver.state import MockState
+from mockserver.strict import StrictContractMiddleware
 
 # uvicorn's own logger, so mock bugs are visible in the server log without a custom handler.
 logger = logging.getLogger("uvicorn.error")
@@ -140,6 +141,7 @@ def create_app(config: MockConfig | None = None) -> FastAPI:
     app.include_router(control.build_router(config.control_prefix))
     app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
     _add_exception_handlers(app)
+    app.add_middleware(StrictContractMiddleware, state=state)
     app.add_middleware(FaultAndJournalMiddleware, state=state)
     if config.cors_origins:
         app.add_middleware(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,8 @@ class MockState:
     faults: Faults = field(default_factory=Faults)
     journal: Journal = field(default_factory=Journal)
     sockets: dict[int, Any] = field(default_factory=dict)  # open event sockets, for fault injection
+    strict: bool = False  # validate every response and frame against the contract
+    violations: list[str] = field(default_factory=list)  # what strict mode found since the last reset
     default_scenario: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -49,7 +52,16 @@ class MockState:
         self.store = Store(self.clock)
         self.faults.clear()
         self.journal.clear()
+        self.violations.clear()
         self.engine = Engine(speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults)
+
+    def reconfigure(self, **changes: Any) -> None:
+        """Reset, then apply ``MockConfig`` changes (api_keys, speed, default_scenario, ...)."""
+        self.config = dataclasses.replace(self.config, **changes)
+        if self.config.default_scenario not in self.scenarios:
+            raise ScenarioError(f"unknown scenario {self.config.default_scenario!r}; known: {', '.join(sorted(self.scenarios))}")
+        self.default_scenario = self.config.default_scenario
+        self.reset()
 
     def scenario_for(self, request: dict[str, Any]) -> Scenario:
         name = (request.get("tags") or {}).get(SCENARIO_TAG) or self.default_scenario

@@ -23,6 +23,7 @@ from contract.generated import models
 from mockserver import event_builder as build
 from mockserver.engine import RunCapacityExceeded, RunConflict
 from mockserver.state import MockState
+from mockserver.strict import frame_problems
 from mockserver.store import Conversation, to_server_local
 
 router = APIRouter(prefix="/sockets")
@@ -189,6 +190,8 @@ async def _write_frames(websocket: WebSocket, state: MockState, outbox: asyncio.
         if state.faults.ws_delay_ms:
             await asyncio.sleep(state.faults.ws_delay_ms / 1000)
         body = {k: v for k, v in frame.items() if v is not None}
+        if state.strict:
+            state.violations.extend(frame_problems(path, body))
         copies = 2 if state.faults.take("duplicate_frame") else 1
         try:
             for _ in range(copies):

@@ -1,0 +1,59 @@
+"""Strict mode: check every response and frame the mock sends against the contract.
+
+Violations are collected on the mock's state (``MockState.violations``) rather than raised, so
+the client under test sees exactly what it would otherwise; the pytest plugin fails the test
+afterwards with one readable line per problem.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from contract.validate import event_problems, response_problems, session_frame_problems
+
+
+class StrictContractMiddleware:
+    """Validates JSON responses of documented operations while strict mode is on."""
+
+    def __init__(self, app: ASGIApp, state: Any):
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.state.strict or scope["path"].startswith(self.state.config.control_prefix):
+            await self.app(scope, receive, send)
+            return
+        status = 0
+        chunks: list[bytes] = []
+        is_json = False
+
+        async def capture(message: Message) -> None:
+            nonlocal status, is_json
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                is_json = any(k == b"content-type" and v.startswith(b"application/json") for k, v in message.get("headers", []))
+            elif message["type"] == "http.response.body" and is_json:
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        route = scope.get("route")
+        if is_json and route is not None and hasattr(route, "path"):
+            try:
+                body = json.loads(b"".join(chunks) or b"null")
+            except ValueError:
+                self.state.violations.append(f"{scope['method']} {route.path} -> {status}: body is not valid JSON")
+                return
+            self.state.violations.extend(response_problems(scope["method"], route.path, status, body))
+
+
+def frame_problems(path: str, frame: dict[str, Any]) -> list[str]:
+    """Problems of one outgoing WebSocket frame on ``path``."""
+    if path.startswith("/sockets/session/"):
+        return session_frame_problems(frame)
+    if path.startswith("/sockets/events/"):
+        return event_problems(frame, where=f"frame {frame.get('kind', '?')} on {path.rsplit('/', 1)[0]}/{{id}}")
+    return []
