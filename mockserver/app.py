@@ -15,7 +15,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockserver import control, generic, rest, ws
+from mockserver import bash, control, generic, rest, ws
 from mockserver.config import MockConfig
 from mockserver.redact import sanitize_validation_errors
 from mockserver.state import MockState
@@ -138,6 +138,8 @@ def create_app(config: MockConfig | None = None) -> FastAPI:
     app.include_router(health)
     app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(ws.router)
+    app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(bash.socket_router)
     app.include_router(control.build_router(config.control_prefix))
     app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
     _add_exception_handlers(app)

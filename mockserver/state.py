@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract.scenario import Scenario, ScenarioError, load_directory
+from mockserver.bash import BashLog
 from mockserver.clock import Clock
 from mockserver.config import MockConfig
 from mockserver.engine import Engine
@@ -50,6 +51,7 @@ class MockState:
             self.store.clear()
         self.clock = Clock(self.config.seed)
         self.store = Store(self.clock)
+        self.bash = BashLog()
         self.faults.clear()
         self.journal.clear()
         self.violations.clear()

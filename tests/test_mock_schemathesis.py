@@ -40,7 +40,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from contract.spec import effective_spec
-from mockserver import generic, rest
+from mockserver import bash, generic, rest
 from contract.serving import ServedApp
 from mockserver.app import create_app
 from mockserver.config import MockConfig
@@ -189,10 +189,10 @@ def _validator(schema: dict) -> Draft202012Validator:
 
 
 def test_stateful_and_generic_routes_partition_the_spec() -> None:
-    """Every spec operation is answered once: by rest.py or a health route, else generically."""
+    """Every spec operation is answered once: by rest.py, bash.py or a health route, else generically."""
     spec_ops = {(m, p) for p, item in effective_spec()["paths"].items() for m in item}
     generic_ops = set(APP.state.generic_operations)
-    stateful = {(m.lower(), r.path) for r in rest.router.routes for m in r.methods}
+    stateful = {(m.lower(), r.path) for router in (rest.router, bash.router) for r in router.routes for m in r.methods}
     health = {("get", p) for p in ("/", "/alive", "/health", "/ready", "/server_info")}
     assert len(generic_ops) == len(APP.state.generic_operations)  # each registered once
     assert generic_ops.isdisjoint(stateful | health)
