@@ -75,7 +75,8 @@ class AgentServer:
     def http(self) -> httpx.Client:
         """An httpx client bound to the server, with the session key set."""
         if self._client is None:
-            self._client = httpx.Client(base_url=self.url, headers=self.headers, timeout=30)
+            self._client = httpx.Client(base_url=self.url, timeout=30)
+        self._client.headers = httpx.Headers(self.headers)  # the key may change from test to test
         return self._client
 
     @property
@@ -175,11 +176,6 @@ class AgentServer:
         if self.mock is None:
             pytest.skip(f"{what} is only available with --agent-server=mock")
 
-    def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-
 
 class _Servers:
     """Per-worker servers, started on first use."""
@@ -189,6 +185,13 @@ class _Servers:
         self.mock_server: Any = None
         self.real_server: Any = None
         self.scripted_llm: Any = None
+        self._clients: dict[str, httpx.Client] = {}
+
+    def client(self, url: str) -> httpx.Client:
+        """One HTTP client per server for the whole session: creating one costs ~20 ms (TLS setup)."""
+        if url not in self._clients:
+            self._clients[url] = httpx.Client(base_url=url, timeout=30)
+        return self._clients[url]
 
     def mock(self) -> Any:
         if self.mock_server is None:
@@ -207,6 +210,8 @@ class _Servers:
         return self.real_server, self.scripted_llm
 
     def stop(self) -> None:
+        for client in self._clients.values():
+            client.close()
         for server in (self.mock_server, self.real_server, self.scripted_llm):
             if server is not None:
                 server.stop()
@@ -245,8 +250,8 @@ def agent_server(request: pytest.FixtureRequest, _agent_servers: _Servers) -> It
         server = AgentServer(url=real.url, api_key=real.api_key, target="real", scripted_llm_url=llm.url)
     else:
         server = AgentServer(url=target.rstrip("/"), api_key=request.config.getoption("--agent-server-api-key"), target="url")
+    server._client = _agent_servers.client(server.url)
     yield server
-    server.close()
     if server.mock is not None and server.mock.strict and server.mock.violations:
         problems = "\n  ".join(dict.fromkeys(server.mock.violations))
         server.mock.strict = False

@@ -37,17 +37,24 @@ class StrictContractMiddleware:
                 is_json = any(k == b"content-type" and v.startswith(b"application/json") for k, v in message.get("headers", []))
             elif message["type"] == "http.response.body" and is_json:
                 chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    # Before the last chunk goes out, so a client never sees a response whose
+                    # violation is not recorded yet.
+                    self._check(scope, status, b"".join(chunks))
             await send(message)
 
         await self.app(scope, receive, capture)
+
+    def _check(self, scope: Scope, status: int, raw: bytes) -> None:
         route = scope.get("route")
-        if is_json and route is not None and hasattr(route, "path"):
-            try:
-                body = json.loads(b"".join(chunks) or b"null")
-            except ValueError:
-                self.state.violations.append(f"{scope['method']} {route.path} -> {status}: body is not valid JSON")
-                return
-            self.state.violations.extend(response_problems(scope["method"], route.path, status, body))
+        if route is None or not hasattr(route, "path"):
+            return
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError:
+            self.state.violations.append(f"{scope['method']} {route.path} -> {status}: body is not valid JSON")
+            return
+        self.state.violations.extend(response_problems(scope["method"], route.path, status, body))
 
 
 def frame_problems(path: str, frame: dict[str, Any]) -> list[str]:
