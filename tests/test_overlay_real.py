@@ -150,3 +150,37 @@ def test_wire_kinds_are_mapping_keys(real_server: RealServer, scripted_llm: Scri
     assert snapshot["confirmation_policy"]["kind"] in _mapping("ConfirmationPolicyBase-Output")
     models.ConversationStateSnapshot.model_validate(snapshot)
     assert {"ConversationStateUpdateEvent", "SystemPromptEvent", "MessageEvent", "ActionEvent", "ObservationEvent"} <= seen
+
+
+def test_llm_output_nulls_and_free_form_reasoning_effort(client: httpx.Client, real_server: RealServer, scripted_llm: ScriptedLLM) -> None:
+    body = start_conversation_body(scripted_llm.url, "plain_reply", autotitle=False)
+    body["agent"]["llm"].update({"timeout": None, "reasoning_effort": "minimal"})
+    created = client.post("/api/conversations", json=body)
+    assert created.status_code == 201, created.text
+    cid = created.json()["id"]
+    try:
+        llm = created.json()["agent"]["llm"]
+        assert (llm["timeout"], llm["reasoning_effort"]) == (None, "minimal")  # REST keeps nulls
+        snapshot = _first_frame(real_server, cid)["value"]
+    finally:
+        client.delete(f"/api/conversations/{cid}")
+    assert "timeout" not in snapshot["agent"]["llm"]  # the snapshot drops them: missing means null
+    parsed = models.ConversationStateSnapshot.model_validate(snapshot).agent.root.llm
+    assert (parsed.timeout, parsed.reasoning_effort) == (None, "minimal")
+    for schema in ("LLM-Output",):
+        properties = effective_spec()["components"]["schemas"][schema]["properties"]
+        assert "default" not in properties["timeout"] and "enum" not in json.dumps(properties["reasoning_effort"])
+
+
+def _first_frame(real_server: RealServer, cid: str) -> dict:
+    import asyncio
+
+    import websockets
+
+    async def read() -> dict:
+        url = real_server.url.replace("http", "ws", 1) + f"/sockets/events/{cid}"
+        async with websockets.connect(url) as socket:
+            await socket.send(json.dumps({"type": "auth", "session_api_key": real_server.api_key}))
+            return json.loads(await asyncio.wait_for(socket.recv(), 10))
+
+    return asyncio.run(read())

@@ -2784,7 +2784,7 @@ class LLMInput(WireModel):
         ),
     ] = None
     reasoning_effort: Annotated[
-        Literal["low", "medium", "high", "xhigh", "none"] | None,
+        str | None,
         Field(
             description="Provider-neutral reasoning effort. Common values include 'none', 'minimal', 'low', 'medium', 'high', 'xhigh', and 'max'. The SDK accepts future provider values and lets LiteLLM translate them.",
             title="Reasoning Effort",
@@ -2860,6 +2860,28 @@ class LLMInput(WireModel):
             title="Usage Id",
         ),
     ] = "default"
+
+
+class StreamIdleTimeout1(RootModel[float]):
+    root: Annotated[
+        float,
+        Field(
+            description="Maximum seconds between chunks in an asynchronous streaming response. Default is 300s (5 minutes); set to None to disable.",
+            ge=0.0,
+            title="Stream Idle Timeout",
+        ),
+    ]
+
+
+class Timeout1(RootModel[int]):
+    root: Annotated[
+        int,
+        Field(
+            description="HTTP and hard per-attempt timeout in seconds. Default is 300s (5 minutes). Set to None to disable the hard timeout.",
+            ge=0,
+            title="Timeout",
+        ),
+    ]
 
 
 class LLMOutput(WireModel):
@@ -2948,7 +2970,7 @@ class LLMOutput(WireModel):
     disable_stop_word: Annotated[
         bool | None,
         Field(description="Disable using of stop word.", title="Disable Stop Word"),
-    ] = False
+    ] = None
     disable_vision: Annotated[
         bool | None,
         Field(
@@ -2970,7 +2992,7 @@ class LLMOutput(WireModel):
             description="Legacy token budget for models confirmed to use manual Anthropic extended thinking. Ignored for adaptive-thinking models. Prefer reasoning_effort for new integrations.",
             title="Extended Thinking Budget",
         ),
-    ] = 200000
+    ] = None
     extra_headers: Annotated[
         dict[str, str] | None,
         Field(
@@ -3084,7 +3106,7 @@ class LLMOutput(WireModel):
             description="Retention policy for prompt cache. Only sent for supported models (GPT-5+ and GPT-4.1, excluding Azure deployments); explicitly stripped for all others.",
             title="Prompt Cache Retention",
         ),
-    ] = "24h"
+    ] = None
     provider_connection_id: Annotated[
         str | None,
         Field(
@@ -3093,12 +3115,12 @@ class LLMOutput(WireModel):
         ),
     ] = None
     reasoning_effort: Annotated[
-        Literal["low", "medium", "high", "xhigh", "none"] | None,
+        str | None,
         Field(
             description="Provider-neutral reasoning effort. Common values include 'none', 'minimal', 'low', 'medium', 'high', 'xhigh', and 'max'. The SDK accepts future provider values and lets LiteLLM translate them.",
             title="Reasoning Effort",
         ),
-    ] = "high"
+    ] = None
     reasoning_summary: Annotated[
         Literal["auto", "concise", "detailed"] | None,
         Field(
@@ -3125,13 +3147,12 @@ class LLMOutput(WireModel):
         ),
     ] = False
     stream_idle_timeout: Annotated[
-        StreamIdleTimeout | None,
+        StreamIdleTimeout1 | None,
         Field(
             description="Maximum seconds between chunks in an asynchronous streaming response. Default is 300s (5 minutes); set to None to disable.",
             title="Stream Idle Timeout",
-            validate_default=True,
         ),
-    ] = 300
+    ] = None
     subscription_vendor: Annotated[
         Literal["openai"] | None,
         Field(
@@ -3147,13 +3168,12 @@ class LLMOutput(WireModel):
         ),
     ] = None
     timeout: Annotated[
-        Timeout | None,
+        Timeout1 | None,
         Field(
             description="HTTP and hard per-attempt timeout in seconds. Default is 300s (5 minutes). Set to None to disable the hard timeout.",
             title="Timeout",
-            validate_default=True,
         ),
-    ] = 300
+    ] = None
     top_k: Annotated[TopK | None, Field(title="Top K")] = None
     top_p: Annotated[
         TopP | None,
