@@ -73,6 +73,7 @@ def serve(
     speed: Annotated[float, typer.Option(min=0.0, help="Timing factor: 0 = instant, 1 = realistic.")] = 1.0,
     seed: Annotated[Optional[int], typer.Option(help="Seed for deterministic ids and timestamps.")] = None,
     server_version: Annotated[str, typer.Option(help="Version /server_info reports.")] = PINNED_SERVER_VERSION,
+    access_log: Annotated[bool, typer.Option(help="Log every request (costs ~15% throughput; the journal at /_mock/journal records them anyway).")] = False,
 ) -> None:
     """Run the stateful mock agent server (REST + WebSocket) with the bundled scenario pack."""
     import uvicorn
@@ -101,7 +102,7 @@ def serve(
     console.print(f"  SDK:       Workspace(host={url!r}, api_key={key!r})  then Conversation(agent, workspace=...)")
     console.print(f"  Browser:   REST {url}/api/conversations, WebSocket {url.replace('http', 'ws')}/sockets/events/<id>" + ("" if not config.cors_origins else f", CORS {', '.join(config.cors_origins)}"))
     console.print(f"  Scenarios: tag a conversation with {{\"scenario\": \"<name>\"}}; list at {url}{config.control_prefix}/scenarios")
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    uvicorn.run(application, host=host, port=port, log_level="info", access_log=access_log)
 
 
 @app.command("scripted-llm")
@@ -132,6 +133,109 @@ def validate_scenario(paths: list[Path]) -> None:
             console.print(f"{path}: ok ({scenario.name}, {len(scenario.turns)} turns)")
     if failed:
         raise typer.Exit(code=1)
+
+
+@app.command("check-client")
+def check_client(
+    seed: Annotated[int, typer.Option(help="Hypothesis seed: the same seed and budget generate the same cases.")] = 0,
+    max_examples: Annotated[int, typer.Option(min=1, help="Generated cases per property (executions are shared between properties).")] = 40,
+    shrink_budget: Annotated[int, typer.Option(min=0, help="New executions allowed to shrink each failing property's counterexample.")] = 40,
+    report: Annotated[Optional[Path], typer.Option(help="Write a JSON report here; each failing property's shrunk case goes next to it as <stem>.<property>.yaml.")] = None,
+    property_name: Annotated[Optional[list[str]], typer.Option("--property", help="Check only this property (repeatable).")] = None,
+    replay: Annotated[Optional[Path], typer.Option(help="Instead of searching, execute this case file once and judge every property.")] = None,
+) -> None:
+    """Property-based conformance of the installed openhands-sdk client against legal server behaviour."""
+    from rich.markup import escape
+
+    try:
+        from contract.client_conformance.case import CaseError
+        from contract.client_conformance.suite import PROPERTY_NAMES, replay as replay_case, run_suite, write_report
+    except ImportError as exc:
+        _fail(f"check-client needs the client under test, openhands-sdk (install the 'test' extra): {exc}")
+
+    unknown = sorted(set(property_name or ()) - set(PROPERTY_NAMES))
+    if unknown:
+        _fail(f"unknown property {', '.join(unknown)}; known: {', '.join(PROPERTY_NAMES)}")
+    if replay is not None:
+        try:
+            outcome = replay_case(replay)
+        except CaseError as exc:
+            _fail(str(exc))
+        for name in property_name or PROPERTY_NAMES:
+            violations = outcome.failures[name]
+            console.print(f"{'[red]FAIL[/red]' if violations else '[green]pass[/green]'}  {name}")
+            for violation in violations:
+                console.print(f"      {escape(violation)}")
+        if outcome.inconclusive:
+            console.print(f"[yellow]inconclusive:[/yellow] {escape(outcome.inconclusive)}")
+        raise typer.Exit(code=1 if any(outcome.failures[n] for n in property_name or PROPERTY_NAMES) else 0)
+    result = run_suite(seed_value=seed, max_examples=max_examples, shrink_budget=shrink_budget, properties=property_name)
+    document = write_report(result, report) if report is not None else None
+    console.print(f"[bold]{result['client']}[/bold]: seed {seed}, {result['cases_executed']} cases executed in {result['duration_s']} s")
+    for index, entry in enumerate(result["properties"]):
+        console.print(f"{'[green]pass[/green]' if entry['passed'] else '[red]FAIL[/red]'}  {entry['name']}  ({entry['examples']} examples)")
+        if not entry["passed"]:
+            for violation in entry["failure"]["violations"]:
+                console.print(f"      {escape(violation)}")
+            if document is not None:
+                console.print(f"      shrunk case: {document['properties'][index]['failure']['case_file']}")
+    for problem in result["inconclusive"]:
+        console.print(f"[yellow]inconclusive case:[/yellow] {escape(problem)}")
+    if report is not None:
+        console.print(f"report: {report}")
+    raise typer.Exit(code=0 if result["passed"] else 1)
+
+
+@app.command("check")
+def check(
+    base_url: Annotated[str, typer.Argument(help="The agent server to check, e.g. http://127.0.0.1:8000.")],
+    api_key: Annotated[Optional[str], typer.Option("--api-key", envvar="OH_SESSION_API_KEY", help="The server's session key (env OH_SESSION_API_KEY).")] = None,
+    phase: Annotated[Optional[list[str]], typer.Option("--phase", help="rest, behaviour, websocket, streams or reconnect (repeatable; default all).")] = None,
+    budget: Annotated[float, typer.Option("--budget", min=1.0, help="Seconds to spend in total.")] = 45.0,
+    seed: Annotated[int, typer.Option(help="Seed for generated requests and rule sequences.")] = 0,
+    allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Run the phases that create (and delete) conversations.")] = False,
+    scripted_llm: Annotated[Optional[str], typer.Option("--scripted-llm", help="HOST:PORT of the scripted LLM, reachable from the server (served there if nothing answers).")] = None,
+    include_operation: Annotated[Optional[list[str]], typer.Option("--include-operation", help="Fuzz only these operations (label, path or regex; dangerous ones only by exact label). Repeatable.")] = None,
+    request_timeout: Annotated[float, typer.Option(min=0.1, help="Bound on one HTTP request or socket handshake (s).")] = 10.0,
+    run_timeout: Annotated[float, typer.Option(min=1.0, help="Bound on one run, start to end-of-run snapshot (s).")] = 30.0,
+    ws_auth_timeout: Annotated[bool, typer.Option("--ws-auth-timeout/--no-ws-auth-timeout", help="Check the 10 s silent-auth close (4001).")] = True,
+    junit_xml: Annotated[Optional[Path], typer.Option("--junit-xml", help="Write a JUnit XML report (one testcase per check).")] = None,
+    json_report: Annotated[Optional[Path], typer.Option("--json", help="Write a JSON report.")] = None,
+    html_report: Annotated[Optional[Path], typer.Option("--html", help="Write an HTML report.")] = None,
+) -> None:
+    """Check any agent server (mock, local real server, deployment) against the contract, REST and WebSocket.
+
+    Read-only unless --allow-writes. Exit 0 = conforms, 1 = violations (each with a reproducer), 2 = checker error.
+    """
+    import importlib.util
+
+    missing = [name for name in ("schemathesis", "hypothesis") if importlib.util.find_spec(name) is None]
+    if missing:
+        _fail(f"check needs {' and '.join(missing)} (install the 'test' extra)")
+    from contract.checker.catalogue import PHASES
+    from contract.checker.console import run_and_report
+
+    unknown = sorted(set(phase or ()) - set(PHASES))
+    if unknown:
+        _fail(f"unknown phase {', '.join(unknown)}; known: {', '.join(PHASES)}")
+    code = run_and_report(
+        base_url,
+        console=Console(),
+        junit_xml=junit_xml,
+        json_path=json_report,
+        html_path=html_report,
+        api_key=api_key,
+        phases=phase or None,
+        budget_s=budget,
+        seed=seed,
+        allow_writes=allow_writes,
+        scripted_llm=scripted_llm,
+        include_operations=include_operation or (),
+        request_timeout_s=request_timeout,
+        run_timeout_s=run_timeout,
+        ws_auth_timeout=None if ws_auth_timeout else False,
+    )
+    raise typer.Exit(code=code)
 
 
 def main() -> None:

@@ -38,6 +38,10 @@ class FaultSettings(BaseModel):
     omit_snapshot: int | None = Field(None, ge=0, description="skip the next N end-of-run snapshots")
     duplicate_frame: int | None = Field(None, ge=0, description="send the next N frames twice")
     drop_sockets: int | None = Field(None, ge=1000, le=4999, description="close every open socket now with this code")
+    # Contract breakers for checker mutation tests (contract.checker); each stays on until cleared.
+    skip_auth: bool | None = Field(None, description="accept REST requests without a valid X-Session-API-Key")
+    drop_field: str | None = Field(None, description='remove this top-level field from every WebSocket event frame ("" = off)')
+    suppress_4004: bool | None = Field(None, description="unknown conversation on a socket: close 1000 instead of 4004")
 
 
 @dataclass
@@ -48,6 +52,9 @@ class Faults:
     forced: list[ForcedResponse] = field(default_factory=list)
     ws_delay_ms: float = 0.0
     counters: dict[str, int] = field(default_factory=dict)
+    skip_auth: bool = False
+    drop_field: str = ""
+    suppress_4004: bool = False
 
     def take(self, name: CountedFault) -> bool:
         """Consume one occurrence of a counted fault; True when it applies now."""
@@ -77,6 +84,10 @@ class Faults:
             self.forced = list(settings.forced)
         if settings.ws_delay_ms is not None:
             self.ws_delay_ms = settings.ws_delay_ms
+        for name in ("skip_auth", "drop_field", "suppress_4004"):
+            value = getattr(settings, name)
+            if value is not None:
+                setattr(self, name, value)
         for name in ("omit_snapshot", "duplicate_frame"):
             value = getattr(settings, name)
             if value is not None:
@@ -87,6 +98,7 @@ class Faults:
         self.forced.clear()
         self.ws_delay_ms = 0.0
         self.counters.clear()
+        self.skip_auth, self.drop_field, self.suppress_4004 = False, "", False
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -94,4 +106,7 @@ class Faults:
             "forced": [f.model_dump() for f in self.forced],
             "ws_delay_ms": self.ws_delay_ms,
             **{name: self.counters.get(name, 0) for name in ("omit_snapshot", "duplicate_frame")},
+            "skip_auth": self.skip_auth,
+            "drop_field": self.drop_field,
+            "suppress_4004": self.suppress_4004,
         }

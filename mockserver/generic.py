@@ -18,7 +18,7 @@ import inspect
 import posixpath
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal, Union
 
@@ -270,7 +270,7 @@ def _refuse(status: int, detail: str) -> Any:
     return Depends(refuse)
 
 
-def _auth_dependencies(spec: dict[str, Any], operation: dict[str, Any], auth: Callable[[Request], None]) -> list[Any]:
+def _auth_dependencies(spec: dict[str, Any], operation: dict[str, Any], auth: Callable[[Request], Awaitable[None]]) -> list[Any]:
     """The session-key check for secured operations, accepting every scheme the operation lists."""
     schemes = {name for requirement in operation.get("security") or [] for name in requirement}
     if not schemes:
@@ -279,14 +279,14 @@ def _auth_dependencies(spec: dict[str, Any], operation: dict[str, Any], auth: Ca
         return [Depends(auth)]
     cookie = spec["components"]["securitySchemes"]["APIKeyCookie"]["name"]
 
-    def check(request: Request) -> None:
+    async def check(request: Request) -> None:
         keys = request.app.state.mock.config.api_keys
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if "APIKeyCookie" in schemes and request.cookies.get(cookie) in keys:
             return
         if "HTTPBearer" in schemes and scheme.lower() == "bearer" and token in keys:
             return
-        auth(request)
+        await auth(request)
 
     return [Depends(check)]
 
@@ -397,7 +397,7 @@ def _routed(app: FastAPI, method: str, path: str) -> bool:
     return any(route.matches(scope)[0] == Match.FULL for route in app.router.routes)
 
 
-def build_router(app: FastAPI, auth: Callable[[Request], None], spec: dict[str, Any] | None = None) -> APIRouter:
+def build_router(app: FastAPI, auth: Callable[[Request], Awaitable[None]], spec: dict[str, Any] | None = None) -> APIRouter:
     """A router with every spec operation ``app`` does not route yet; include it after the others.
 
     The operations it answers are listed in ``app.state.generic_operations`` as (method, path).

@@ -68,9 +68,19 @@ def _agent_as_served(agent: Any, settings: dict[str, Any] | None) -> dict[str, A
     if agent is None:
         llm = (settings or {}).get("llm") or {}
         agent = models.AgentBaseInput.model_validate({"kind": "Agent", "llm": {"model": llm.get("model") or "mock-model", "usage_id": "agent"}})
-    # Nulls dropped: the generated input model defaults several list fields to null where the
-    # server's model has list defaults that its output schema requires to be lists.
-    dump = agent.root.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return _as_served(agent.root)
+
+
+def _as_served(model: Any) -> Any:
+    """A request sub-model (agent, policy, analyzer) as the server's own model dumps it back.
+
+    Defaults filled in and computed LLM fields added; nulls dropped because the generated input
+    models default several list fields to null where the server's models default to lists,
+    which its output schemas require.
+    """
+    if model is None:
+        return None
+    dump = model.model_dump(mode="json", by_alias=True, exclude_none=True)
     _fill_computed_llm_fields(dump)
     return dump
 
@@ -132,7 +142,9 @@ async def count_conversations(request: Request, status: Status | None = None) ->
 
 
 @router.get("")
-async def batch_get_conversations(request: Request, ids: Annotated[list[UUID], Query(max_length=99)]) -> list[dict[str, Any] | None]:
+async def batch_get_conversations(
+    request: Request, ids: Annotated[list[UUID], Query(max_length=99)], include_skills: bool = False  # validated like the real route (422)
+) -> list[dict[str, Any] | None]:
     store = _state(request).store
     return [c.info() if (c := store.get(cid)) else None for cid in ids]
 
@@ -201,14 +213,14 @@ async def interrupt_conversation(request: Request, conversation_id: UUID) -> dic
 @router.post("/{conversation_id}/confirmation_policy")
 async def set_confirmation_policy(request: Request, conversation_id: UUID, body: models.SetConfirmationPolicyRequest) -> dict[str, Any]:
     conversation = _conversation(request, conversation_id)
-    conversation.set_state("confirmation_policy", _dump(body)["policy"])
+    conversation.set_state("confirmation_policy", _as_served(body.policy))
     return SUCCESS
 
 
 @router.post("/{conversation_id}/security_analyzer")
 async def set_security_analyzer(request: Request, conversation_id: UUID, body: models.SetSecurityAnalyzerRequest) -> dict[str, Any]:
     conversation = _conversation(request, conversation_id)
-    conversation.set_state("security_analyzer", _dump(body).get("security_analyzer"))
+    conversation.set_state("security_analyzer", _as_served(body.security_analyzer))
     return SUCCESS
 
 

@@ -28,6 +28,9 @@ from mockserver.store import Conversation, to_server_local
 
 router = APIRouter(prefix="/sockets")
 _subscriber_ids = itertools.count()
+# Starlette's send_json text, with the encoder built once instead of per frame (json.dumps with
+# non-default options constructs one each call); a 10,000-event replay sends 10,000 frames.
+_encode_frame = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 def _is_auth_control_message(data: object) -> bool:
@@ -76,6 +79,9 @@ async def _open(websocket: WebSocket, state: MockState, conversation_id: UUID, l
         return None
     conversation = state.store.get(conversation_id)
     if conversation is None:
+        if state.faults.suppress_4004:  # fault knob (checker mutation tests): a plain close, no 4004
+            await _close(websocket, 1000, "Connection closed")
+            return None
         await _close(websocket, 4004, "Conversation not found")
         return None
     if len(conversation.subscribers) >= state.config.max_subscribers:
@@ -189,13 +195,18 @@ async def _write_frames(websocket: WebSocket, state: MockState, outbox: asyncio.
     while (frame := await outbox.get()) is not None:
         if state.faults.ws_delay_ms:
             await asyncio.sleep(state.faults.ws_delay_ms / 1000)
-        body = {k: v for k, v in frame.items() if v is not None}
+        # Stored events carry no nulls; copy only the frames that do (replay sends the whole log).
+        body = {k: v for k, v in frame.items() if v is not None} if None in frame.values() else frame
+        if state.faults.drop_field:  # fault knob (checker mutation tests): drop a field (copies, never the stored event)
+            body = {k: v for k, v in body.items() if k != state.faults.drop_field}
+            if isinstance(body.get("event"), dict):
+                body["event"] = {k: v for k, v in body["event"].items() if k != state.faults.drop_field}
         if state.strict:
             state.violations.extend(frame_problems(path, body))
         copies = 2 if state.faults.take("duplicate_frame") else 1
         try:
             for _ in range(copies):
-                await websocket.send_json(body)
+                await websocket.send_text(_encode_frame(body))
                 state.journal.frame("out", path, body)
         except (RuntimeError, WebSocketDisconnect):
             return

@@ -1,0 +1,73 @@
+"""Judge every conversation the checker drove with the stream invariants (phase d applies everywhere)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from contract.checker.context import Context
+from contract.checker.invariants import stream_problems
+
+STREAM_CHECKS = (
+    "streams.frame_schema",
+    "streams.run_starts_running",
+    "streams.run_ends_snapshot",
+    "streams.action_answered",
+    "streams.last_user_message_id",
+    "streams.legal_transitions",
+    "streams.timestamps_monotonic",
+    "streams.ids_unique",
+    "streams.rest_equals_ws",
+    "streams.count_equals_search",
+)
+MAX_PAGES = 50
+"""Event budget for reading a log back: 50 pages of 100."""
+
+
+class LogUnavailable(RuntimeError):
+    pass
+
+
+def _page_path(conversation_id: str) -> str:
+    return f"/api/conversations/{conversation_id}/events/search"
+
+
+def fetch_log(http: httpx.Client, conversation_id: str, limit: int = 100) -> tuple[list[dict[str, Any]], int | None]:
+    """All persisted events (following next_page_id, bounded) and events/count."""
+    events: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"limit": limit}
+    for _ in range(MAX_PAGES):
+        response = http.get(_page_path(conversation_id), params=params)
+        if response.status_code != 200:
+            raise LogUnavailable(f"events/search answered {response.status_code}")
+        page = response.json()
+        events += page.get("items") or []
+        if not page.get("next_page_id"):
+            break
+        params["page_id"] = page["next_page_id"]
+    count = http.get(f"/api/conversations/{conversation_id}/events/count")
+    return events, (count.json() if count.status_code == 200 else None)
+
+
+async def afetch_log(http: httpx.AsyncClient, conversation_id: str, limit: int = 100) -> tuple[list[dict[str, Any]], int | None]:
+    events: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"limit": limit}
+    for _ in range(MAX_PAGES):
+        response = await http.get(_page_path(conversation_id), params=params)
+        if response.status_code != 200:
+            raise LogUnavailable(f"events/search answered {response.status_code}")
+        page = response.json()
+        events += page.get("items") or []
+        if not page.get("next_page_id"):
+            break
+        params["page_id"] = page["next_page_id"]
+    count = await http.get(f"/api/conversations/{conversation_id}/events/count")
+    return events, (count.json() if count.status_code == 200 else None)
+
+
+def judge(ctx: Context, frames: list[Any], log: list[dict[str, Any]] | None, count: int | None, *, settled: bool, reproducer: str, operation: str) -> None:
+    """Record every stream-invariant problem of one recorded conversation."""
+    for check in STREAM_CHECKS:
+        ctx.executed(check)
+    ctx.record_problems(stream_problems(frames, log, count=count, settled=settled), reproducer=reproducer, operation=operation)

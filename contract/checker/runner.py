@@ -1,0 +1,200 @@
+"""``run_checks``: probe the server, run the selected phases within the budget, clean up, report."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import traceback
+from collections.abc import Iterable
+from typing import Any
+
+import httpx
+
+from contract.checker import catalogue
+from contract.checker.context import Context, Options, Progress
+from contract.checker.model import CheckResult, PhaseResult, Report, Status
+
+DEFAULT_BUDGET_S = 45.0
+WEIGHTS = {"rest": 0.35, "behaviour": 0.25, "websocket": 0.15, "streams": 0.15, "reconnect": 0.10}
+"""Share of the remaining budget each phase gets when it starts (unused time flows on)."""
+ASYNC_GRACE_S = 15.0
+"""Safety net above a phase's budget: every await inside is bounded on its own."""
+
+
+def _phase_module(name: str) -> Any:
+    from contract.checker import phase_behaviour, phase_reconnect, phase_rest, phase_streams, phase_websocket
+
+    return {
+        "rest": phase_rest,
+        "behaviour": phase_behaviour,
+        "websocket": phase_websocket,
+        "streams": phase_streams,
+        "reconnect": phase_reconnect,
+    }[name]
+
+
+def run_checks(
+    base_url: str,
+    *,
+    api_key: str | None = None,
+    phases: Iterable[str] | None = None,
+    budget_s: float = DEFAULT_BUDGET_S,
+    seed: int = 0,
+    allow_writes: bool = False,
+    scripted_llm: str | None = None,
+    include_operations: Iterable[str] = (),
+    request_timeout_s: float = 10.0,
+    run_timeout_s: float = 30.0,
+    ws_auth_timeout: bool | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Check the agent server at ``base_url`` against the contract; never raises for server faults.
+
+    Args:
+        api_key: the server's session key (``X-Session-API-Key`` / socket auth), if it has one.
+        phases: any of ``rest``, ``behaviour``, ``websocket``, ``streams``, ``reconnect`` (default all).
+        budget_s: total time to spend; phases share it and stop generating new cases when it is used.
+        seed: seed for generated data (the same seed replays the same requests on the same server).
+        allow_writes: run the phases that create conversations (they delete them again). Without
+            it only read-only requests are sent.
+        scripted_llm: ``HOST:PORT`` (or URL) where the scripted LLM serves, reachable from the
+            server; started in-process there if nothing answers. Runs then follow scenarios.
+        include_operations: restrict REST fuzzing (labels, paths or regexes; dangerous operations
+            only by exact label or path).
+        request_timeout_s, run_timeout_s: bounds on one HTTP request and on one run.
+        ws_auth_timeout: run the 10 s silent-auth check (None: whenever the websocket phase runs).
+        progress: ``callback(kind, data)`` for progress display.
+    """
+    selected = list(catalogue.PHASES if phases is None else phases)
+    unknown = [p for p in selected if p not in catalogue.PHASES]
+    if unknown:
+        raise ValueError(f"unknown phase(s) {unknown}; known: {', '.join(catalogue.PHASES)}")
+    started = time.monotonic()
+    report = Report(base_url=base_url.rstrip("/"), seed=seed, allow_writes=allow_writes, budget_s=budget_s)
+    for spec in catalogue.checks_for(set(selected)):
+        report.checks[spec.id] = CheckResult(spec)
+    llm_server = None
+    llm_url = None
+    if scripted_llm:
+        from contract.checker.llm import ensure_scripted_llm
+
+        llm_url, llm_server = ensure_scripted_llm(scripted_llm)
+    options = Options(
+        base_url=base_url,
+        api_key=api_key,
+        seed=seed,
+        allow_writes=allow_writes,
+        llm_url=llm_url,
+        include_operations=tuple(include_operations),
+        request_timeout_s=request_timeout_s,
+        run_timeout_s=run_timeout_s,
+        ws_auth_timeout=ws_auth_timeout,
+    )
+    ctx = Context(options, report, progress or (lambda kind, data: None))
+    try:
+        if _probe(ctx):
+            for name in catalogue.PHASES:
+                if name in selected:
+                    _run_phase(ctx, name, selected, started + budget_s)
+        else:
+            for name in selected:
+                report.phases.append(PhaseResult(name, Status.SKIPPED, skip_reason="server unreachable or key rejected"))
+    finally:
+        try:
+            ctx.cleanup()
+        finally:
+            if llm_server is not None:
+                llm_server.stop()
+    _finalize(report)
+    report.duration_s = time.monotonic() - started
+    return report
+
+
+def _probe(ctx: Context) -> bool:
+    """Reachable, key accepted, and is it the mock? False stops the run (reported)."""
+    report = ctx.report
+    try:
+        with ctx.client() as http:
+            health = http.get("/health")
+            ctx.executed("server.reachable")
+            if health.status_code != 200:
+                ctx.record("server.reachable", f"GET /health answered {health.status_code}", reproducer=ctx.curl("GET", "/health"))
+                return False
+            count = http.get("/api/conversations/count")
+            ctx.executed("server.auth")
+            if count.status_code == 401:
+                ctx.record(
+                    "server.auth",
+                    "the server rejects " + ("the given key" if ctx.options.api_key else "requests without a key: pass --api-key"),
+                    reproducer=ctx.curl("GET", "/api/conversations/count"),
+                )
+                return False
+            try:
+                control = http.get("/_mock/scenarios")
+                ctx.is_mock = control.status_code == 200 and isinstance(control.json().get("scenarios"), dict)
+            except (httpx.HTTPError, ValueError, AttributeError):
+                ctx.is_mock = False
+            info = http.get("/server_info")
+            version = info.json().get("version") if info.status_code == 200 else None
+    except httpx.HTTPError as exc:
+        ctx.record("server.reachable", f"GET /health failed: {type(exc).__name__}: {exc}", reproducer=ctx.curl("GET", "/health"))
+        return False
+    except ValueError:
+        version = None
+    report.target = "mock" if ctx.is_mock else "agent-server"
+    ctx.progress("target", {"target": report.target, "version": version, "llm": ctx.options.llm_url})
+    return True
+
+
+def _run_phase(ctx: Context, name: str, selected: list[str], run_deadline: float) -> None:
+    report = ctx.report
+    now = time.monotonic()
+    remaining_weights = sum(WEIGHTS[p] for p in catalogue.PHASES if p in selected and p not in {r.name for r in report.phases})
+    budget = max(0.0, run_deadline - now) * WEIGHTS[name] / remaining_weights if remaining_weights else 0.0
+    result = PhaseResult(name, budget_s=budget)
+    report.phases.append(result)
+    if name not in catalogue.READ_ONLY_PHASES and not ctx.options.allow_writes:
+        result.status, result.skip_reason = Status.SKIPPED, "creates conversations: needs --allow-writes"
+        return
+    ctx.phase_deadline = now + budget
+    ctx.responsive_check = f"{_check_prefix(name)}.responsive"
+    ctx.progress("phase_start", {"phase": name, "budget_s": budget})
+    module = _phase_module(name)
+    try:
+        if asyncio.iscoroutinefunction(module.run):
+            try:
+                asyncio.run(asyncio.wait_for(module.run(ctx), timeout=budget + ASYNC_GRACE_S))
+            except TimeoutError:
+                ctx.record(f"{_check_prefix(name)}.responsive", f"the {name} phase did not finish within its budget plus {ASYNC_GRACE_S} s")
+        else:
+            module.run(ctx)
+    except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the other phases
+        result.status = Status.FAILED
+        result.notes.append(f"checker error: {type(exc).__name__}: {exc}")
+        result.notes.append("".join(traceback.format_exception(exc))[-2000:])
+    result.duration_s = time.monotonic() - now
+    ctx.progress("phase_end", {"phase": name, "duration_s": result.duration_s})
+
+
+def _check_prefix(phase: str) -> str:
+    return "ws" if phase == "websocket" else phase
+
+
+def _finalize(report: Report) -> None:
+    skipped_phases = {p.name: p.skip_reason for p in report.phases if p.status is Status.SKIPPED}
+    for result in report.checks.values():
+        if result.violations:
+            result.status = Status.FAILED
+        elif result.spec.phase in skipped_phases and not result.findings:
+            result.status, result.skip_reason = Status.SKIPPED, result.skip_reason or skipped_phases[result.spec.phase]
+        elif result.executions == 0 and not result.findings:
+            result.status = Status.SKIPPED
+            result.skip_reason = result.skip_reason or "not exercised in this run"
+        else:
+            result.status = Status.PASSED
+    for phase in report.phases:
+        if phase.status is Status.SKIPPED:
+            continue
+        phase_checks = [r for r in report.checks.values() if r.spec.phase == phase.name]
+        if phase.status is not Status.FAILED:
+            phase.status = Status.FAILED if any(r.status is Status.FAILED for r in phase_checks) else Status.PASSED

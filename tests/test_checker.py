@@ -1,0 +1,258 @@
+"""The conformance checker (``contract.checker``, ``ohmock check``).
+
+(i) Against the mock at speed 0 every phase passes with no violation, at the default budget.
+(ii) Against the real server (with the scripted LLM) the run completes; every finding is explained
+     (server deviates from the spec / spec defect the overlay corrects / nondeterminism), none is a
+     violation. The findings are documented in docs/conformance.md.
+(iii) Mutation tests: a deliberately broken mock is caught by the phase meant to catch each fault.
+(iv) The JUnit XML is well-formed, one testcase per check.
+Plus: a hanging or silent server is a reported failure, never a hang; the safety filter.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from contract.checker import CHECKS, DEFAULT_BUDGET_S, PHASES, Classification, Report, Status, run_checks
+from contract.checker.report import html_report, json_report, junit_xml
+from contract.checker.safety import select
+from mockserver.config import MockConfig
+from mockserver.runner import MockServer
+
+pytestmark = pytest.mark.filterwarnings("ignore::pydantic.warnings.UnsupportedFieldAttributeWarning")
+
+KEY = "checker-test-key"
+KNOWN = {Classification.SERVER_DEVIATION, Classification.SPEC_DEFECT, Classification.NONDETERMINISM}
+
+
+def _summary(report: Report) -> str:
+    lines = [f"{f.classification.value}: {f.check} {f.operation or ''} {f.message} (×{f.count})" for f in report.findings]
+    lines += report.errors
+    return "\n".join(lines)
+
+
+# -- (i) the mock conforms -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mock_report() -> Iterator[tuple[Report, float]]:
+    with MockServer(MockConfig(api_keys=(KEY,), speed=0)) as mock:
+        started = time.monotonic()
+        report = run_checks(mock.url, api_key=KEY, allow_writes=True, seed=0)
+        elapsed = time.monotonic() - started
+        # Every conversation the checker created is gone again.
+        assert not mock.state.store.search(status=None, sort_order="CREATED_AT")
+        yield report, elapsed
+
+
+def test_mock_passes_every_phase_within_a_minute(mock_report: tuple[Report, float]) -> None:
+    report, elapsed = mock_report
+    assert report.budget_s == DEFAULT_BUDGET_S
+    assert elapsed < 60, f"took {elapsed:.1f} s"
+    assert report.ok, _summary(report)
+    assert not report.violations and not report.errors
+    assert [p.name for p in report.phases] == list(PHASES)
+    assert all(p.status is Status.PASSED for p in report.phases), [(p.name, p.status, p.notes) for p in report.phases]
+    assert report.target == "mock"
+    # Every check ran (none skipped): the run exercised the whole catalogue.
+    skipped = [r.spec.id for r in report.checks.values() if r.status is Status.SKIPPED]
+    assert not skipped, skipped
+    # What is reported as known is explained: the mock reproduces the real server's deviations.
+    for finding in report.known:
+        assert finding.classification in KNOWN and finding.reason, finding
+
+
+# -- (iv) JUnit XML ------------------------------------------------------------------------------
+
+
+def test_junit_xml_is_well_formed_with_one_testcase_per_check(mock_report: tuple[Report, float], tmp_path) -> None:
+    report, _ = mock_report
+    path = tmp_path / "check.xml"
+    path.write_text(junit_xml(report), encoding="utf-8")
+    root = ET.parse(path).getroot()
+    assert root.tag == "testsuites"
+    cases = root.findall("./testsuite/testcase")
+    names = [case.get("name") for case in cases]
+    assert len(names) == len(set(names)) == len(report.checks)
+    assert set(names) == set(report.checks) <= set(CHECKS)
+    assert int(root.get("tests")) == len(cases)
+    for suite in root.findall("testsuite"):
+        assert int(suite.get("tests")) == len(suite.findall("testcase"))
+        assert all(case.get("classname") == suite.get("name") for case in suite.findall("testcase"))
+    assert not root.findall(".//failure")
+    # The other formats render too.
+    assert '"ok": true' in json_report(report)
+    assert "<html>" in html_report(report) and "conforms" in html_report(report)
+
+
+# -- (iii) mutation tests: each phase catches the fault it is meant to catch ------------------------
+
+
+@pytest.fixture(scope="module")
+def mutant() -> Iterator[MockServer]:
+    with MockServer(MockConfig(api_keys=(KEY,), speed=0)) as mock:
+        yield mock
+
+
+def _break(mock: MockServer, **faults: object) -> None:
+    mock.state.reset()
+    response = httpx.post(f"{mock.url}/_mock/faults", json=faults, timeout=5)
+    assert response.status_code == 200, response.text
+
+
+def _caught(report: Report, check: str) -> None:
+    result = report.checks[check]
+    assert result.status is Status.FAILED, f"{check} did not catch the fault:\n{_summary(report)}"
+    assert all(f.reproducer for f in result.violations)
+
+
+def test_rest_phase_catches_a_wrong_status(mutant: MockServer) -> None:
+    _break(mutant, forced=[{"method": "GET", "path": "^/api/conversations/search$", "status": 418, "times": 0}])
+    report = run_checks(mutant.url, api_key=KEY, phases=["rest"], budget_s=10, include_operations=["GET /api/conversations/search"])
+    _caught(report, "rest.status_code_conformance")
+    assert "curl" in report.checks["rest.status_code_conformance"].violations[0].reproducer
+
+
+def test_rest_phase_catches_auth_not_enforced(mutant: MockServer) -> None:
+    _break(mutant, skip_auth=True)
+    report = run_checks(mutant.url, api_key=KEY, phases=["rest"], budget_s=10, include_operations=["GET /api/conversations/count", "GET /api/conversations/{conversation_id}"])
+    _caught(report, "rest.auth_required")
+    assert "401" in report.checks["rest.auth_required"].violations[0].message
+
+
+def test_streams_phase_catches_a_missing_post_run_snapshot(mutant: MockServer) -> None:
+    _break(mutant, omit_snapshot=100)
+    report = run_checks(mutant.url, api_key=KEY, phases=["streams"], budget_s=6, allow_writes=True)
+    _caught(report, "streams.run_ends_snapshot")
+
+
+def test_streams_phase_catches_a_duplicated_event(mutant: MockServer) -> None:
+    _break(mutant, duplicate_frame=3)
+    report = run_checks(mutant.url, api_key=KEY, phases=["streams"], budget_s=10, allow_writes=True)
+    _caught(report, "streams.ids_unique")
+
+
+def test_websocket_phase_catches_a_dropped_required_field(mutant: MockServer) -> None:
+    _break(mutant, drop_field="llm_message")  # required on every MessageEvent
+    report = run_checks(mutant.url, api_key=KEY, phases=["websocket"], budget_s=10, allow_writes=True, ws_auth_timeout=False)
+    _caught(report, "ws.frame_schema")
+    assert "llm_message" in report.checks["ws.frame_schema"].violations[0].message
+
+
+def test_websocket_phase_catches_a_missing_4004(mutant: MockServer) -> None:
+    _break(mutant, suppress_4004=True)
+    report = run_checks(mutant.url, api_key=KEY, phases=["websocket"], budget_s=10, ws_auth_timeout=False)
+    _caught(report, "ws.not_found_4004")
+    assert "connect(" in report.checks["ws.not_found_4004"].violations[0].reproducer  # a Python reproducer
+    assert KEY not in junit_xml(report)  # reproducers read the key from $OH_SESSION_API_KEY
+
+
+# -- bounded: slow, hanging and silent servers are failures, never hangs ------------------------------
+
+
+def test_a_slow_route_is_reported_not_waited_for(mutant: MockServer) -> None:
+    _break(mutant, latency_ms={"^/api/conversations/search$": 3000})
+    started = time.monotonic()
+    report = run_checks(mutant.url, api_key=KEY, phases=["rest"], budget_s=3, request_timeout_s=0.5, include_operations=["GET /api/conversations/search"])
+    assert time.monotonic() - started < 20
+    _caught(report, "rest.responsive")
+
+
+def test_a_server_that_never_answers_is_reported_quickly() -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])  # read nothing, answer nothing
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        started = time.monotonic()
+        report = run_checks(f"http://127.0.0.1:{listener.getsockname()[1]}", api_key=KEY, budget_s=5, request_timeout_s=1)
+        assert time.monotonic() - started < 10
+    finally:
+        stop.set()
+        thread.join(timeout=2)
+        for conn in accepted:
+            conn.close()
+        listener.close()
+    _caught(report, "server.reachable")
+    assert all(p.status is Status.SKIPPED for p in report.phases)
+
+
+# -- safety ----------------------------------------------------------------------------------------
+
+
+def test_dangerous_operations_need_an_exact_name_and_writes_need_permission() -> None:
+    operations = [("GET", "/api/file/home"), ("POST", "/api/bash/execute_bash_command"), ("GET", "/api/conversations/search"), ("POST", "/api/conversations/{conversation_id}/run"), ("POST", "/api/conversations")]
+    chosen, excluded = select(operations, allow_writes=False)
+    assert chosen == [("GET", "/api/conversations/search")]
+    chosen, _ = select(operations, allow_writes=True, include=[".*"])
+    assert ("POST", "/api/bash/execute_bash_command") not in chosen and ("GET", "/api/file/home") not in chosen
+    assert ("POST", "/api/conversations") not in chosen  # creates working_dir directories at generated paths
+    chosen, _ = select(operations, allow_writes=True, include=["GET /api/file/home", "POST /api/bash/execute_bash_command"])
+    assert chosen == [("GET", "/api/file/home"), ("POST", "/api/bash/execute_bash_command")]
+    chosen, _ = select(operations, allow_writes=False, include=["POST /api/bash/execute_bash_command"])
+    assert chosen == []  # named, but a write without --allow-writes
+    assert "needs --allow-writes" in excluded["POST /api/conversations/{conversation_id}/run"]
+
+
+# -- (ii) the real server ----------------------------------------------------------------------------
+
+
+@pytest.mark.real_server
+def test_real_server_run_completes_and_every_finding_is_explained(real_server, scripted_llm) -> None:
+    with httpx.Client(base_url=real_server.url, headers=real_server.headers, timeout=10) as http:
+        before = http.get("/api/conversations/count").json()
+        report = run_checks(real_server.url, api_key=real_server.api_key, allow_writes=True, scripted_llm=scripted_llm.url, seed=0)
+        after = http.get("/api/conversations/count").json()
+    print("\n" + _summary(report))
+    assert report.target == "agent-server"
+    assert not report.errors, report.errors
+    assert all(p.status is not Status.SKIPPED for p in report.phases)
+    assert not report.violations, _summary(report)
+    for finding in report.known:
+        assert finding.classification in KNOWN and finding.reason, finding
+    assert after == before  # the writing phases deleted every conversation they created
+
+
+# -- invariants on synthetic streams, and the documentation ------------------------------------------
+
+
+def _csue(key: str, value: object, n: int) -> dict:
+    return {"id": f"e{n}", "timestamp": f"2026-01-05T10:00:{n:02d}.000000", "source": "environment", "key": key, "value": value, "kind": "ConversationStateUpdateEvent"}
+
+
+def test_a_step_finishing_after_a_pause_needs_its_own_snapshot() -> None:
+    from contract.checker.invariants import stream_problems
+
+    snapshot = lambda status, n: _csue("full_state", {"execution_status": status}, n)  # noqa: E731
+    action = {"id": "a1", "timestamp": "2026-01-05T10:00:05.000000", "source": "agent", "kind": "ActionEvent", "thought": [], "tool_name": "t", "tool_call_id": "c1", "tool_call": {}, "llm_response_id": "r", "action": None}
+    frames = [snapshot("idle", 0), _csue("execution_status", "running", 1), _csue("execution_status", "paused", 2), snapshot("paused", 3), action]
+    checks = {p.check for p in stream_problems(frames + [snapshot("paused", 6)], None)}
+    assert "streams.run_ends_snapshot" not in checks and "streams.run_starts_running" not in checks
+    assert "streams.run_ends_snapshot" in {p.check for p in stream_problems(frames, None)}
+
+
+def test_every_check_is_documented() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "conformance.md").read_text(encoding="utf-8")
+    missing = [cid for cid in CHECKS if f"`{cid}`" not in text]
+    assert not missing, missing
