@@ -31,6 +31,8 @@ from openhands.sdk.conversation.impl.remote_conversation import RemoteConversati
 from openhands.sdk.event.base import Event  # noqa: E402
 from openhands.tools.terminal import TerminalTool  # noqa: E402
 
+from contract.events import TRANSIENT_KINDS  # noqa: E402
+
 # run()'s own timeout: far above the suite's bound, so a client that misses the end of a run
 # shows up as a hang instead of a timeout error (the SDK's REST fallback needs 30 s).
 SDK_RUN_TIMEOUT_S = 120.0
@@ -45,6 +47,13 @@ class EventView:
     @property
     def is_full_state(self) -> bool:
         return self.kind == "ConversationStateUpdateEvent" and self.key == "full_state"
+
+    @property
+    def is_transient(self) -> bool:
+        """A frame the server never persists. A client may keep those it can parse: e.g. once
+        ``openhands.agent_server`` is imported in the client's process, ServerErrorEvent is a
+        known kind to the SDK and lands in its event list like a snapshot does."""
+        return self.is_full_state or self.kind in TRANSIENT_KINDS
 
 
 class ClientUnderTest(Protocol):

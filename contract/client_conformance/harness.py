@@ -162,7 +162,7 @@ def events_agree(client_events: list[EventView], server_log: list[dict[str, Any]
     ids = [e.id for e in client_events]
     if len(ids) != len(set(ids)):
         return False
-    return [e.id for e in client_events if not e.is_full_state] == expected_event_ids(server_log)
+    return [e.id for e in client_events if not e.is_transient] == expected_event_ids(server_log)
 
 
 # -- variations on the mock ----------------------------------------------------------------------

@@ -190,7 +190,8 @@ def check_state_matches_server(record: Record) -> list[str]:
 
 def check_events_exactly_once(record: Record) -> list[str]:
     """After every step, the client's events are the server's persisted log, each exactly once
-    and in the server's order (the client may add the ``full_state`` snapshots it received;
+    and in the server's order (the client may add the transient frames it received, such as
+    ``full_state`` snapshots;
     kinds it cannot represent are judged by unknown_kinds_tolerated)."""
     found = []
     for step in record.steps:
@@ -200,7 +201,7 @@ def check_events_exactly_once(record: Record) -> list[str]:
         ids = [e.id for e in view.client_events]
         duplicated = sorted({i for i in ids if ids.count(i) > 1})
         expected = expected_event_ids(view.server_log)
-        got = [e.id for e in view.client_events if not e.is_full_state]
+        got = [e.id for e in view.client_events if not e.is_transient]
         kinds = {e.id: f"{e.kind}({e.key})" if e.key else e.kind for e in view.client_events}
         kinds |= {e["id"]: f"{e['kind']}({e['key']})" if e.get("key") else e["kind"] for e in view.server_log}
         missing = [i for i in expected if i not in set(got)]
