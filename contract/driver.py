@@ -20,10 +20,9 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from contract.scenario import ClientStep, Scenario
-
-TRANSIENT_KINDS = frozenset({"StreamingDeltaEvent", "ServerErrorEvent"})
-CSUE = "ConversationStateUpdateEvent"
-FULL_STATE = "full_state"
+from contract.ws_protocol import FULL_STATE_KEY as FULL_STATE
+from contract.ws_protocol import STATE_UPDATE_KIND as CSUE
+from contract.ws_protocol import TRANSIENT_KINDS
 # How long the stream must stay silent after the last step before the recording ends.
 QUIET_S = 0.5
 # After a per-field status match, how long to wait for the matching full_state snapshot.

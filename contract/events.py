@@ -18,10 +18,9 @@ from pydantic import ValidationError
 if TYPE_CHECKING:
     from contract.generated import models
 
-FULL_STATE_KEY = "full_state"
-STATE_UPDATE_KIND = "ConversationStateUpdateEvent"
-# Frames the server sends over the WebSocket but never persists in the event log.
-TRANSIENT_KINDS = frozenset({"StreamingDeltaEvent", "ServerErrorEvent"})
+from contract.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, TRANSIENT_KINDS
+
+__all__ = ["FULL_STATE_KEY", "STATE_UPDATE_KIND", "TRANSIENT_KINDS", "WireEvent", "parse_event", "dump_event", "build_event", "known_event_kinds", "EventValidationError"]
 
 
 class EventValidationError(ValueError):
