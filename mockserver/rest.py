@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 import enum
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.background import BackgroundTask
@@ -271,55 +272,51 @@ async def condense(request: Request, conversation_id: UUID) -> dict[str, Any]:
 # -- events ------------------------------------------------------------------------------------
 
 
+class EventFilters:
+    """The filters events/search and events/count share (query parameters, as in event_router.py)."""
+
+    def __init__(
+        self,
+        kind: str | None = None,
+        source: str | None = None,
+        body: str | None = None,
+        timestamp__gte: datetime | None = None,
+        timestamp__lt: datetime | None = None,
+    ):
+        self.kind, self.source, self.body = kind, source, body
+        # The server compares naive server-local strings; aware filter values are converted.
+        self.timestamp_gte = to_server_local(timestamp__gte) if timestamp__gte else None
+        self.timestamp_lt = to_server_local(timestamp__lt) if timestamp__lt else None
+
+    def apply(self, conversation: Conversation, *, descending: bool = False) -> Iterator[dict[str, Any]]:
+        return conversation.find_events(
+            kind=self.kind,
+            source=self.source,
+            body=self.body,
+            timestamp_gte=self.timestamp_gte,
+            timestamp_lt=self.timestamp_lt,
+            descending=descending,
+        )
+
+
 @router.get("/{conversation_id}/events/search")
 async def search_events(
     request: Request,
     conversation_id: UUID,
+    filters: Annotated[EventFilters, Depends()],
     page_id: str | None = None,
     limit: Limit = 100,
-    kind: str | None = None,
-    source: str | None = None,
-    body: str | None = None,
     sort_order: EventSortOrder = "TIMESTAMP",
-    timestamp__gte: datetime | None = None,
-    timestamp__lt: datetime | None = None,
 ) -> JSONResponse:
     conversation = _event_service(request, conversation_id)
-    matches = list(
-        conversation.find_events(
-            kind=kind,
-            source=source,
-            body=body,
-            timestamp_gte=to_server_local(timestamp__gte) if timestamp__gte else None,
-            timestamp_lt=to_server_local(timestamp__lt) if timestamp__lt else None,
-            descending=sort_order == "TIMESTAMP_DESC",
-        )
-    )
+    matches = list(filters.apply(conversation, descending=sort_order == "TIMESTAMP_DESC"))
     chunk, next_id = page(matches, page_id, limit, key=lambda e: e["id"])
     return JSONResponse({"items": [_strip_none(e) for e in chunk], "next_page_id": next_id})
 
 
 @router.get("/{conversation_id}/events/count")
-async def count_events(
-    request: Request,
-    conversation_id: UUID,
-    kind: str | None = None,
-    source: str | None = None,
-    body: str | None = None,
-    timestamp__gte: datetime | None = None,
-    timestamp__lt: datetime | None = None,
-) -> int:
-    conversation = _event_service(request, conversation_id)
-    return sum(
-        1
-        for _ in conversation.find_events(
-            kind=kind,
-            source=source,
-            body=body,
-            timestamp_gte=to_server_local(timestamp__gte) if timestamp__gte else None,
-            timestamp_lt=to_server_local(timestamp__lt) if timestamp__lt else None,
-        )
-    )
+async def count_events(request: Request, conversation_id: UUID, filters: Annotated[EventFilters, Depends()]) -> int:
+    return sum(1 for _ in filters.apply(_event_service(request, conversation_id)))
 
 
 @router.get("/{conversation_id}/events/{event_id}")

@@ -60,15 +60,10 @@ class CheckSpec:
     description: str
 
 
-@dataclass
-class CheckResult:
-    spec: CheckSpec
-    status: Status = Status.PASSED
-    findings: list[Finding] = field(default_factory=list)
-    skip_reason: str | None = None
-    executions: int = 0
-    """How many times the check was evaluated (requests validated, frames parsed, runs judged...)."""
-    duration_s: float = 0.0
+class _FindingViews:
+    """Violations and known (classified) findings of whatever ``findings`` holds."""
+
+    findings: list[Finding]
 
     @property
     def violations(self) -> list[Finding]:
@@ -77,6 +72,18 @@ class CheckResult:
     @property
     def known(self) -> list[Finding]:
         return [f for f in self.findings if not f.is_violation]
+
+
+@dataclass
+class CheckResult(_FindingViews):
+    spec: CheckSpec
+    status: Status = Status.PASSED
+    findings: list[Finding] = field(default_factory=list)
+    skip_reason: str | None = None
+    executions: int = 0
+    """How many times the check was evaluated (requests validated, frames parsed, runs judged...)."""
+    duration_s: float = 0.0
+
 
 
 @dataclass
@@ -90,7 +97,7 @@ class PhaseResult:
 
 
 @dataclass
-class Report:
+class Report(_FindingViews):
     base_url: str
     seed: int
     allow_writes: bool
@@ -105,13 +112,6 @@ class Report:
     def findings(self) -> list[Finding]:
         return [f for result in self.checks.values() for f in result.findings]
 
-    @property
-    def violations(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_violation]
-
-    @property
-    def known(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_violation]
 
     @property
     def errors(self) -> list[str]:
