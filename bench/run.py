@@ -52,7 +52,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from contract.real_server import RealServer, free_port, start_conversation_body  # noqa: E402
+from contract.client.bodies import start_conversation_body
+from contract.harness.real_server import RealServer
+from contract.harness.serving import free_port  # noqa: E402
 
 API_KEY = "bench-key"
 HEADERS = {"X-Session-API-Key": API_KEY}
@@ -880,7 +882,7 @@ def render(results: dict[str, Any], settings: Settings, command: str) -> str:
 
     imports = results["imports"]
     rows.append(Row("`import contract` (best of runs)", _s(imports["contract"]), "—", "—", "< 0.3 s", _met(imports["contract"] < 0.3)))
-    rows.append(Row("`import contract.events`", _s(imports["contract.events"]), "—", "—", "", "—"))
+    rows.append(Row("`import contract.spec.events`", _s(imports["contract.spec.events"]), "—", "—", "", "—"))
     rows.append(Row(
         "`import contract.generated.models` (real: `import openhands.sdk`)",
         _s(imports["contract.generated.models"]), _s(imports.get("openhands.sdk")),
@@ -1012,7 +1014,7 @@ def _method_notes(results: dict[str, Any], settings: Settings) -> list[str]:
                "fixture shape against the real server, which has no reset (a server start per test would cost the start-up time above). "
                + fixture.method)
     out.append(f"* **Imports**: `time.perf_counter()` around the import inside a fresh `python -c`, best of {settings.import_runs}; "
-               "`import contract` alone loads only the empty package, `contract.events` loads the generated models lazily on first parse; "
+               "`import contract` alone loads only the empty package, `contract.spec.events` loads the generated models lazily on first parse; "
                "the real-side counterpart of the models is the SDK that defines the events (`import openhands.sdk`).")
     return out
 
@@ -1138,7 +1140,7 @@ def main(argv: list[str] | None = None) -> int:
     sdk_env = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True", "OPENHANDS_SUPPRESS_BANNER": "1"}
     results["imports"] = {
         module: import_seconds(module, settings.import_runs, sdk_env if module.startswith("openhands") else None)
-        for module in ("contract", "contract.events", "contract.generated.models", "openhands.sdk")
+        for module in ("contract", "contract.spec.events", "contract.generated.models", "openhands.sdk")
     }
     log("imports: " + ", ".join(f"{m} {s:.3f} s" for m, s in results["imports"].items()))
     results["loadavg"].append(os.getloadavg()[0])

@@ -15,11 +15,15 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mockserver import bash, control, generic, rest, ws
+from mockserver import sockets
 from mockserver.config import MockConfig
+from mockserver.control import routes as control
+from mockserver.control.recorder import Recorders
 from mockserver.redact import sanitize_validation_errors
+from mockserver.routes import bash, generic
+from mockserver.routes import conversations as rest
 from mockserver.state import MockState
-from mockserver.strict import StrictContractMiddleware
+from mockserver.strict import StrictContractMiddleware, StrictFrames
 
 # uvicorn's own logger, so mock bugs are visible in the server log without a custom handler.
 logger = logging.getLogger("uvicorn.error")
@@ -102,6 +106,7 @@ def create_app(config: MockConfig | None = None) -> FastAPI:
         description="Stateful mock of the OpenHands agent-server API",
     )
     app.state.mock = state
+    state.observers.add(StrictFrames(state))
 
     health = APIRouter()
 
@@ -142,10 +147,9 @@ def create_app(config: MockConfig | None = None) -> FastAPI:
 
     app.include_router(health)
     app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
-    app.include_router(ws.router)
+    app.include_router(sockets.router)
     app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
-    app.include_router(bash.socket_router)
-    app.include_router(control.build_router(config.control_prefix))
+    app.include_router(control.build_router(config.control_prefix, Recorders(state)))
     app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
     _add_exception_handlers(app)
     app.add_middleware(StrictContractMiddleware, state=state)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from contract.spec import PINNED_SERVER_VERSION
+from contract.spec.documents import PINNED_SERVER_VERSION
 
 app = typer.Typer(
     name="ohmock",
@@ -32,8 +32,9 @@ def spec_export(
     python: Annotated[Optional[str], typer.Option(help="Python interpreter with openhands-agent-server installed.")] = None,
     output: Annotated[Path, typer.Option(help="Where to write the spec.")] = Path("openapi.json"),
 ) -> None:
-    """Re-export the upstream spec (pinned file: openapi.json)."""
-    from contract.spec import PINNED_SERVER_VERSION, download, export_from_package, write
+    """Re-export the upstream spec (the pinned file is the checkout's openapi.json)."""
+    from contract.spec.documents import PINNED_SERVER_VERSION, write
+    from contract.spec.export import download, export_from_package
 
     try:
         document = download(from_url) if from_url else export_from_package(python)
@@ -47,17 +48,19 @@ def spec_export(
 
 
 @spec_app.command("build")
-def spec_build() -> None:
-    """Apply contract/overlay.yaml and regenerate contract/generated/ (effective spec + models)."""
-    from contract.codegen import build_all
-    from contract.overlay import OverlayError
+def spec_build(
+    checkout: Annotated[Path, typer.Option(help="The ohmock source checkout to rebuild.")] = Path("."),
+) -> None:
+    """Apply contract/spec/overlay.yaml to openapi.json and regenerate contract/generated/ (effective spec + models)."""
+    from contract.spec.codegen import Checkout, CheckoutError, build_all
+    from contract.spec.overlay import OverlayError
 
     try:
-        changed = build_all()
-    except (OverlayError, RuntimeError) as exc:
+        changed = build_all(Checkout.at(checkout))
+    except (CheckoutError, OverlayError, RuntimeError) as exc:
         _fail(str(exc))
     for path in changed:
-        console.print(f"updated {path.name}")
+        console.print(f"updated {path}")
     if not changed:
         console.print("contract/generated is up to date")
 
@@ -78,7 +81,7 @@ def serve(
     """Run the stateful mock agent server (REST + WebSocket) with the bundled scenario pack."""
     import uvicorn
 
-    from contract.scenario import BUNDLED_DIR, ScenarioError
+    from contract.harness.scenario import ScenarioError
     from mockserver.app import create_app
     from mockserver.config import MockConfig
 
@@ -87,7 +90,7 @@ def serve(
         speed=speed,
         seed=seed,
         default_scenario=scenario,
-        scenario_dirs=(BUNDLED_DIR, *(scenarios_dir or ())),
+        scenario_dirs=tuple(scenarios_dir or ()),
         server_version=server_version,
         cors_origins=tuple(cors_origin or ()),
     )
@@ -107,20 +110,49 @@ def serve(
 
 @app.command("scripted-llm")
 def scripted_llm(
-    host: Annotated[str, typer.Option()] = "127.0.0.1",
-    port: Annotated[int, typer.Option()] = 18050,
-    scenarios: Annotated[Optional[Path], typer.Option(help="Directory of scenario YAML files.")] = None,
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 18050,
+    scenarios_dir: Annotated[Optional[list[Path]], typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")] = None,
 ) -> None:
     """Serve the scripted OpenAI-compatible LLM that drives a real agent server through scenarios."""
-    from contract.scripted_llm import serve_scripted_llm
+    from contract.harness.scenario import ScenarioError, load_scenarios
+    from contract.harness.scripted_llm import serve
 
-    serve_scripted_llm(host, port, scenarios)
+    try:
+        scenarios = load_scenarios(*(scenarios_dir or ()))
+    except ScenarioError as exc:
+        _fail(str(exc))
+    url = f"http://{host}:{port}/v1"
+    console.print(f"[bold]ohmock[/bold] scripted LLM on [cyan]{url}[/cyan] ({len(scenarios)} scenarios)")
+    console.print(f"  agent LLM: model='openai/<scenario>', base_url={url!r}, api_key='sk-scripted', num_retries=0")
+    serve(scenarios, host=host, port=port)
+
+
+@app.command("record")
+def record(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Scenario names (default: every scenario).")] = None,
+    out: Annotated[Path, typer.Option(help="Output directory.")] = Path("fixtures/transcripts"),
+    scenarios_dir: Annotated[Optional[list[Path]], typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")] = None,
+    timeout: Annotated[float, typer.Option(min=1.0, help="Seconds each wait may take.")] = 60.0,
+) -> None:
+    """Record real-server transcripts of scenarios (starts the real server and the scripted LLM)."""
+    from contract.harness.driver import ClientScriptError
+    from contract.harness.real_server import RealServerError
+    from contract.harness.record import record_transcripts
+    from contract.harness.scenario import ScenarioError
+
+    try:
+        paths = record_transcripts(names or None, out, scenario_dirs=tuple(scenarios_dir or ()), timeout_s=timeout)
+    except (ScenarioError, RealServerError, ClientScriptError) as exc:
+        _fail(str(exc))
+    for path in paths:
+        console.print(str(path))
 
 
 @app.command("validate-scenario")
 def validate_scenario(paths: list[Path]) -> None:
     """Check scenario files; print every problem with its location."""
-    from contract.scenario import ScenarioError, load_scenario
+    from contract.harness.scenario import ScenarioError, load_scenario
 
     failed = False
     for path in paths:
@@ -149,27 +181,32 @@ def check_client(
 
     try:
         from contract.client_conformance.case import CaseError
-        from contract.client_conformance.suite import PROPERTY_NAMES, replay as replay_case, run_suite, write_report
+        from contract.client_conformance.properties import PROPERTY_NAMES
+        from contract.client_conformance.suite import replay as replay_case
+        from contract.client_conformance.suite import run_suite, write_report
     except ImportError as exc:
         _fail(f"check-client needs the client under test, openhands-sdk (install the 'test' extra): {exc}")
+    from mockserver.config import MockConfig
+    from mockserver.runner import MockServer
 
     unknown = sorted(set(property_name or ()) - set(PROPERTY_NAMES))
     if unknown:
         _fail(f"unknown property {', '.join(unknown)}; known: {', '.join(PROPERTY_NAMES)}")
-    if replay is not None:
-        try:
-            outcome = replay_case(replay)
-        except CaseError as exc:
-            _fail(str(exc))
-        for name in property_name or PROPERTY_NAMES:
-            violations = outcome.failures[name]
-            console.print(f"{'[red]FAIL[/red]' if violations else '[green]pass[/green]'}  {name}")
-            for violation in violations:
-                console.print(f"      {escape(violation)}")
-        if outcome.inconclusive:
-            console.print(f"[yellow]inconclusive:[/yellow] {escape(outcome.inconclusive)}")
-        raise typer.Exit(code=1 if any(outcome.failures[n] for n in property_name or PROPERTY_NAMES) else 0)
-    result = run_suite(seed_value=seed, max_examples=max_examples, shrink_budget=shrink_budget, properties=property_name)
+    with MockServer(MockConfig(speed=0)) as mock:
+        if replay is not None:
+            try:
+                outcome = replay_case(replay, mock.endpoint)
+            except CaseError as exc:
+                _fail(str(exc))
+            for name in property_name or PROPERTY_NAMES:
+                violations = outcome.failures[name]
+                console.print(f"{'[red]FAIL[/red]' if violations else '[green]pass[/green]'}  {name}")
+                for violation in violations:
+                    console.print(f"      {escape(violation)}")
+            if outcome.inconclusive:
+                console.print(f"[yellow]inconclusive:[/yellow] {escape(outcome.inconclusive)}")
+            raise typer.Exit(code=1 if any(outcome.failures[n] for n in property_name or PROPERTY_NAMES) else 0)
+        result = run_suite(mock.endpoint, seed_value=seed, max_examples=max_examples, shrink_budget=shrink_budget, properties=property_name)
     document = write_report(result, report) if report is not None else None
     console.print(f"[bold]{result['client']}[/bold]: seed {seed}, {result['cases_executed']} cases executed in {result['duration_s']} s")
     for index, entry in enumerate(result["properties"]):

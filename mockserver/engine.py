@@ -13,7 +13,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from contract.scenario import ErrorTurn, ReplyTurn, ToolTurn, Turn
+from contract.harness.scenario import ErrorTurn, ReplyTurn, ToolTurn, Turn
 from mockserver import event_builder as build
 from mockserver.faults import Faults
 from mockserver.store import Conversation
@@ -97,8 +97,8 @@ class Engine:
     # -- messages ---------------------------------------------------------------------------
 
     def _init_agent(self, conversation: Conversation) -> None:
-        if not conversation.meta.get("agent_initialized"):
-            conversation.meta["agent_initialized"] = True
+        if not conversation.run.agent_initialized:
+            conversation.run.agent_initialized = True
             tools = [t.get("name") for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
             conversation.emit(build.system_prompt(tools))
 
@@ -109,16 +109,15 @@ class Engine:
         self._init_agent(conversation)
         event = conversation.emit(build.message("user", build.normalize_content(content)))
         conversation.set_state("last_user_message_id", event["id"])
-        if conversation.meta.get("autotitle") and conversation.meta.get("title") is None:
+        if conversation.run.autotitle and conversation.meta.title is None:
             text = " ".join(c.get("text", "") for c in content if c.get("type") == "text").strip()
-            conversation.meta["title"] = (text[:47] + "...") if len(text) > 50 else (text or None)
+            conversation.meta.title = (text[:47] + "...") if len(text) > 50 else (text or None)
         return event
 
     # -- runs -------------------------------------------------------------------------------
 
     def is_running(self, conversation: Conversation) -> bool:
-        task = conversation.run_task
-        return (task is not None and not task.done()) or conversation.status == "running"
+        return conversation.running or conversation.status == "running"
 
     def start_run(self, conversation: Conversation) -> Callable[[], Awaitable[None]]:
         """Reserve a run now (raising 409/429 conditions) and return its starter.
@@ -132,7 +131,7 @@ class Engine:
             raise RunCapacityExceeded
         gate = asyncio.Event()
         task = asyncio.get_running_loop().create_task(self._run(conversation, gate))
-        conversation.run_task = task
+        conversation.run.task = task
         self._running.add(task)
         task.add_done_callback(self._running.discard)
 
@@ -149,12 +148,12 @@ class Engine:
             self._init_agent(conversation)
             conversation.set_state("execution_status", "running")
             for pending in conversation.pending_actions():  # run() approves pending actions
-                await self._execute(conversation, pending, conversation.meta.get("action_turns", {}).get(pending["id"]))
+                await self._execute(conversation, pending, conversation.run.action_turns.get(pending["id"]))
             await self._loop(conversation)
         except asyncio.CancelledError:
             self._on_interrupt(conversation)
         finally:
-            conversation.run_task = None
+            conversation.run.task = None
             if not conversation.deleted:
                 await asyncio.sleep(SNAPSHOT_FLOOR_S)
                 if not self.faults.take("omit_snapshot"):
@@ -187,11 +186,11 @@ class Engine:
     async def _step(self, conversation: Conversation, turn: Turn, first: bool) -> None:
         """One agent step: an LLM call, then its message or action (and observation)."""
         await self._llm_latency(turn, first)
-        conversation.turn += 1
+        conversation.run.turn += 1
         if isinstance(turn, ErrorTurn):
             self._fail(conversation, turn)
             return
-        self._record_llm_usage(conversation)
+        self.record_llm_usage(conversation)
         if isinstance(turn, ReplyTurn):
             for chunk in _chunks(turn.reply) if self._streams(conversation, turn) else ():
                 conversation.emit(build.streaming_delta(chunk), persist=False)
@@ -199,11 +198,11 @@ class Engine:
             conversation.set_state("execution_status", "finished")
             return
         action = conversation.emit(
-            build.action(turn.tool, turn.arguments, thought=turn.thought, tool_call_id=f"call_{conversation.turn}", llm_response_id=self._response_id(conversation))
+            build.action(turn.tool, turn.arguments, thought=turn.thought, tool_call_id=f"call_{conversation.run.turn}", llm_response_id=self._response_id(conversation))
         )
         # Remembered so that an approved (confirmation) action reports the scenario's
         # observation; without it the approval ran a bare ToolTurn and reported "".
-        conversation.meta.setdefault("action_turns", {})[action["id"]] = turn
+        conversation.run.action_turns[action["id"]] = turn
         if self._needs_confirmation(conversation, turn):
             conversation.set_state("execution_status", "waiting_for_confirmation")
             return
@@ -221,14 +220,14 @@ class Engine:
         return turn.stream and bool((conversation.state["agent"].get("llm") or {}).get("stream"))
 
     def _next_turn(self, conversation: Conversation) -> Turn:
-        turns = conversation.scenario.turns
-        if conversation.turn < len(turns):
-            return turns[conversation.turn]
+        turns = conversation.run.scenario.turns
+        if conversation.run.turn < len(turns):
+            return turns[conversation.run.turn]
         # Past the script the agent finishes, so every run terminates.
         return ToolTurn(tool="finish", arguments={"message": "Done."})
 
     def _response_id(self, conversation: Conversation) -> str:
-        return f"resp-{conversation.turn}"
+        return f"resp-{conversation.run.turn}"
 
     def _needs_confirmation(self, conversation: Conversation, turn: ToolTurn) -> bool:
         policy = conversation.state["confirmation_policy"].get("kind")
@@ -238,9 +237,9 @@ class Engine:
         arguments = json.loads(action["tool_call"]["arguments"])
         if turn is None:
             turn = ToolTurn(tool=action["tool_name"], arguments=arguments)
-        conversation.meta["executing"] = action
+        conversation.run.executing = action
         await self._pause_for(turn.tool_duration_ms)
-        conversation.meta["executing"] = None
+        conversation.run.executing = None
         observed = turn.observation
         conversation.emit(
             build.observation(
@@ -273,7 +272,7 @@ class Engine:
         conversation.set_state("execution_status", "error")
         conversation.emit(build.conversation_error(code, detail.format(message=turn.message), classification=classification))
 
-    def _record_llm_usage(self, conversation: Conversation) -> None:
+    def record_llm_usage(self, conversation: Conversation) -> None:
         llm = conversation.state["agent"].get("llm", {})
         model = llm.get("model", "mock")
         usage_id = llm.get("usage_id", "agent")
@@ -308,7 +307,7 @@ class Engine:
 
     async def interrupt(self, conversation: Conversation) -> None:
         """POST /interrupt: cancel the in-flight step at once; otherwise behave like pause."""
-        task = conversation.run_task
+        task = conversation.run.task
         if task is None or task.done():
             await self.pause(conversation)
             return
@@ -320,7 +319,7 @@ class Engine:
         conversation.snapshot()
 
     def _on_interrupt(self, conversation: Conversation) -> None:
-        executing = conversation.meta.pop("executing", None)
+        executing, conversation.run.executing = conversation.run.executing, None
         if executing is not None:
             conversation.emit(
                 build.agent_error(executing["tool_name"], executing["tool_call_id"], "Tool call interrupted before completion. The conversation was paused.")

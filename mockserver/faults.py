@@ -10,38 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from contract.spec.control_api import FaultSettings, FaultState, ForcedResponse
 
 CountedFault = Literal["omit_snapshot", "duplicate_frame"]
-
-
-class ForcedResponse(BaseModel):
-    """Answer matching requests with a fixed status and body, ``times`` times (0 = always)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    method: str = Field("*", description="HTTP method, or * for any")
-    path: str = Field(description="regular expression matched against the request path")
-    status: int = Field(ge=100, le=599)
-    body: Any = None
-    times: int = Field(1, ge=0)
-
-
-class FaultSettings(BaseModel):
-    """Body of ``POST /_mock/faults``; omitted fields keep their current value."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    latency_ms: dict[str, float] | None = Field(None, description="path regex → added latency (ms)")
-    forced: list[ForcedResponse] | None = None
-    ws_delay_ms: float | None = Field(None, ge=0, description="delay every WebSocket frame (vs REST)")
-    omit_snapshot: int | None = Field(None, ge=0, description="skip the next N end-of-run snapshots")
-    duplicate_frame: int | None = Field(None, ge=0, description="send the next N frames twice")
-    drop_sockets: int | None = Field(None, ge=1000, le=4999, description="close every open socket now with this code")
-    # Contract breakers for checker mutation tests (contract.checker); each stays on until cleared.
-    skip_auth: bool | None = Field(None, description="accept REST requests without a valid X-Session-API-Key")
-    drop_field: str | None = Field(None, description='remove this top-level field from every WebSocket event frame ("" = off)')
-    suppress_4004: bool | None = Field(None, description="unknown conversation on a socket: close 1000 instead of 4004")
 
 
 @dataclass
@@ -100,13 +71,14 @@ class Faults:
         self.counters.clear()
         self.skip_auth, self.drop_field, self.suppress_4004 = False, "", False
 
-    def describe(self) -> dict[str, Any]:
-        return {
-            "latency_ms": self.latency_ms,
-            "forced": [f.model_dump() for f in self.forced],
-            "ws_delay_ms": self.ws_delay_ms,
-            **{name: self.counters.get(name, 0) for name in ("omit_snapshot", "duplicate_frame")},
-            "skip_auth": self.skip_auth,
-            "drop_field": self.drop_field,
-            "suppress_4004": self.suppress_4004,
-        }
+    def describe(self) -> FaultState:
+        return FaultState(
+            latency_ms=dict(self.latency_ms),
+            forced=[f.model_copy() for f in self.forced],
+            ws_delay_ms=self.ws_delay_ms,
+            omit_snapshot=self.counters.get("omit_snapshot", 0),
+            duplicate_frame=self.counters.get("duplicate_frame", 0),
+            skip_auth=self.skip_auth,
+            drop_field=self.drop_field,
+            suppress_4004=self.suppress_4004,
+        )

@@ -7,6 +7,8 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from mockserver.observers import Frame, Observer, SocketInfo
+
 MAX_ENTRIES = 10_000
 
 
@@ -23,8 +25,8 @@ class Entry:
     body: Any = None
 
 
-class Journal:
-    """Newest ``MAX_ENTRIES`` entries, oldest dropped first."""
+class Journal(Observer):
+    """Newest ``MAX_ENTRIES`` entries, oldest dropped first; socket frames arrive as an observer."""
 
     def __init__(self) -> None:
         self._entries: deque[Entry] = deque(maxlen=MAX_ENTRIES)
@@ -34,6 +36,12 @@ class Journal:
 
     def frame(self, direction: Literal["in", "out"], path: str, body: Any) -> None:
         self._entries.append(Entry(time.time(), "ws", direction, "WS", path, None, body))
+
+    def sent(self, socket: SocketInfo, frame: Frame) -> None:
+        self.frame("out", socket.path, frame)
+
+    def received(self, socket: SocketInfo, frame: Any) -> None:
+        self.frame("in", socket.path, frame)
 
     def entries(self, channel: str | None = None) -> list[dict[str, Any]]:
         return [asdict(e) for e in self._entries if channel is None or e.channel == channel]

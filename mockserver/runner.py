@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from contract.serving import ServedApp
+from contract.client.control import MockEndpoint
+from contract.harness.serving import ServedApp
 from mockserver.app import create_app
 from mockserver.config import MockConfig
 from mockserver.state import MockState
@@ -21,6 +22,11 @@ class MockServer(ServedApp):
     @property
     def api_key(self) -> str | None:
         return self.config.api_keys[0] if self.config.api_keys else None
+
+    @property
+    def endpoint(self) -> MockEndpoint:
+        """Where this mock listens, for clients of its control API."""
+        return MockEndpoint(self.url, self.api_key, self.config.control_prefix)
 
     @property
     def state(self) -> MockState:

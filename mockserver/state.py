@@ -4,73 +4,87 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from contract.scenario import Scenario, ScenarioError, load_directory
-from mockserver.bash import BashLog
+from contract.harness.scenario import Scenario, ScenarioError, load_scenarios
+from mockserver.bash_log import BashLog
 from mockserver.clock import Clock
 from mockserver.config import MockConfig
 from mockserver.engine import Engine
 from mockserver.faults import Faults
 from mockserver.journal import Journal
+from mockserver.observers import Observers, SocketInfo
 from mockserver.store import Conversation, Store
 
-# A conversation picks its scenario with this tag at creation (e.g. tags: {"scenario": "llm_error"}).
 SCENARIO_TAG = "scenario"
+"""A conversation picks its scenario with this tag at creation (e.g. ``tags: {"scenario": "llm_error"}``)."""
 
 
 @dataclass
 class MockState:
-    """The mutable world behind one mock server app."""
+    """The mutable world behind one mock server app.
+
+    ``observers`` is the seam for watching it (the journal is one observer); ``on_reset`` holds
+    what else must be forgotten when the mock is reset (recorders, for instance).
+    """
 
     config: MockConfig
-    clock: Clock = field(init=False)
-    scenarios: dict[str, Scenario] = field(init=False)
-    store: Store = field(init=False)
-    engine: Engine = field(init=False)
-    faults: Faults = field(default_factory=Faults)
+    observers: Observers = field(default_factory=Observers)
     journal: Journal = field(default_factory=Journal)
-    sockets: dict[int, Any] = field(default_factory=dict)  # open event sockets, for fault injection
-    strict: bool = False  # validate every response and frame against the contract
-    violations: list[str] = field(default_factory=list)  # what strict mode found since the last reset
+    faults: Faults = field(default_factory=Faults)
+    sockets: dict[int, SocketInfo] = field(default_factory=dict)
+    """Open sockets by id, so faults can drop them."""
+    strict: bool = False
+    """Validate every response and frame against the contract."""
+    violations: list[str] = field(default_factory=list)
+    """What strict mode found since the last reset."""
+    on_reset: list[Callable[[], None]] = field(default_factory=list)
+    scenarios: dict[str, Scenario] = field(init=False)
     default_scenario: str = field(init=False)
+    clock: Clock = field(init=False)
+    store: Store = field(init=False)
+    bash: BashLog = field(init=False)
+    engine: Engine = field(init=False)
 
     def __post_init__(self) -> None:
-        self.scenarios = {}
-        for directory in self.config.scenario_dirs:
-            self.scenarios.update(load_directory(directory))
-        if self.config.default_scenario not in self.scenarios:
-            raise ScenarioError(f"unknown default scenario {self.config.default_scenario!r}; known: {', '.join(sorted(self.scenarios))}")
-        self.default_scenario = self.config.default_scenario
-        self.reset()
+        self.scenarios = load_scenarios(*self.config.scenario_dirs, bundled=self.config.bundled_scenarios)
+        self.default_scenario = self._known(self.config.default_scenario, "default scenario")
+        self.observers.add(self.journal)
+        self._fresh_world()
+
+    def _known(self, name: str, what: str = "scenario") -> str:
+        if name not in self.scenarios:
+            raise ScenarioError(f"unknown {what} {name!r}; known: {', '.join(sorted(self.scenarios))}")
+        return name
+
+    def _fresh_world(self) -> None:
+        self.clock = Clock(self.config.seed)
+        self.store = Store(self.clock, self.observers)
+        self.bash = BashLog()
+        self.engine = Engine(speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults)
 
     def reset(self) -> None:
         """Forget every conversation, fault and journal entry (scenarios stay loaded)."""
-        if hasattr(self, "store"):
-            self.store.clear()
-        self.clock = Clock(self.config.seed)
-        self.store = Store(self.clock)
-        self.bash = BashLog()
+        self.store.clear()
         self.faults.clear()
         self.journal.clear()
         self.violations.clear()
-        self.engine = Engine(speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults)
+        for forget in list(self.on_reset):
+            forget()
+        self._fresh_world()
 
     def reconfigure(self, **changes: Any) -> None:
         """Reset, then apply ``MockConfig`` changes (api_keys, speed, default_scenario, ...)."""
-        self.config = dataclasses.replace(self.config, **changes)
-        if self.config.default_scenario not in self.scenarios:
-            raise ScenarioError(f"unknown scenario {self.config.default_scenario!r}; known: {', '.join(sorted(self.scenarios))}")
-        self.default_scenario = self.config.default_scenario
+        config = dataclasses.replace(self.config, **changes)
+        self.default_scenario = self._known(config.default_scenario)
+        self.config = config
         self.reset()
 
     def scenario_for(self, request: dict[str, Any]) -> Scenario:
         name = (request.get("tags") or {}).get(SCENARIO_TAG) or self.default_scenario
-        scenario = self.scenarios.get(name)
-        if scenario is None:
-            raise ScenarioError(f"unknown scenario {name!r}; known: {', '.join(sorted(self.scenarios))}")
-        return scenario
+        return self.scenarios[self._known(name)]
 
     def create_conversation(self, conversation_id: uuid.UUID | None, request: dict[str, Any]) -> Conversation:
         scenario = self.scenario_for(request)

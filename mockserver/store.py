@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import dataclasses
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from contract.scenario import Scenario
+from contract.harness.scenario import Scenario, ToolTurn
+from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND
 from mockserver import event_builder as build
 from mockserver.clock import Clock
+from mockserver.observers import Observers
 
 # ConversationState fields (the full_state snapshot); ConversationInfo adds the INFO_ONLY ones.
 STATE_FIELDS = (
@@ -54,23 +57,66 @@ Subscriber = Callable[[dict[str, Any]], None]
 
 
 @dataclass
+class ConversationMeta:
+    """The ConversationInfo fields that ConversationState does not have."""
+
+    created_at: str
+    updated_at: str
+    title: str | None = None
+    metrics: Any = None
+    forked_from_conversation_id: str | None = None
+    forked_from_event_id: str | None = None
+    parent_conversation_id: str | None = None
+    sub_conversation_ids: list[str] = field(default_factory=list)
+    current_model_id: str | None = None
+    available_models: list[Any] = field(default_factory=list)
+    supports_runtime_model_switch: bool = False
+    launched_agent_profile: Any = None
+    client_tools: list[Any] = field(default_factory=list)
+    tool_module_qualnames: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RunState:
+    """The engine's bookkeeping for one conversation; none of it is on the wire."""
+
+    scenario: Scenario
+    turn: int = 0
+    """Index of the next scenario turn (one per LLM call)."""
+    autotitle: bool = True
+    agent_initialized: bool = False
+    """The system prompt has been emitted (lazily, at the first message or run)."""
+    action_turns: dict[str, ToolTurn] = field(default_factory=dict)
+    """ActionEvent id → the scenario turn behind it, so an approved action reports its observation."""
+    executing: dict[str, Any] | None = None
+    """The ActionEvent whose tool is running right now (an interrupt answers it with an error)."""
+    task: asyncio.Task[None] | None = None
+    """The background run, while one is reserved or active."""
+
+    def select(self, scenario: Scenario) -> None:
+        """Play ``scenario`` from its first turn on the next LLM call."""
+        self.scenario = scenario
+        self.turn = 0
+
+
+@dataclass(eq=False)
 class Conversation:
     """One conversation: its state, its persisted log, its live subscribers."""
 
     id: uuid.UUID
     clock: Clock
-    scenario: Scenario
+    observers: Observers
     state: dict[str, Any]
-    meta: dict[str, Any]
+    """The ConversationState fields, as the ``full_state`` snapshot carries them."""
+    meta: ConversationMeta
+    run: RunState
     events: list[dict[str, Any]] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
     subscribers: dict[int, Subscriber] = field(default_factory=dict)
     secrets: dict[str, Any] = field(default_factory=dict)
-    turn: int = 0  # next scenario turn
-    head: str | None = None  # id of the newest non-state-update event (the tree's HEAD)
+    head: str | None = None
+    """Id of the newest non-state-update event (the tree's HEAD)."""
     deleted: bool = False
-    run_task: asyncio.Task | None = None
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     # -- emitting -------------------------------------------------------------------------
 
@@ -88,17 +134,19 @@ class Conversation:
         if persist:
             self.index[stamped["id"]] = len(self.events)
             self.events.append(stamped)
-            if stamped["kind"] != "ConversationStateUpdateEvent":
+            if stamped["kind"] != STATE_UPDATE_KIND:
                 self.head = stamped["id"]
                 self.state["leaf_event_id"] = stamped["id"]
                 self.state["head_is_empty"] = False
             self.touch()
-        self.publish(stamped)
+        self.publish(stamped, persisted=persist)
         return stamped
 
-    def publish(self, frame: dict[str, Any]) -> None:
+    def publish(self, frame: dict[str, Any], *, persisted: bool) -> None:
+        """Hand ``frame`` to every subscriber, then tell the observers."""
         for deliver in list(self.subscribers.values()):
             deliver(frame)
+        self.observers.published(str(self.id), frame, persisted)
 
     def set_state(self, key: str, value: Any) -> dict[str, Any] | None:
         """Assign a state field; emit a persisted update only when the value changed."""
@@ -109,10 +157,15 @@ class Conversation:
 
     def snapshot(self) -> dict[str, Any]:
         """Emit the transient ``full_state`` update."""
-        return self.emit(build.state_update("full_state", self.state_dump()), persist=False)
+        return self.emit(build.state_update(FULL_STATE_KEY, self.state_dump()), persist=False)
 
     def touch(self) -> None:
-        self.meta["updated_at"] = self.clock.utc_timestamp()
+        self.meta.updated_at = self.clock.utc_timestamp()
+
+    @property
+    def running(self) -> bool:
+        """A run is reserved or active (its task has not finished)."""
+        return self.run.task is not None and not self.run.task.done()
 
     # -- views ------------------------------------------------------------------------------
 
@@ -130,7 +183,7 @@ class Conversation:
 
     def info(self, *, runtime: bool = True) -> dict[str, Any]:
         """ConversationInfo (nulls kept, as the REST response model does)."""
-        merged = {**self.state, **self.meta}
+        merged = {**self.state, **dataclasses.asdict(self.meta)}
         info = {k: copy.deepcopy(merged.get(k)) for k in INFO_FIELDS}
         llm = (info.get("agent") or {}).get("llm")
         if isinstance(llm, dict) and "api_key" in llm:
@@ -219,8 +272,9 @@ def to_server_local(value: datetime) -> str:
 class Store:
     """All conversations of one mock server, in creation order."""
 
-    def __init__(self, clock: Clock):
+    def __init__(self, clock: Clock, observers: Observers):
         self.clock = clock
+        self.observers = observers
         self.conversations: dict[uuid.UUID, Conversation] = {}
 
     def get(self, conversation_id: uuid.UUID) -> Conversation | None:
@@ -258,25 +312,15 @@ class Store:
             "agent_state": {},
             "hook_config": request.get("hook_config"),
         }
-        meta = {
-            "title": None,
-            "metrics": None,
-            "created_at": now,
-            "updated_at": now,
-            "forked_from_conversation_id": None,
-            "forked_from_event_id": None,
-            "parent_conversation_id": request.get("parent_conversation_id"),
-            "sub_conversation_ids": [],
-            "current_model_id": None,
-            "available_models": [],
-            "supports_runtime_model_switch": False,
-            "launched_agent_profile": None,
-            "client_tools": list(request.get("client_tools") or []),
-            "tool_module_qualnames": request.get("tool_module_qualnames")
-            or {name: TOOL_MODULES[name] for name in tools if name in TOOL_MODULES},
-            "autotitle": request.get("autotitle", True),
-        }
-        conversation = Conversation(id=cid, clock=self.clock, scenario=scenario, state=state, meta=meta)
+        meta = ConversationMeta(
+            created_at=now,
+            updated_at=now,
+            parent_conversation_id=request.get("parent_conversation_id"),
+            client_tools=list(request.get("client_tools") or []),
+            tool_module_qualnames=request.get("tool_module_qualnames") or {name: TOOL_MODULES[name] for name in tools if name in TOOL_MODULES},
+        )
+        run = RunState(scenario=scenario, autotitle=request.get("autotitle", True))
+        conversation = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
         self.conversations[cid] = conversation
         return conversation
 
@@ -290,12 +334,12 @@ class Store:
         items = [c for c in self.conversations.values() if status is None or c.status == status]
         field_name = "updated_at" if sort_order.startswith("UPDATED_AT") else "created_at"
         # Creation order breaks ties, as the server's stable sort does.
-        items.sort(key=lambda c: c.meta[field_name], reverse=sort_order.endswith("_DESC"))
+        items.sort(key=lambda c: getattr(c.meta, field_name), reverse=sort_order.endswith("_DESC"))
         return items
 
     def clear(self) -> None:
         for conversation in self.conversations.values():
             conversation.deleted = True
-            if conversation.run_task is not None:
-                conversation.run_task.cancel()
+            if conversation.run.task is not None:
+                conversation.run.task.cancel()
         self.conversations.clear()

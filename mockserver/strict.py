@@ -12,13 +12,14 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from contract.validate import event_problems, response_problems, session_frame_problems
+from mockserver.observers import Frame, Observer, SocketInfo
+from mockserver.state import MockState
 
 
 class StrictContractMiddleware:
     """Validates JSON responses of documented operations while strict mode is on."""
 
-    def __init__(self, app: ASGIApp, state: Any):
+    def __init__(self, app: ASGIApp, state: MockState):
         self.app = app
         self.state = state
 
@@ -54,11 +55,27 @@ class StrictContractMiddleware:
         except ValueError:
             self.state.violations.append(f"{scope['method']} {route.path} -> {status}: body is not valid JSON")
             return
+        from contract.spec.validate import response_problems  # JSON Schema loads only in strict mode
+
         self.state.violations.extend(response_problems(scope["method"], route.path, status, body))
+
+
+class StrictFrames(Observer):
+    """Strict mode for sockets: checks every frame just before it is sent (so the violation is
+    recorded before the client can have seen the frame)."""
+
+    def __init__(self, state: MockState):
+        self.state = state
+
+    def sending(self, socket: SocketInfo, frame: Frame) -> None:
+        if self.state.strict:
+            self.state.violations.extend(frame_problems(socket.path, frame))
 
 
 def frame_problems(path: str, frame: dict[str, Any]) -> list[str]:
     """Problems of one outgoing WebSocket frame on ``path``."""
+    from contract.spec.validate import event_problems, session_frame_problems
+
     if path.startswith("/sockets/session/"):
         return session_frame_problems(frame)
     if path.startswith("/sockets/events/"):

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract.real_server import RealServer
-from contract.scripted_llm import ScriptedLLM
+from contract.harness.real_server import RealServer
+from contract.harness.scripted_llm import ScriptedLLM
 
 REAL_SERVER_API_KEY = "test-key"
 

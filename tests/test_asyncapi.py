@@ -1,4 +1,4 @@
-"""contract/asyncapi.yaml and contract/ws_protocol.py: valid, consistent, and true to 1.58.0.
+"""contract/spec/asyncapi.yaml and contract/spec/ws_protocol.py: valid, consistent, and true to 1.58.0.
 
 * The AsyncAPI document validates against the official AsyncAPI 3.0.0 JSON Schema, vendored in
   tests/schemas (see its README); every reference resolves offline.
@@ -20,26 +20,24 @@ from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 from referencing.jsonschema import DRAFT7, DRAFT202012
 
-from contract import ws_protocol as wp
-from contract.spec import EFFECTIVE_SPEC, effective_spec
+from contract.spec import ws_protocol as wp
+from contract.spec.documents import EFFECTIVE_SPEC_FILE, asyncapi_document, effective_spec
 
-ASYNCAPI_PATH = Path(wp.__file__).resolve().parent / "asyncapi.yaml"
 ASYNCAPI_SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "asyncapi-3.0.0.json"
 
-# Relative to asyncapi.yaml, as written in the document.
-OPENAPI_REF_PREFIX = "./generated/openapi.effective.json#"
+# Relative to asyncapi.yaml (contract/spec/), as written in the document.
+OPENAPI_REF_PREFIX = f"../generated/{EFFECTIVE_SPEC_FILE}#"
 OAS31_FORMAT = "application/vnd.oai.openapi+json;version=3.1.0"
 
 # Base URIs under which the two documents are registered for $ref resolution. Any absolute URI
 # works: asyncapi.yaml's relative refs resolve against it to the effective spec's URI.
 _BASE = "https://ohmock.invalid/contract/"
-ASYNCAPI_URI = _BASE + "asyncapi.yaml"
-OPENAPI_URI = _BASE + EFFECTIVE_SPEC.relative_to(ASYNCAPI_PATH.parent).as_posix()
+ASYNCAPI_URI = _BASE + "spec/asyncapi.yaml"
+OPENAPI_URI = _BASE + f"generated/{EFFECTIVE_SPEC_FILE}"
 
 
 # ------------------------------------------------------------------------------------------
@@ -47,10 +45,9 @@ OPENAPI_URI = _BASE + EFFECTIVE_SPEC.relative_to(ASYNCAPI_PATH.parent).as_posix(
 # ------------------------------------------------------------------------------------------
 
 
-@cache
 def asyncapi() -> dict[str, Any]:
-    """The AsyncAPI document (cached; do not mutate)."""
-    return yaml.safe_load(ASYNCAPI_PATH.read_text(encoding="utf-8"))
+    """The AsyncAPI document as shipped (cached; do not mutate)."""
+    return asyncapi_document()
 
 
 @cache
@@ -204,7 +201,7 @@ def test_every_ref_resolves() -> None:
             try:
                 resolve_pointer(spec, ref.removeprefix(OPENAPI_REF_PREFIX))
             except (KeyError, IndexError):
-                pytest.fail(f"{where}: {ref} does not resolve in {EFFECTIVE_SPEC.name}")
+                pytest.fail(f"{where}: {ref} does not resolve in {EFFECTIVE_SPEC_FILE}")
         else:
             pytest.fail(f"{where}: {ref} points outside asyncapi.yaml and the effective OpenAPI schemas")
 
@@ -655,7 +652,7 @@ def test_real_server_answers_as_ws_protocol_predicts(real_server) -> None:  # ty
     from websockets.exceptions import ConnectionClosed, InvalidStatus
     from websockets.sync.client import connect
 
-    from contract.real_server import start_conversation_body
+    from contract.client.bodies import start_conversation_body
 
     key = real_server.api_key
     ws_base = real_server.url.replace("http://", "ws://", 1)

@@ -29,8 +29,9 @@ from contract.client_conformance.case import CaseError, load_case, parse_case, c
 from contract.client_conformance.client import TolerantRemoteConversation, sdk_client_factory
 from contract.client_conformance.harness import Bounds
 from contract.client_conformance.strategies import CORPUS, cases
-from contract.client_conformance.suite import PROPERTY_NAMES, ConformanceSuite, write_report
-from contract.scenario import parse_scenario
+from contract.client_conformance.properties import PROPERTY_NAMES
+from contract.client_conformance.suite import ConformanceSuite, write_report
+from contract.harness.scenario import parse_scenario
 from mockserver.config import MockConfig
 from mockserver.runner import MockServer
 from openhands.sdk.conversation.impl.remote_conversation import RemoteConversation
@@ -67,7 +68,7 @@ def mock() -> Iterator[MockServer]:
 def corpus_failures(mock: MockServer, conversation_class: type[RemoteConversation]) -> dict[str, dict[str, list[str]]]:
     """{case name: {property: violations}} for the failing properties of each corpus case."""
     found = {}
-    with ConformanceSuite(sdk_client_factory(conversation_class), bounds=BOUNDS, server=mock) as suite:
+    with ConformanceSuite(mock.endpoint, sdk_client_factory(conversation_class), bounds=BOUNDS) as suite:
         for name, case in CORPUS.items():
             outcome = suite.evaluate(case)
             assert outcome.inconclusive is None, outcome.inconclusive
@@ -248,7 +249,7 @@ def test_sdk_1_58_0_fails_exactly_the_known_findings_on_the_corpus(mock: MockSer
 
 @pytest.fixture(scope="module")
 def sdk_report(mock: MockServer) -> dict[str, Any]:
-    with ConformanceSuite(sdk_client_factory(), bounds=BOUNDS, server=mock) as suite:
+    with ConformanceSuite(mock.endpoint, sdk_client_factory(), bounds=BOUNDS) as suite:
         return suite.run(seed_value=SEED, max_examples=MAX_EXAMPLES, shrink_budget=SHRINK_BUDGET)
 
 
@@ -294,7 +295,7 @@ def finding_of(path: Path) -> str:
 def test_finding_replays(mock: MockServer, path: Path) -> None:
     """A committed finding case: the installed SDK should keep the property (1.58.0 does not)."""
     finding = finding_of(path)
-    with ConformanceSuite(sdk_client_factory(), bounds=BOUNDS, server=mock) as suite:
+    with ConformanceSuite(mock.endpoint, sdk_client_factory(), bounds=BOUNDS) as suite:
         outcome = suite.evaluate(load_case(path))
     assert outcome.inconclusive is None
     assert not outcome.failures[finding], outcome.failures[finding]
@@ -302,7 +303,7 @@ def test_finding_replays(mock: MockServer, path: Path) -> None:
 
 def test_the_finding_cases_pass_with_the_fix(mock: MockServer) -> None:
     """The same cases pass with the reference fix: the failure is the client's, not the suite's."""
-    with ConformanceSuite(sdk_client_factory(TolerantRemoteConversation), bounds=BOUNDS, server=mock) as suite:
+    with ConformanceSuite(mock.endpoint, sdk_client_factory(TolerantRemoteConversation), bounds=BOUNDS) as suite:
         for path in finding_files():
             outcome = suite.evaluate(load_case(path))
             assert outcome.failed == [], (path.name, outcome.failures)

@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
-from contract.real_server import RealServer
+from contract.harness.real_server import RealServer
 from mockserver.app import create_app
 from mockserver.config import MockConfig
 

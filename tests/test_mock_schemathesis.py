@@ -39,9 +39,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from contract.spec import effective_spec
-from mockserver import bash, generic, rest
-from contract.serving import ServedApp
+from contract.spec.documents import effective_spec
+from mockserver.routes import bash, generic
+from mockserver.routes import conversations as rest
+from contract.harness.serving import ServedApp
 from mockserver.app import create_app
 from mockserver.config import MockConfig
 

@@ -145,7 +145,7 @@ def searched_event_ids(mock: MockServer, conversation_id: Any) -> list[str]:
 
 def test_run_returns_when_the_agent_finishes(mock: MockServer) -> None:
     with sdk_conversation(mock, "bash_then_finish") as conversation:
-        assert mock.state.store.get(conversation.id).scenario.name == "bash_then_finish"  # tags passed through
+        assert mock.state.store.get(conversation.id).run.scenario.name == "bash_then_finish"  # tags passed through
         conversation.send_message("Please run echo hi")
 
         assert timed_run(conversation) < RUN_RETURNS_WITHIN_S

@@ -1,6 +1,6 @@
 """Each corrections-overlay action, shown against the real openhands-agent-server 1.58.0.
 
-contract/overlay.yaml names one of these tests in every action's ``x-test``; test_spec.py fails
+contract/spec/overlay.yaml names one of these tests in every action's ``x-test``; test_spec.py fails
 when an action names none. Each test asserts what the real server does and that the effective
 spec (through the generated models) now describes it.
 """
@@ -14,13 +14,14 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from contract.driver import run_client_script
-from contract.events import parse_event
+from contract.harness.driver import run_client_script
+from contract.spec.events import parse_event
 from contract.generated import models
-from contract.real_server import RealServer, start_conversation_body
-from contract.scenario import load_directory
-from contract.scripted_llm import ScriptedLLM
-from contract.spec import effective_spec
+from contract.client.bodies import start_conversation_body
+from contract.harness.real_server import RealServer
+from contract.harness.scenario import bundled_scenarios
+from contract.harness.scripted_llm import ScriptedLLM
+from contract.spec.documents import effective_spec
 
 pytestmark = pytest.mark.real_server
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
@@ -131,7 +132,7 @@ def test_kind_is_required_in_request_unions(client: httpx.Client, conversation: 
 
 
 def test_wire_kinds_are_mapping_keys(real_server: RealServer, scripted_llm: ScriptedLLM) -> None:
-    scenario = load_directory()["bash_then_finish"]
+    scenario = bundled_scenarios()["bash_then_finish"]
     transcript = run_client_script(real_server.url, real_server.api_key, scenario, start_conversation_body(scripted_llm.url, scenario.name))
     events, actions, observations = _mapping("Event"), _mapping("Action"), _mapping("Observation")
     seen = set()

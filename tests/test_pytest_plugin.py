@@ -113,7 +113,7 @@ def test_marker(agent_server):
 def test_isolated_from_the_previous_test(agent_server, agent_server_client):
     assert agent_server.api_key == "ohmock-test-key"
     assert agent_server_client.get("/api/conversations/count").json() == 0
-    assert [e["path"] for e in agent_server.journal("http")] == ["/api/conversations/count"]
+    assert [e.path for e in agent_server.journal("http")] == ["/api/conversations/count"]
 """,
     )
     result = pytester.runpytest_subprocess("-q", timeout=120)

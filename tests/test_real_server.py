@@ -8,11 +8,13 @@ from typing import Any
 import httpx
 import pytest
 
-from contract.driver import ClientScriptError, Transcript, is_transient, run_client_script
-from contract.real_server import RealServer, start_conversation_body
-from contract.record import conversation_body
-from contract.scenario import ClientStep, ErrorTurn, ReplyTurn, Scenario, load_directory
-from contract.scripted_llm import ScriptedLLM
+from contract.harness.driver import ClientScriptError, Transcript, run_client_script
+from contract.spec.ws_protocol import is_transient_event
+from contract.client.bodies import start_conversation_body
+from contract.harness.real_server import RealServer
+from contract.harness.scenario import conversation_body
+from contract.harness.scenario import ClientStep, ErrorTurn, ReplyTurn, Scenario, bundled_scenarios
+from contract.harness.scripted_llm import ScriptedLLM
 
 pytestmark = pytest.mark.real_server
 
@@ -41,7 +43,7 @@ def test_server_requires_the_session_key(real_server: RealServer) -> None:
 
 
 def test_bash_then_finish_end_to_end(real_server: RealServer, scripted_llm: ScriptedLLM) -> None:
-    scenario = load_directory()["bash_then_finish"]
+    scenario = bundled_scenarios()["bash_then_finish"]
 
     transcript = run_client_script(
         real_server.url,
@@ -79,7 +81,7 @@ def test_bash_then_finish_end_to_end(real_server: RealServer, scripted_llm: Scri
     assert observations[1]["observation"]["kind"] == "FinishObservation"
 
     # The persisted log is exactly the live stream minus transient frames.
-    persisted = [f.event["id"] for f in transcript.frames if not is_transient(f.event)]
+    persisted = [f.event["id"] for f in transcript.frames if not is_transient_event(f.event)]
     assert [event["id"] for event in transcript.rest_events] == persisted
 
     calls = [(c.method, c.path, c.status) for c in transcript.rest_calls]
@@ -147,7 +149,7 @@ def test_wait_timeout_names_the_step(real_server: RealServer, scripted_llm: Scri
 
 
 def test_rest_failure_names_the_call(real_server: RealServer, scripted_llm: ScriptedLLM) -> None:
-    scenario = load_directory()["bash_then_finish"]
+    scenario = bundled_scenarios()["bash_then_finish"]
     body = conversation_body(scripted_llm.base_url, scenario)
 
     with pytest.raises(ClientScriptError, match=r"setup: POST /api/conversations -> 401"):

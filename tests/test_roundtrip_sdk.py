@@ -106,9 +106,9 @@ from openhands.tools.task_tracker.definition import TaskItem  # noqa: E402
 from openhands.tools.terminal import TerminalAction, TerminalObservation, TerminalTool  # noqa: E402
 from openhands.tools.terminal.metadata import CmdOutputMetadata  # noqa: E402
 
-from contract.events import EventValidationError, WireEvent, dump_event, known_event_kinds, parse_event  # noqa: E402
+from contract.spec.events import EventValidationError, WireEvent, dump_event, known_event_kinds, parse_event  # noqa: E402
 from contract.generated import models  # noqa: E402
-from contract.spec import effective_spec  # noqa: E402
+from contract.spec.documents import effective_spec  # noqa: E402
 
 # Fixed ids keep the cases deterministic and the failure diffs readable.
 CONV_ID = uuid.UUID("3f1b6d2e-8a47-4c1e-9b0a-5d2f7e6c4a91")
@@ -828,7 +828,7 @@ def test_sdk_cannot_read_its_own_null_required_fields() -> None:
     assert Event.model_validate(wire_dump(original)) == original
 
 
-# Nullable LLM settings and free-form reasoning_effort: corrected in contract/overlay.yaml
+# Nullable LLM settings and free-form reasoning_effort: corrected in contract/spec/overlay.yaml
 # (shown against the real server in test_overlay_real.py); here the SDK-side round trip.
 SNAPSHOT_CASES: dict[str, dict[str, Any]] = {
     "LLM.timeout=None": {"timeout": None},

@@ -1,13 +1,15 @@
 """Every bundled scenario, played by the mock, must reproduce the real server's recorded transcript.
 
 The recordings (``fixtures/transcripts/<name>.real.jsonl``) come from the real agent server
-1.58.0 driven by the scripted LLM (``python -m contract.record``). Here the same client script
+1.58.0 driven by the scripted LLM (``python -m contract.harness.record``). Here the same client script
 runs against the in-process mock (speed 0, session key set) and the two transcripts are compared
 with :func:`contract.transcript.transcript_differences`, which only tolerates the real server's
 documented nondeterminism.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import asyncio
 import copy
@@ -16,10 +18,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from contract.driver import Transcript, arun_client_script, is_transient
-from contract.record import TRANSCRIPTS_DIR, conversation_body
-from contract.scenario import Scenario, load_directory
-from contract.transcript import comparable_frames, persisted_event_differences, transcript_differences
+from contract.harness.driver import Transcript, arun_client_script
+from contract.spec.ws_protocol import is_transient_event
+from contract.harness.record import TRANSCRIPTS_DIR
+from contract.harness.scenario import conversation_body
+from contract.harness.scenario import Scenario, bundled_scenarios
+from contract.harness.transcript import comparable_frames, persisted_event_differences, transcript_differences
 from mockserver.runner import MockServer
 from mockserver.config import MockConfig
 from mockserver.state import SCENARIO_TAG
@@ -27,14 +31,15 @@ from mockserver.state import SCENARIO_TAG
 MOCK_API_KEY = "mock-key"
 # The mock plays the scenario itself and never calls the agent's LLM; the URL only fills the body.
 UNUSED_LLM_URL = "http://127.0.0.1:9/v1"
-SCENARIOS = load_directory()
+SCENARIOS = bundled_scenarios()
+CHECKOUT = Path(__file__).resolve().parent.parent
 # Every wait of a client script is bounded by this (the slowest scenario takes ~3 s).
 STEP_TIMEOUT_S = 15
 CONCURRENT_SCRIPTS = 8
 
 
 def recorded(name: str) -> Transcript:
-    return Transcript.from_jsonl((TRANSCRIPTS_DIR / f"{name}.real.jsonl").read_text(encoding="utf-8"))
+    return Transcript.from_jsonl((CHECKOUT / TRANSCRIPTS_DIR / f"{name}.real.jsonl").read_text(encoding="utf-8"))
 
 
 def mock_body(scenario: Scenario) -> dict:
@@ -81,7 +86,7 @@ def test_every_scenario_has_a_real_recording(name: str) -> None:
     # A recording ends at rest: its last frame is an end-of-run snapshot, except after a
     # rejection, which leaves the conversation idle without one.
     last = transcript.frames[-1].event
-    assert is_transient(last) or last["kind"] == "UserRejectObservation"
+    assert is_transient_event(last) or last["kind"] == "UserRejectObservation"
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
@@ -110,7 +115,7 @@ def test_mock_persists_exactly_its_non_transient_frames(name: str, mock_transcri
     result = mock_transcripts[name]
     if isinstance(result, BaseException):
         raise result
-    live = [frame.event["id"] for frame in result.frames if not is_transient(frame.event)]
+    live = [frame.event["id"] for frame in result.frames if not is_transient_event(frame.event)]
     assert [event["id"] for event in result.rest_events] == live
     timestamps = [event["timestamp"] for event in result.rest_events]
     assert timestamps == sorted(timestamps)

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from contract.scenario import ErrorTurn, ReplyTurn, Scenario, ToolTurn
-from contract.scripted_llm import TITLE_MARKER, TITLE_REPLY, ScriptedLLM
+from contract.harness.scenario import ErrorTurn, ReplyTurn, Scenario, ToolTurn
+from contract.harness.scripted_llm import TITLE_MARKER, TITLE_REPLY, ScriptedLLM
 
 TIMEOUT = httpx.Timeout(10.0)
 

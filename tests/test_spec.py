@@ -8,31 +8,53 @@ from pathlib import Path
 
 import pytest
 
-from contract.codegen import MODELS, generate_models
-from contract.overlay import OverlayError, apply_overlay, load_overlay
-from contract.spec import EFFECTIVE_SPEC, OVERLAY, PINNED_SERVER_VERSION, UPSTREAM_SPEC, build_effective, export_from_package, serialize
+from contract.spec.codegen import Checkout, CheckoutError, generate_models
+from contract.spec.documents import (
+    PINNED_SERVER_VERSION,
+    build_effective,
+    effective_spec,
+    effective_spec_text,
+    overlay,
+    pinned_spec,
+    pinned_spec_text,
+    serialize,
+)
+from contract.spec.export import export_from_package
+from contract.spec.overlay import OverlayError, apply_overlay, load_overlay
 
 TESTS_DIR = Path(__file__).parent
+CHECKOUT = Checkout.at(TESTS_DIR.parent)
 
 
 def test_pinned_spec_is_the_1_58_0_export() -> None:
-    upstream = json.loads(UPSTREAM_SPEC.read_text())
-    assert upstream["info"]["version"] == PINNED_SERVER_VERSION
-    assert UPSTREAM_SPEC.read_text() == serialize(export_from_package())
+    assert pinned_spec()["info"]["version"] == PINNED_SERVER_VERSION
+    assert pinned_spec_text() == serialize(export_from_package())
+
+
+def test_the_shipped_documents_are_the_checkout_files() -> None:
+    # contract/spec/openapi.json is the top-level openapi.json (a link), so there is one pinned file.
+    assert pinned_spec_text() == CHECKOUT.pinned_spec.read_text(encoding="utf-8")
+    assert effective_spec_text() == CHECKOUT.effective_spec.read_text(encoding="utf-8")
+    assert overlay() == load_overlay(CHECKOUT.overlay)
 
 
 def test_effective_spec_is_reproducible() -> None:
-    assert EFFECTIVE_SPEC.read_text() == serialize(build_effective())
+    assert effective_spec_text() == serialize(build_effective())
 
 
 def test_generated_models_are_reproducible(tmp_path: Path) -> None:
     fresh = tmp_path / "models.py"
-    generate_models(EFFECTIVE_SPEC, fresh)
-    assert MODELS.read_text() == fresh.read_text(), "contract/generated/models.py drifted: run `ohmock spec build`"
+    generate_models(CHECKOUT.effective_spec, fresh)
+    assert CHECKOUT.models.read_text() == fresh.read_text(), "contract/generated/models.py drifted: run `ohmock spec build`"
 
 
 def test_generated_models_are_marked_generated() -> None:
-    assert MODELS.read_text().startswith("# GENERATED FILE, DO NOT EDIT.")
+    assert CHECKOUT.models.read_text().startswith("# GENERATED FILE, DO NOT EDIT.")
+
+
+def test_a_directory_that_is_not_a_checkout_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CheckoutError, match="not an ohmock source checkout"):
+        Checkout.at(tmp_path)
 
 
 def _overlay_tests() -> set[str]:
@@ -41,9 +63,9 @@ def _overlay_tests() -> set[str]:
 
 
 def test_every_overlay_action_is_explained_and_proven() -> None:
-    overlay = load_overlay(OVERLAY)
+    document = overlay()
     real_tests = _overlay_tests()
-    for index, action in enumerate(overlay["actions"]):
+    for index, action in enumerate(document["actions"]):
         assert action.get("description"), f"actions[{index}] has no reason"
         assert action.get("x-test") in real_tests, f"actions[{index}] names no test in test_overlay_real.py: {action.get('x-test')}"
 
@@ -53,7 +75,7 @@ def _kind_unions(schemas: dict) -> dict[str, dict]:
 
 
 def test_every_discriminator_mapping_is_keyed_by_the_wire_kind() -> None:
-    schemas = json.loads(EFFECTIVE_SPEC.read_text())["components"]["schemas"]
+    schemas = effective_spec()["components"]["schemas"]
     unions = _kind_unions(schemas)
     assert {"Event", "Action", "Observation", "ToolDefinition"} <= set(unions)
     for name, union in unions.items():
@@ -66,7 +88,7 @@ def test_every_discriminator_mapping_is_keyed_by_the_wire_kind() -> None:
 
 
 def test_event_search_and_create_are_corrected() -> None:
-    paths = json.loads(EFFECTIVE_SPEC.read_text())["paths"]
+    paths = effective_spec()["paths"]
     search = paths["/api/conversations/{conversation_id}/events/search"]["get"]["responses"]["200"]
     assert search["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/EventPage"}
     assert {"200", "201"} <= set(paths["/api/conversations"]["post"]["responses"])

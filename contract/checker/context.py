@@ -14,7 +14,7 @@ from contract.checker.catalogue import CHECKS
 from contract.checker.invariants import Problem
 from contract.checker.model import Classification, Finding, Report
 from contract.checker.repro import KEY_HEADER, curl, mask
-from contract.scenario import Scenario, load_directory
+from contract.harness.scenario import Scenario, bundled_scenarios
 
 UNREACHABLE_LLM_URL = "http://127.0.0.1:9/v1"
 """LLM base URL for conversations whose runs should fail fast (nothing listens on port 9)."""
@@ -47,7 +47,7 @@ class Context:
     options: Options
     report: Report
     progress: Progress = lambda kind, data: None
-    scenarios: dict[str, Scenario] = field(default_factory=load_directory)
+    scenarios: dict[str, Scenario] = field(default_factory=bundled_scenarios)
     is_mock: bool = False
     created: set[str] = field(default_factory=set)
     deleted: set[str] = field(default_factory=set)
@@ -140,7 +140,7 @@ class Context:
         Without a scripted LLM on a real server the agent's LLM is unreachable, so every run ends
         quickly in ``error`` (still a complete run for the stream invariants).
         """
-        from contract.record import conversation_body
+        from contract.harness.scenario import conversation_body
 
         body = conversation_body(self.options.llm_url or UNREACHABLE_LLM_URL, self.scenarios[scenario])
         body["tags"] = {SCENARIO_TAG: scenario}

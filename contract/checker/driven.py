@@ -8,6 +8,8 @@ import httpx
 
 from contract.checker.context import Context
 from contract.checker.invariants import stream_problems
+from contract.client.http import events_count_path, events_search_path
+from contract.client.paging import PagingError, afetch_all, fetch_all
 
 STREAM_CHECKS = (
     "streams.frame_schema",
@@ -29,40 +31,23 @@ class LogUnavailable(RuntimeError):
     pass
 
 
-def _page_path(conversation_id: str) -> str:
-    return f"/api/conversations/{conversation_id}/events/search"
-
-
 def fetch_log(http: httpx.Client, conversation_id: str, limit: int = 100) -> tuple[list[dict[str, Any]], int | None]:
     """All persisted events (following next_page_id, bounded) and events/count."""
-    events: list[dict[str, Any]] = []
-    params: dict[str, Any] = {"limit": limit}
-    for _ in range(MAX_PAGES):
-        response = http.get(_page_path(conversation_id), params=params)
-        if response.status_code != 200:
-            raise LogUnavailable(f"events/search answered {response.status_code}")
-        page = response.json()
-        events += page.get("items") or []
-        if not page.get("next_page_id"):
-            break
-        params["page_id"] = page["next_page_id"]
-    count = http.get(f"/api/conversations/{conversation_id}/events/count")
+    try:
+        events = fetch_all(http, events_search_path(conversation_id), limit=limit, max_pages=MAX_PAGES)
+    except PagingError as exc:
+        raise LogUnavailable(str(exc)) from None
+    count = http.get(events_count_path(conversation_id))
     return events, (count.json() if count.status_code == 200 else None)
 
 
 async def afetch_log(http: httpx.AsyncClient, conversation_id: str, limit: int = 100) -> tuple[list[dict[str, Any]], int | None]:
-    events: list[dict[str, Any]] = []
-    params: dict[str, Any] = {"limit": limit}
-    for _ in range(MAX_PAGES):
-        response = await http.get(_page_path(conversation_id), params=params)
-        if response.status_code != 200:
-            raise LogUnavailable(f"events/search answered {response.status_code}")
-        page = response.json()
-        events += page.get("items") or []
-        if not page.get("next_page_id"):
-            break
-        params["page_id"] = page["next_page_id"]
-    count = await http.get(f"/api/conversations/{conversation_id}/events/count")
+    """:func:`fetch_log` over an async client."""
+    try:
+        events = await afetch_all(http, events_search_path(conversation_id), limit=limit, max_pages=MAX_PAGES)
+    except PagingError as exc:
+        raise LogUnavailable(str(exc)) from None
+    count = await http.get(events_count_path(conversation_id))
     return events, (count.json() if count.status_code == 200 else None)
 
 

@@ -17,8 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from contract.checker.model import Classification
-from contract.events import EventValidationError, parse_event
-from contract.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, is_transient_event
+from contract.spec.events import EventValidationError, parse_event
+from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, announced_status, is_full_state, is_transient_event
 
 EXECUTION_STATUS = "execution_status"
 STATS_KEY = "stats"
@@ -54,22 +54,6 @@ class Problem:
     reason: str | None = None
 
 
-def status_of(event: dict[str, Any]) -> str | None:
-    """The execution status a frame shows (per-field update or full_state snapshot)."""
-    if event.get("kind") != STATE_UPDATE_KIND:
-        return None
-    if event.get("key") == EXECUTION_STATUS:
-        value = event.get("value")
-        return value if isinstance(value, str) else None
-    if event.get("key") == FULL_STATE_KEY and isinstance(event.get("value"), dict):
-        return event["value"].get(EXECUTION_STATUS)
-    return None
-
-
-def is_full_state(event: dict[str, Any]) -> bool:
-    return event.get("kind") == STATE_UPDATE_KIND and event.get("key") == FULL_STATE_KEY
-
-
 def is_stats(event: dict[str, Any]) -> bool:
     return event.get("kind") == STATE_UPDATE_KIND and event.get("key") == STATS_KEY
 
@@ -83,7 +67,7 @@ def token(event: dict[str, Any]) -> str:
     kind = str(event.get("kind"))
     if kind == STATE_UPDATE_KIND:
         key = event.get("key")
-        return f"CSUE:{key}" + (f"={status_of(event)}" if key in (EXECUTION_STATUS, FULL_STATE_KEY) else "")
+        return f"CSUE:{key}" + (f"={announced_status(event)}" if key in (EXECUTION_STATUS, FULL_STATE_KEY) else "")
     return kind
 
 
@@ -183,7 +167,7 @@ def _runs(frames: list[dict[str, Any]], settled: bool) -> list[Problem]:
     drained_events = 0  # run events after a pause snapshot, awaiting their closing snapshot
     last_status: str | None = None
     for index, frame in enumerate(frames):
-        status = status_of(frame)
+        status = announced_status(frame)
         if is_full_state(frame):
             if index == 0:
                 last_status = status
@@ -299,16 +283,16 @@ def _timestamps(rest_events: list[dict[str, Any]]) -> list[Problem]:
 
 def _final_status(frames: list[dict[str, Any]], rest_events: list[dict[str, Any]]) -> str | None:
     for event in reversed(frames):
-        if (status := status_of(event)) is not None:
+        if (status := announced_status(event)) is not None:
             return status
     for event in reversed(rest_events):
-        if (status := status_of(event)) is not None:
+        if (status := announced_status(event)) is not None:
             return status
     return None
 
 
 def _initial_status(frames: list[dict[str, Any]]) -> str:
-    return (status_of(frames[0]) if frames else None) or "idle"
+    return (announced_status(frames[0]) if frames else None) or "idle"
 
 
 def _actions_answered(rest_events: list[dict[str, Any]], final_status: str | None) -> list[Problem]:

@@ -36,7 +36,7 @@ def ensure_scripted_llm(spec: str) -> tuple[str, _Served | None]:
     """The OpenAI base URL (``.../v1``) of a scripted LLM at ``spec``, and the server we started (or None).
 
     If something at ``spec`` already answers the scripted LLM's ``/admin/requests``, it is used as
-    is; otherwise ``contract.scripted_llm`` with the bundled scenarios is served there, in this
+    is; otherwise ``contract.harness.scripted_llm`` with the bundled scenarios is served there, in this
     process, until the run ends. ``HOST`` must be an address the agent server can reach.
     """
     url, host, port = _root(spec)
@@ -45,10 +45,10 @@ def ensure_scripted_llm(spec: str) -> tuple[str, _Served | None]:
             return f"{url}/v1", None
     except httpx.HTTPError:
         pass
-    from contract.scenario import load_directory
-    from contract.scripted_llm import create_app
+    from contract.harness.scenario import bundled_scenarios
+    from contract.harness.scripted_llm import create_app
 
-    config = uvicorn.Config(create_app(load_directory()), host=host, port=port, log_level="warning", lifespan="off", access_log=False)
+    config = uvicorn.Config(create_app(bundled_scenarios()), host=host, port=port, log_level="warning", lifespan="off", access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="ohmock-check-scripted-llm", daemon=True)
     thread.start()

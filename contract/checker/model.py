@@ -17,7 +17,7 @@ class Classification(StrEnum):
     """Known: the real 1.58.0 server answers this way too, contrary to its documented spec."""
 
     SPEC_DEFECT = "spec-defect-overlay-corrects"
-    """Known: the upstream spec is wrong here and ``contract/overlay.yaml`` corrects it."""
+    """Known: the upstream spec is wrong here and ``contract/spec/overlay.yaml`` corrects it."""
 
     NONDETERMINISM = "inherent-nondeterminism"
     """Known: timing-dependent behaviour the contract allows (documented in §3, §9.1)."""

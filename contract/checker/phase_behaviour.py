@@ -21,7 +21,7 @@ import httpx
 
 from contract.checker import driven
 from contract.checker.context import Context
-from contract.checker.invariants import is_full_state, status_of
+from contract.spec.ws_protocol import announced_status, is_full_state
 from contract.checker.known import INTERRUPT_AT_RUN_START
 from contract.checker.model import Classification
 from contract.checker.repro import KEY_HEADER
@@ -134,7 +134,7 @@ class Driver:
 
     def settle(self, conv: Conv, start: int, what: str) -> str | None:
         """Wait for the end-of-run snapshot after frame ``start``; return the settled status."""
-        index = conv.recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and status_of(f) in NOT_RUNNING, self.ctx.options.run_timeout_s, start)
+        index = conv.recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) in NOT_RUNNING, self.ctx.options.run_timeout_s, start)
         status = self.status(conv)
         if index is None:
             if status == "running" or status is None:
@@ -144,7 +144,7 @@ class Driver:
             # Ended without a snapshot: the stream invariants report it when the conversation is judged.
             conv.status = status
             return status
-        shown = status_of(conv.recorder.frames[index])
+        shown = announced_status(conv.recorder.frames[index])
         self.ctx.executed("behaviour.transitions")
         if status is not None and shown != status and self._quiet_status(conv) != shown:
             self.fail("behaviour.transitions", f"{what}: the end-of-run snapshot shows {shown!r}, GET shows {status!r}", conv)

@@ -20,10 +20,11 @@ import httpx
 
 from contract.checker import driven
 from contract.checker.context import Context
-from contract.checker.invariants import frame_problems, status_of
+from contract.checker.invariants import frame_problems
+from contract.spec.ws_protocol import announced_status
 from contract.checker.repro import KEY_ENV, KEY_PLACEHOLDER, ws_url
 from contract.checker.wsclient import Recorder
-from contract.ws_protocol import events_socket_path, is_transient_event
+from contract.spec.ws_protocol import events_socket_path, is_transient_event
 
 SLOW_SCENARIO = "message_during_run"
 """Its first LLM call takes 1.5 s (at any mock speed), so the drop lands inside the run."""
@@ -150,7 +151,7 @@ def _judge(ctx: Context, conversation_id: str, after: str, first: list[Any], sec
     two = [f for f in second[1:] if isinstance(f, dict) and not is_transient_event(f)]
     ctx.executed("reconnect.no_gaps")
     ctx.executed("reconnect.no_duplicates")
-    if not second or not (isinstance(second[0], dict) and status_of(second[0]) is not None):
+    if not second or not (isinstance(second[0], dict) and announced_status(second[0]) is not None):
         ctx.record("reconnect.no_gaps", "the reconnected socket did not start with a snapshot", reproducer=repro)
     merged: list[str] = []
     for frame in one + two:

@@ -23,6 +23,7 @@ from contract.checker.context import Context
 from contract.checker.known import known_rest
 from contract.checker.model import Classification
 from contract.checker.repro import KEY_HEADER
+from contract.spec.documents import effective_spec, pinned_spec
 
 EXAMPLES = {"positive": 6, "negative": 5, "pinned": 5}
 SCOPED_PARAMS = ("conversation_id", "runtime_conversation_id")
@@ -63,16 +64,11 @@ def _checks() -> dict[str, Any]:
 
 class _RestPhase:
     def __init__(self, ctx: Context) -> None:
-        from contract.spec import UPSTREAM_SPEC, effective_spec
-        import json
-
         self.ctx = ctx
         self.schema = _load(effective_spec())
-        try:
-            self.upstream_document = json.loads(UPSTREAM_SPEC.read_text(encoding="utf-8"))
-            self.upstream = _load(self.upstream_document)
-        except Exception:  # noqa: BLE001 - the overlay comparison is informational
-            self.upstream_document, self.upstream = {}, None
+        # The pinned upstream spec ships with the package: rest.overlay_corrections always runs.
+        self.upstream_document = pinned_spec()
+        self.upstream = _load(self.upstream_document)
         self.checks = _checks()
         self.pinned: str | None = None
         self.pinned_owned = False
@@ -294,7 +290,7 @@ def _serialization_artifact(message: str) -> bool:
 
 
 def _overlay_reason(status: int, title: str) -> str:
-    """Which correction of contract/overlay.yaml makes this response conform (each proven in tests/test_overlay_real.py)."""
+    """Which correction of contract/spec/overlay.yaml makes this response conform (each proven in tests/test_overlay_real.py)."""
     if "discriminator" in title.lower():
         return "overlay: discriminator mappings keyed by the wire kind (upstream maps mangled Python paths)"
     reasons = {

@@ -16,11 +16,11 @@ import httpx
 
 from contract.checker import driven
 from contract.checker.context import Context
-from contract.checker.invariants import is_full_state, status_of
+from contract.spec.ws_protocol import announced_status, is_full_state
 from contract.checker.repro import python_run
 from contract.checker.wsclient import Recorder
-from contract.scenario import ClientStep, Scenario
-from contract.ws_protocol import events_socket_path
+from contract.harness.scenario import ClientStep, Scenario
+from contract.spec.ws_protocol import events_socket_path
 
 PRIORITY = (
     "bash_then_finish",
@@ -178,14 +178,14 @@ async def _step(
 async def _wait(ctx: Context, recorder: Recorder, wanted: str, window: int, where: str) -> int:
     """Wait for a frame showing ``wanted`` ("*": any non-running snapshot); prefer its full_state."""
     if wanted == "*":
-        index = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and status_of(f) not in (None, "running"), ctx.options.run_timeout_s, window)
+        index = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) not in (None, "running"), ctx.options.run_timeout_s, window)
     else:
-        index = await recorder.wait_for(lambda f: isinstance(f, dict) and status_of(f) == wanted, ctx.options.run_timeout_s, window)
+        index = await recorder.wait_for(lambda f: isinstance(f, dict) and announced_status(f) == wanted, ctx.options.run_timeout_s, window)
     if index is None:
-        seen = [status_of(f) for f in recorder.frames[window:] if isinstance(f, dict) and status_of(f)]
+        seen = [announced_status(f) for f in recorder.frames[window:] if isinstance(f, dict) and announced_status(f)]
         raise _StepFailed(f"{where}: no frame showed status {wanted!r} within {ctx.options.run_timeout_s} s (statuses seen: {seen})")
     if not is_full_state(recorder.frames[index]):
-        snapshot = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and status_of(f) == wanted, SNAPSHOT_GRACE_S, index + 1)
+        snapshot = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) == wanted, SNAPSHOT_GRACE_S, index + 1)
         index = snapshot if snapshot is not None else index
     return index + 1
 

@@ -19,10 +19,12 @@ import httpx
 
 from contract.checker import driven
 from contract.checker.context import Context
-from contract.checker.invariants import frame_problems, is_full_state, snapshot_problems, status_of, token
+from contract.checker.invariants import frame_problems, snapshot_problems, token
+from contract.spec.ws_protocol import announced_status, is_full_state
 from contract.checker.repro import KEY_HEADER, KEY_PLACEHOLDER, python_ws, ws_url
-from contract.checker.wsclient import Outcome, Recorder, auth_frame, exchange
-from contract.ws_protocol import (
+from contract.checker.wsclient import Outcome, Recorder, exchange
+from contract.client.sockets import auth_frame
+from contract.spec.ws_protocol import (
     AUTH_TIMEOUT_S,
     HANDSHAKE_REJECTED_HTTP_STATUS,
     CloseCode,
@@ -249,7 +251,7 @@ async def _inbound_message(ctx: Context, http: httpx.AsyncClient, conversation_i
         if running is None:
             ctx.record("ws.inbound_message_runs", "the Message frame did not start a run (no execution_status=running)", reproducer=repro)
             return
-        end = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and status_of(f) != "running", ctx.options.run_timeout_s, running)
+        end = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) != "running", ctx.options.run_timeout_s, running)
         settled = end is not None
         if end is None:
             ctx.record("ws.responsive", f"the run started by a Message frame did not end within {ctx.options.run_timeout_s} s", reproducer=repro)

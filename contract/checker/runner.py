@@ -13,6 +13,7 @@ import httpx
 from contract.checker import catalogue
 from contract.checker.context import Context, Options, Progress
 from contract.checker.model import CheckResult, PhaseResult, Report, Status
+from contract.client.control import ControlClient
 
 DEFAULT_BUDGET_S = 45.0
 WEIGHTS = {"rest": 0.35, "behaviour": 0.25, "websocket": 0.15, "streams": 0.15, "reconnect": 0.10}
@@ -129,11 +130,7 @@ def _probe(ctx: Context) -> bool:
                     reproducer=ctx.curl("GET", "/api/conversations/count"),
                 )
                 return False
-            try:
-                control = http.get("/_mock/scenarios")
-                ctx.is_mock = control.status_code == 200 and isinstance(control.json().get("scenarios"), dict)
-            except (httpx.HTTPError, ValueError, AttributeError):
-                ctx.is_mock = False
+            ctx.is_mock = ControlClient(http).is_mock()
             info = http.get("/server_info")
             version = info.json().get("version") if info.status_code == 200 else None
     except httpx.HTTPError as exc:

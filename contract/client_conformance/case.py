@@ -51,7 +51,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, model_validator
 
-from contract.scenario import ClientStep, Scenario, ScenarioError, Turn, parse_scenario
+from contract.harness.scenario import ClientStep, Scenario, ScenarioError, Turn, parse_scenario
 
 FORMAT = "ohmock-client-conformance/1"
 

@@ -31,7 +31,8 @@ from openhands.sdk.conversation.impl.remote_conversation import RemoteConversati
 from openhands.sdk.event.base import Event  # noqa: E402
 from openhands.tools.terminal import TerminalTool  # noqa: E402
 
-from contract.events import TRANSIENT_KINDS  # noqa: E402
+from contract.client.paging import Pager  # noqa: E402
+from contract.spec.events import TRANSIENT_KINDS  # noqa: E402
 
 # run()'s own timeout: far above the suite's bound, so a client that misses the end of a run
 # shows up as a hang instead of a timeout error (the SDK's REST fallback needs 30 s).
@@ -169,23 +170,17 @@ def _tolerant_reconcile(self: RemoteEventsList) -> int:
     one unknown kind in the log makes every later reconcile raise (see docs/client-conformance.md).
     """
     events: list[Event] = []
-    page_id = None
-    while True:
-        params: dict[str, Any] = {"limit": 100}
-        if page_id:
-            params["page_id"] = page_id
+    pager = Pager(f"{self._events_base_path}/{self._conversation_id}/events/search")
+    while (params := pager.next_request()) is not None:
         try:
-            data = _send_request(self._client, "GET", f"{self._events_base_path}/{self._conversation_id}/events/search", params=params).json()
+            pager.take(_send_request(self._client, "GET", pager.path, params=params))
         except Exception:  # noqa: BLE001 - as upstream: keep what was fetched
             break
-        for item in data["items"]:
-            try:
-                events.append(Event.model_validate(item))
-            except ValidationError:
-                continue  # a kind this client does not know: skip it, as the socket path does
-        if not data.get("next_page_id"):
-            break
-        page_id = data["next_page_id"]
+    for item in pager.items:
+        try:
+            events.append(Event.model_validate(item))
+        except ValidationError:
+            continue  # a kind this client does not know: skip it, as the socket path does
     added = 0
     with self._lock:
         for event in events:

@@ -1,12 +1,14 @@
 """Execute one case: the mock plays the server side, the client under test makes its calls.
 
-The mock runs in-process (``mockserver.runner.MockServer`` on 127.0.0.1), so its frame trace and
+The mock runs on this machine (the caller starts it, e.g. ``mockserver.runner.MockServer`` on
+127.0.0.1, and passes its :class:`~contract.client.control.MockEndpoint`), so its frame trace and
 the client's call times share one clock. Every wait is bounded: client calls run in daemon
 threads joined with a timeout (a call still running at its bound is recorded as *hung*), the
 mock is polled until quiescent for at most ``Bounds.quiesce_s``, and the client's view is polled
 until it agrees with the server's for at most ``Bounds.converge_s``.
 
-Server-side variations go through the control API: ``/_mock/scenarios`` and
+Server-side variations go through the control API (:class:`~contract.client.control.ControlClient`):
+``/_mock/scenarios`` and
 ``/_mock/conversations/{id}/scenario`` select each run's turns, ``/_mock/faults`` sets the
 WebSocket delay, ``/_mock/conversations/{id}/triggers`` arms the variations anchored inside a
 run, ``/_mock/conversations/{id}/act`` applies one between runs, ``/_mock/conversations/{id}/trace``
@@ -25,6 +27,8 @@ from typing import Any
 
 import httpx
 
+from contract.client.bodies import SCENARIO_TAG
+from contract.client.control import ControlClient, ControlError, MockEndpoint
 from contract.client_conformance.case import (
     UNKNOWN_ACTION_KIND,
     UNKNOWN_EVENT_KIND,
@@ -40,11 +44,11 @@ from contract.client_conformance.case import (
     Variation,
 )
 from contract.client_conformance.client import ClientFactory, ClientUnderTest, EventView, normalize_state
-from contract.scenario import Scenario, ToolTurn
+from contract.harness.scenario import Scenario, ToolTurn
+from contract.spec.control_api import ConnectEntry, FaultSettings, FiredEntry, HookAction, LogEntry, PublishedEntry, SentEntry, Trace, Trigger
 
 INIT_SCENARIO = "client_conformance_init"
 RUN_SCENARIO = "client_conformance_run"
-SCENARIO_TAG = "scenario"  # mockserver.state.SCENARIO_TAG
 WAKE_FRAME = {"kind": "StreamingDeltaEvent", "source": "agent", "content": ""}
 
 
@@ -98,7 +102,7 @@ class View:
     client_events: list[EventView]
     client_state: dict[str, Any]
     client_alive: bool
-    server_log: list[dict[str, Any]]
+    server_log: list[LogEntry]
     server_state: dict[str, Any]
     converged: bool
     waited_s: float
@@ -123,11 +127,11 @@ class Record:
     create: Call | None = None
     steps: list[StepRecord] = field(default_factory=list)
     close: Call | None = None
-    published: list[dict[str, Any]] = field(default_factory=list)
-    connects: list[dict[str, Any]] = field(default_factory=list)
-    sent: list[dict[str, Any]] = field(default_factory=list)
-    fired: list[dict[str, Any]] = field(default_factory=list)
-    log: list[dict[str, Any]] = field(default_factory=list)
+    published: list[PublishedEntry] = field(default_factory=list)
+    connects: list[ConnectEntry] = field(default_factory=list)
+    sent: list[SentEntry] = field(default_factory=list)
+    fired: list[FiredEntry] = field(default_factory=list)
+    log: list[LogEntry] = field(default_factory=list)
     stopped: str | None = None
     duration_s: float = 0.0
 
@@ -150,15 +154,15 @@ class Record:
         return float("inf")
 
 
-def is_unknown(event: dict[str, Any]) -> bool:
+def is_unknown(event: LogEntry) -> bool:
     return bool({event.get("kind"), event.get("action_kind"), event.get("observation_kind")} & UNKNOWN_KINDS)
 
 
-def expected_event_ids(server_log: list[dict[str, Any]]) -> list[str]:
+def expected_event_ids(server_log: list[LogEntry]) -> list[str]:
     return [e["id"] for e in server_log if not is_unknown(e)]
 
 
-def events_agree(client_events: list[EventView], server_log: list[dict[str, Any]]) -> bool:
+def events_agree(client_events: list[EventView], server_log: list[LogEntry]) -> bool:
     ids = [e.id for e in client_events]
     if len(ids) != len(set(ids)):
         return False
@@ -168,8 +172,12 @@ def events_agree(client_events: list[EventView], server_log: list[dict[str, Any]
 # -- variations on the mock ----------------------------------------------------------------------
 
 
-def hook_action(variation: Variation, label: str) -> dict[str, Any]:
-    """The control-API action (``HookAction``) that makes the mock show ``variation``."""
+def hook_action(variation: Variation, label: str) -> HookAction:
+    """The control-API action that makes the mock show ``variation``."""
+    return HookAction.model_validate(_hook_document(variation, label))
+
+
+def _hook_document(variation: Variation, label: str) -> dict[str, Any]:
     tag = label.replace(".", "_")
     match variation.do:
         case "stats":
@@ -263,51 +271,39 @@ def _bounded(name: str, fn: Callable[[], Any], bound_s: float, *, documented: tu
 class Harness:
     """Runs cases on one mock server with clients built by ``factory``."""
 
-    def __init__(self, server: Any, factory: ClientFactory, bounds: Bounds | None = None, *, client_name: str | None = None):
-        self.server = server
+    def __init__(self, mock: MockEndpoint, factory: ClientFactory, bounds: Bounds | None = None, *, client_name: str | None = None):
+        self.mock = mock
         self.factory = factory
         self.bounds = bounds or Bounds()
         self.client_name = client_name or getattr(factory, "__name__", "client")
-        prefix = server.config.control_prefix
-        self.control = prefix
-        self.http = httpx.Client(base_url=server.url, timeout=10)
+        self.control = ControlClient.connect(mock)
 
     def close(self) -> None:
-        self.http.close()
+        self.control.close()
 
-    # -- control API -----------------------------------------------------------------------------
+    def _control(self, what: str, call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except (ControlError, httpx.HTTPError) as exc:
+            raise HarnessError(f"{what}: {exc}") from None
 
-    def _post(self, path: str, body: Any) -> dict[str, Any]:
-        response = self.http.post(f"{self.control}{path}", json=body)
-        if response.status_code >= 300:
-            raise HarnessError(f"POST {self.control}{path}: {response.status_code} {response.text[:300]}")
-        return response.json()
-
-    def _put(self, path: str, body: Any) -> dict[str, Any]:
-        response = self.http.put(f"{self.control}{path}", json=body)
-        if response.status_code >= 300:
-            raise HarnessError(f"PUT {self.control}{path}: {response.status_code} {response.text[:300]}")
-        return response.json()
-
-    def _trace(self, cid: str) -> dict[str, Any]:
-        response = self.http.get(f"{self.control}/conversations/{cid}/trace")
-        if response.status_code != 200:
-            raise HarnessError(f"trace: {response.status_code} {response.text[:300]}")
-        return response.json()
+    def _trace(self, cid: str) -> Trace:
+        trace: Trace = self._control("trace", lambda: self.control.trace(cid))
+        return trace
 
     def _load_scenario(self, name: str, case: Case, turns: list[Any]) -> None:
         scenario = Scenario(name=name, confirmation_policy=case.confirmation_policy, turns=turns)
-        self._post("/scenarios", scenario.model_dump(mode="json"))
+        self._control("load scenario", lambda: self.control.load_scenario(scenario))
 
     # -- one case --------------------------------------------------------------------------------
 
     def execute(self, case: Case) -> Record:
         started = time.monotonic()
         record = Record(case=case, client=self.client_name)
-        self._post("/reset", {})
+        self._control("reset", self.control.reset)
         self._load_scenario(INIT_SCENARIO, case, [ToolTurn(tool="finish", arguments={"message": "Done."})])
         record.create, client = _bounded(
-            "create", lambda: self.factory(self.server.url, self.server.api_key, {SCENARIO_TAG: INIT_SCENARIO}), self.bounds.create_s
+            "create", lambda: self.factory(self.mock.url, self.mock.api_key, {SCENARIO_TAG: INIT_SCENARIO}), self.bounds.create_s
         )
         if client is None:
             record.stopped = f"the client could not be created: {record.create.summary()}"
@@ -315,7 +311,7 @@ class Harness:
             return record
         cid = client.id
         try:
-            self._post(f"/conversations/{cid}/triggers", {"triggers": []})  # installs the recorder
+            self._control("install the recorder", lambda: self.control.set_triggers(cid, []))
             for index, step in enumerate(case.steps):
                 step_record = StepRecord(index=index, step=step, t_start=time.time())
                 record.steps.append(step_record)
@@ -324,8 +320,8 @@ class Harness:
                     record.stopped = stop
                     break
             trace = self._trace(cid)
-            record.published, record.connects, record.sent = trace["published"], trace["connects"], trace["sent"]
-            record.fired, record.log = trace["fired"], trace["log"]
+            record.published, record.connects, record.sent = trace.published, trace.connects, trace.sent
+            record.fired, record.log = trace.fired, trace.log
         finally:
             record.close = self._close(client, cid)
             record.duration_s = time.monotonic() - started
@@ -344,17 +340,17 @@ class Harness:
             step_record.call, _ = _bounded("reject", client.reject, bounds.call_s)
         elif isinstance(step, ServerStep):
             label = str(index)
-            self._post(f"/conversations/{cid}/act", {"do": hook_action(step.server, label), "label": label})
+            action = hook_action(step.server, label)
+            self._control("act", lambda: self.control.act(cid, action, label))
             drop = step.server.do == "drop_socket"
         elif isinstance(step, RunStep):
             plan = step.run
             self._load_scenario(RUN_SCENARIO, case, list(plan.turns))
-            self._put(f"/conversations/{cid}/scenario", {"name": RUN_SCENARIO})
-            triggers = [
-                {"after": v.after, "nth": v.nth, "do": hook_action(v, f"{index}.{i}"), "label": f"{index}.{i}"} for i, v in enumerate(plan.during)
-            ]
-            self._post(f"/conversations/{cid}/triggers", {"triggers": triggers})
-            self._post("/faults", {"ws_delay_ms": plan.ws_delay_ms})
+            self._control("select the run's scenario", lambda: self.control.select(cid, RUN_SCENARIO))
+            # RunPlan guarantees every variation during a run has an anchor.
+            triggers = [Trigger(after=v.after, nth=v.nth, do=hook_action(v, f"{index}.{i}"), label=f"{index}.{i}") for i, v in enumerate(plan.during) if v.after is not None]
+            self._control("arm triggers", lambda: self.control.set_triggers(cid, triggers))
+            self._control("set the socket delay", lambda: self.control.set_faults(FaultSettings(ws_delay_ms=plan.ws_delay_ms)))
             drop = any(v.do == "drop_socket" for v in plan.during)
 
             def at_return(call: Call) -> None:
@@ -372,8 +368,8 @@ class Harness:
             return f"step {index}: {call.summary()} (bound {bounds.run_s if call.name == 'run' else bounds.call_s} s)"
         step_record.view = self._converge(client, trace, bounds.converge_s)
         if isinstance(step, RunStep):
-            self._post(f"/conversations/{cid}/triggers", {"triggers": []})
-            self._post("/faults", {"ws_delay_ms": 0})
+            self._control("disarm triggers", lambda: self.control.set_triggers(cid, []))
+            self._control("clear the socket delay", lambda: self.control.set_faults(FaultSettings(ws_delay_ms=0)))
         if call is not None and call.outcome == "raised" and not call.documented:
             return f"step {index}: {call.summary()}"
         if step_record.view.error is not None:
@@ -382,7 +378,7 @@ class Harness:
             return f"step {index}: the client's WebSocket thread is gone"
         return None
 
-    def _quiesce(self, cid: str, *, expect_reconnect: bool, wait_for_client: bool = True) -> dict[str, Any]:
+    def _quiesce(self, cid: str, *, expect_reconnect: bool, wait_for_client: bool = True) -> Trace:
         """Poll the trace until no run or scheduled action is in flight, the client is
         subscribed (unless not ``wait_for_client``), and nothing was published or sent for
         ``settle_s``."""
@@ -394,20 +390,20 @@ class Harness:
         while True:
             trace = self._trace(cid)
             now = time.monotonic()
-            current = (len(trace["published"]), len(trace["sent"]), trace["busy"], trace["subscribers"], len(trace["connects"]))
+            current = (len(trace.published), len(trace.sent), trace.busy, trace.subscribers, len(trace.connects))
             if current != signature:
                 signature, stable_since = current, now
-            subscribed = not wait_for_client or trace["subscribers"] >= 1 or now > reconnect_deadline
-            if not trace["busy"] and subscribed and now - stable_since >= bounds.settle_s:
+            subscribed = not wait_for_client or trace.subscribers >= 1 or now > reconnect_deadline
+            if not trace.busy and subscribed and now - stable_since >= bounds.settle_s:
                 return trace
             if now > deadline:
-                raise HarnessError(f"the mock did not quiesce within {bounds.quiesce_s} s (busy={trace['busy']})")
+                raise HarnessError(f"the mock did not quiesce within {bounds.quiesce_s} s (busy={trace.busy})")
             time.sleep(0.02)
 
-    def _converge(self, client: ClientUnderTest, trace: dict[str, Any], bound_s: float) -> View:
+    def _converge(self, client: ClientUnderTest, trace: Trace, bound_s: float) -> View:
         """Poll the client's view until it agrees with the server's, for at most ``bound_s``."""
         started = time.monotonic()
-        server_log, server_state = trace["log"], normalize_state(trace["state"])
+        server_log, server_state = trace.log, normalize_state(trace.state)
         events: list[EventView] = []
         state: dict[str, Any] = {}
         previous: tuple[Any, ...] | None = None
@@ -443,12 +439,13 @@ class Harness:
             call.t1 = time.time()
             done.set()
 
+        wake = HookAction(emit=[WAKE_FRAME], persist=False)
         threading.Thread(target=target, name="client-close", daemon=True).start()
         deadline = time.monotonic() + self.bounds.close_s
         while not done.is_set() and time.monotonic() < deadline:
             try:
-                self.http.post(f"{self.control}/conversations/{cid}/act", json={"do": {"emit": [WAKE_FRAME], "persist": False}})
-            except httpx.HTTPError:
+                self.control.act(cid, wake)
+            except (ControlError, httpx.HTTPError):
                 pass
             done.wait(0.05)
         return call if done.is_set() else Call(name="close", outcome="hung", t0=call.t0)

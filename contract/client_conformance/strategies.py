@@ -41,7 +41,7 @@ from contract.client_conformance.case import (
     ServerStep,
     Variation,
 )
-from contract.scenario import ErrorTurn, Observation, ReplyTurn, ToolTurn
+from contract.harness.scenario import ErrorTurn, Observation, ReplyTurn, ToolTurn
 
 MAX_ROUNDS = 3
 MAX_WORK_TURNS = 3

@@ -1,5 +1,5 @@
 # GENERATED FILE, DO NOT EDIT. Pydantic v2 models of the OpenHands agent-server API
-# (openhands-agent-server 1.58.0 + contract/overlay.yaml), made by datamodel-code-generator.
+# (openhands-agent-server 1.58.0 + contract/spec/overlay.yaml), made by datamodel-code-generator.
 # Regenerate with: ohmock spec build
 
 from __future__ import annotations

@@ -1,0 +1,199 @@
+"""Scenario files: one script of what the agent's LLM does, shared by the mock and the real server.
+
+A scenario lists the agent's *turns* (one per LLM call). The mock server turns them into wire
+events itself; the scripted LLM (``contract.harness.scripted_llm``) answers a real agent server's LLM
+calls with the same turns, so the real server produces the same run. ``client`` lists what a
+client does (send, run, pause, ...): the transcript recorder and the comparison tests replay it
+against both servers.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
+
+from contract.client.bodies import start_conversation_body
+
+BUNDLED_PACKAGE = "contract.harness.scenarios"
+"""The package whose ``*.yaml`` files are the bundled scenario pack."""
+DEFAULT_SCENARIO = "bash_then_finish"
+"""What a conversation runs when nothing selects a scenario."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Observation(_Strict):
+    """What the mock reports as the tool's result (a real server runs the tool instead)."""
+
+    text: str = ""
+    exit_code: int | None = 0
+    is_error: bool = False
+
+
+class ToolTurn(_Strict):
+    """The LLM calls one tool; the agent executes it and records an observation."""
+
+    tool: str = Field(description="Tool name as the LLM sees it: terminal, file_editor, finish, think, ...")
+    arguments: dict[str, Any] = Field(default_factory=dict)
+    thought: str = ""
+    observation: Observation | None = None
+    llm_delay_ms: int = Field(0, ge=0, description="LLM latency before this turn")
+    tool_duration_ms: int = Field(0, ge=0, description="mock only: how long the tool runs")
+
+
+class ReplyTurn(_Strict):
+    """The LLM answers with plain text: an agent MessageEvent, and the run finishes."""
+
+    reply: str
+    llm_delay_ms: int = Field(0, ge=0)
+    stream: bool = Field(False, description="emit StreamingDeltaEvent chunks before the message")
+
+
+class ErrorTurn(_Strict):
+    """The LLM call fails with an HTTP error: the run ends in ``error``."""
+
+    error: int = Field(description="HTTP status the LLM endpoint answers with", ge=400, le=599)
+    message: str = "scripted LLM failure"
+    llm_delay_ms: int = Field(0, ge=0)
+
+
+def _turn_kind(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
+    if not isinstance(value, dict):
+        return None
+    present = [key for key in ("tool", "reply", "error") if key in value]
+    return present[0] if len(present) == 1 else None
+
+
+Turn = Annotated[
+    Annotated[ToolTurn, Tag("tool")] | Annotated[ReplyTurn, Tag("reply")] | Annotated[ErrorTurn, Tag("error")],
+    Discriminator(
+        _turn_kind,
+        custom_error_type="turn_kind",
+        custom_error_message="a turn needs exactly one of 'tool', 'reply' or 'error'",
+    ),
+]
+
+
+class ClientStep(_Strict):
+    """One client action in the scenario's driver script (used by recorders and tests)."""
+
+    action: Literal[
+        "send", "run", "wait", "pause", "interrupt", "reject", "accept", "set_policy", "sleep"
+    ]
+    text: str | None = None
+    run: bool = False
+    status: str | None = Field(None, description="for wait: execution status to wait for")
+    after_ms: int = Field(0, ge=0, description="delay before this step")
+    policy: str | None = None
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _check_arguments(self) -> ClientStep:
+        if self.action == "send" and not self.text:
+            raise ValueError("a 'send' step needs 'text'")
+        if self.action == "wait" and not self.status:
+            raise ValueError("a 'wait' step needs 'status'")
+        if self.action == "set_policy" and not self.policy:
+            raise ValueError("a 'set_policy' step needs 'policy'")
+        return self
+
+
+class Scenario(_Strict):
+    """A named, scripted agent behaviour."""
+
+    name: str = Field(pattern=r"^[a-z0-9_]+$")
+    description: str = ""
+    confirmation_policy: Literal["NeverConfirm", "AlwaysConfirm"] = "NeverConfirm"
+    tools: list[str] = Field(default_factory=lambda: ["terminal"])
+    turns: list[Turn] = Field(min_length=1)
+    client: list[ClientStep] = Field(default_factory=list)
+
+
+def conversation_body(llm_url: str, scenario: Scenario, *, tag_scenario: bool = False) -> dict[str, Any]:
+    """The ``POST /api/conversations`` body that makes a real server play ``scenario`` through
+    the scripted LLM at ``llm_url`` (with ``tag_scenario``, the mock plays it too)."""
+    return start_conversation_body(
+        llm_url,
+        scenario.name,
+        tools=scenario.tools,
+        confirmation_policy=scenario.confirmation_policy,
+        stream=any(isinstance(turn, ReplyTurn) and turn.stream for turn in scenario.turns),
+        tag_scenario=tag_scenario,
+    )
+
+
+class ScenarioError(ValueError):
+    """A scenario file is invalid; the message names the file and the offending entry."""
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = list(error["loc"])
+    if len(loc) > 3 and loc[0] == "turns":
+        del loc[2]  # the union tag pydantic inserts ("tool", "reply" or "error")
+    where = ".".join(str(p) for p in loc)
+    return f"{where or '<root>'}: {error['msg']}"
+
+
+def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
+    """Validate raw scenario data, raising ScenarioError with every problem located."""
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        lines = sorted({_describe(e) for e in exc.errors()})
+        raise ScenarioError(f"{source}: invalid scenario\n  " + "\n  ".join(lines)) from None
+
+
+def load_scenario(path: str | Path | Traversable) -> Scenario:
+    """Load one YAML (or JSON) scenario file."""
+    source = path if isinstance(path, Traversable) else Path(path)
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ScenarioError(f"{path}: cannot read scenario: {exc}") from None
+    return parse_scenario(data, str(path))
+
+
+def load_directory(directory: str | Path | Traversable) -> dict[str, Scenario]:
+    """Load every ``*.yaml`` scenario in a directory, keyed by name."""
+    folder = directory if isinstance(directory, Traversable) else Path(directory)
+    if not folder.is_dir():
+        raise ScenarioError(f"{directory}: not a directory of scenarios")
+    scenarios: dict[str, Scenario] = {}
+    for path in sorted((p for p in folder.iterdir() if p.name.endswith((".yaml", ".yml"))), key=lambda p: p.name):
+        scenario = load_scenario(path)
+        if scenario.name in scenarios:
+            raise ScenarioError(f"{path}: duplicate scenario name {scenario.name!r}")
+        scenarios[scenario.name] = scenario
+    return scenarios
+
+
+@cache
+def _bundled() -> dict[str, Scenario]:
+    return load_directory(resources.files(BUNDLED_PACKAGE))
+
+
+def bundled_scenarios() -> dict[str, Scenario]:
+    """The bundled scenario pack, keyed by name (package data; read once per process)."""
+    return dict(_bundled())
+
+
+def load_scenarios(*directories: str | Path, bundled: bool = True) -> dict[str, Scenario]:
+    """The bundled pack (unless ``bundled`` is False) plus every scenario in ``directories``.
+
+    Later directories win over earlier ones and over the pack, so a project can override a
+    bundled scenario by name.
+    """
+    scenarios = bundled_scenarios() if bundled else {}
+    for directory in directories:
+        scenarios.update(load_directory(directory))
+    return scenarios

@@ -1,0 +1,363 @@
+"""REST routes of the conversation surface, with the real server's statuses and bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+import enum
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.background import BackgroundTask
+
+from contract.generated import models
+from mockserver.engine import RunCapacityExceeded, RunConflict
+from mockserver.state import MockState
+from mockserver.store import Conversation, page, to_server_local
+
+router = APIRouter(prefix="/api/conversations")
+SUCCESS = {"success": True}
+SortOrder = Literal["CREATED_AT", "UPDATED_AT", "CREATED_AT_DESC", "UPDATED_AT_DESC"]
+EventSortOrder = Literal["TIMESTAMP", "TIMESTAMP_DESC"]
+# The server types the status filter with its Enum, so bad values fail with type "enum".
+Status = enum.Enum("ConversationExecutionStatus", {s.upper(): s for s in ("idle", "running", "paused", "waiting_for_confirmation", "finished", "error", "stuck", "deleting")}, type=str)
+Limit = Annotated[int, Query(gt=0, le=100)]
+NO_AGENT = "One of `agent`, `agent_settings`, or `agent_profile_id` must be provided"
+
+
+def _state(request: Request) -> MockState:
+    return request.app.state.mock
+
+
+def _conversation(request: Request, conversation_id: UUID) -> Conversation:
+    conversation = _state(request).store.get(conversation_id)
+    if conversation is None:
+        raise HTTPException(404)
+    return conversation
+
+
+def _event_service(request: Request, conversation_id: UUID) -> Conversation:
+    """Routes behind the server's get_event_service answer with a more specific 404."""
+    conversation = _state(request).store.get(conversation_id)
+    if conversation is None:
+        raise HTTPException(404, detail=f"Conversation not found: {conversation_id}")
+    return conversation
+
+
+def _dump(model: Any) -> dict[str, Any]:
+    return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+
+def _strip_none(event: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in event.items() if v is not None}
+
+
+def _value_error(loc: list[str | int], message: str, value: Any) -> RequestValidationError:
+    """A 422 shaped like a pydantic model validator's failure inside FastAPI's body check."""
+    return RequestValidationError([{"type": "value_error", "loc": loc, "msg": f"Value error, {message}", "input": value, "ctx": {"error": message}}])
+
+
+def _agent_as_served(agent: Any, settings: dict[str, Any] | None) -> dict[str, Any]:
+    """The agent with every default filled in, as the server's Agent model dumps it.
+
+    A conversation started from ``agent_settings`` or a profile gets a plain Agent built from
+    the settings' LLM model (the real server materializes one the same way).
+    """
+    if agent is None:
+        llm = (settings or {}).get("llm") or {}
+        agent = models.AgentBaseInput.model_validate({"kind": "Agent", "llm": {"model": llm.get("model") or "mock-model", "usage_id": "agent"}})
+    return _as_served(agent.root)
+
+
+def _as_served(model: Any) -> Any:
+    """A request sub-model (agent, policy, analyzer) as the server's own model dumps it back.
+
+    Defaults filled in and computed LLM fields added; nulls dropped because the generated input
+    models default several list fields to null where the server's models default to lists,
+    which its output schemas require.
+    """
+    if model is None:
+        return None
+    dump = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    _fill_computed_llm_fields(dump)
+    return dump
+
+
+def _fill_computed_llm_fields(node: Any) -> None:
+    """``is_subscription`` is a computed field of every LLM (the agent's, a condenser's, ...)."""
+    if isinstance(node, dict):
+        if "model" in node and "usage_id" in node:
+            node.setdefault("is_subscription", False)
+        for value in node.values():
+            _fill_computed_llm_fields(value)
+    elif isinstance(node, list):
+        for item in node:
+            _fill_computed_llm_fields(item)
+
+
+# -- conversations ---------------------------------------------------------------------------
+
+
+@router.post("", status_code=201)
+async def start_conversation(request: Request, body: models.StartConversationRequest) -> JSONResponse:
+    payload = _dump(body)
+    if not any(payload.get(k) is not None for k in ("agent", "agent_settings", "agent_profile_id")):
+        raise _value_error(["body"], NO_AGENT, await request.json())
+    payload["agent"] = _agent_as_served(body.agent, payload.get("agent_settings"))
+    state = _state(request)
+    requested = payload.get("conversation_id")
+    if requested is not None:
+        existing = state.store.get(UUID(str(requested)))
+        if existing is not None:
+            return JSONResponse(existing.info(runtime=False), status_code=200)
+    conversation = state.create_conversation(UUID(str(requested)) if requested else None, payload)
+    starter = None
+    initial = payload.get("initial_message")
+    if initial:
+        state.engine.append_user_message(conversation, initial.get("content") or [])
+        if initial.get("run", True):
+            starter = state.engine.start_run(conversation)
+    return JSONResponse(conversation.info(runtime=False), status_code=201, background=BackgroundTask(starter) if starter else None)
+
+
+@router.get("/search")
+async def search_conversations(
+    request: Request,
+    page_id: str | None = None,
+    limit: Limit = 100,
+    status: Status | None = None,
+    sort_order: SortOrder = "CREATED_AT_DESC",
+    include_skills: bool = False,
+) -> dict[str, Any]:
+    items = _state(request).store.search(status=status.value if status else None, sort_order=sort_order)
+    chunk, next_id = page(items, page_id, limit, key=lambda c: c.id.hex)
+    return {"items": [c.info() for c in chunk], "next_page_id": next_id}
+
+
+@router.get("/count")
+async def count_conversations(request: Request, status: Status | None = None) -> int:
+    return len(_state(request).store.search(status=status.value if status else None, sort_order="CREATED_AT"))
+
+
+@router.get("")
+async def batch_get_conversations(
+    request: Request, ids: Annotated[list[UUID], Query(max_length=99)], include_skills: bool = False  # validated like the real route (422)
+) -> list[dict[str, Any] | None]:
+    store = _state(request).store
+    return [c.info() if (c := store.get(cid)) else None for cid in ids]
+
+
+@router.get("/{conversation_id}")
+async def get_conversation(request: Request, conversation_id: UUID, include_skills: bool = False) -> dict[str, Any]:
+    return _conversation(request, conversation_id).info()
+
+
+@router.patch("/{conversation_id}")
+async def update_conversation(request: Request, conversation_id: UUID, body: models.UpdateConversationRequest) -> dict[str, Any]:
+    update = _dump(body)
+    title = update.get("title")
+    if title is not None and not title.strip():
+        raise _value_error(["body", "title"], "title must not be blank", title)
+    conversation = _conversation(request, conversation_id)
+    if title is not None:
+        conversation.meta.title = title.strip()
+        conversation.touch()
+    if update.get("tags") is not None:
+        conversation.set_state("tags", dict(update["tags"]))
+    return SUCCESS
+
+
+@router.delete("/{conversation_id}")
+async def delete_conversation(request: Request, conversation_id: UUID) -> dict[str, Any]:
+    state = _state(request)
+    conversation = state.store.delete(conversation_id)
+    if conversation is None:
+        raise HTTPException(404)
+    if conversation.run.task is not None:
+        conversation.run.task.cancel()
+    return SUCCESS
+
+
+# -- run control -------------------------------------------------------------------------------
+
+
+def _start(request: Request, conversation: Conversation) -> BackgroundTask:
+    try:
+        return BackgroundTask(_state(request).engine.start_run(conversation))
+    except RunConflict as exc:
+        raise HTTPException(409, detail=exc.detail) from None
+    except RunCapacityExceeded:
+        raise HTTPException(429, detail="Server conversation run capacity is full. Retry later.") from None
+
+
+@router.post("/{conversation_id}/run")
+async def run_conversation(request: Request, conversation_id: UUID) -> JSONResponse:
+    conversation = _conversation(request, conversation_id)
+    return JSONResponse(SUCCESS, background=_start(request, conversation))
+
+
+@router.post("/{conversation_id}/pause")
+async def pause_conversation(request: Request, conversation_id: UUID) -> dict[str, Any]:
+    await _state(request).engine.pause(_conversation(request, conversation_id))
+    return SUCCESS
+
+
+@router.post("/{conversation_id}/interrupt")
+async def interrupt_conversation(request: Request, conversation_id: UUID) -> dict[str, Any]:
+    await _state(request).engine.interrupt(_conversation(request, conversation_id))
+    return SUCCESS
+
+
+@router.post("/{conversation_id}/confirmation_policy")
+async def set_confirmation_policy(request: Request, conversation_id: UUID, body: models.SetConfirmationPolicyRequest) -> dict[str, Any]:
+    conversation = _conversation(request, conversation_id)
+    conversation.set_state("confirmation_policy", _as_served(body.policy))
+    return SUCCESS
+
+
+@router.post("/{conversation_id}/security_analyzer")
+async def set_security_analyzer(request: Request, conversation_id: UUID, body: models.SetSecurityAnalyzerRequest) -> dict[str, Any]:
+    conversation = _conversation(request, conversation_id)
+    conversation.set_state("security_analyzer", _as_served(body.security_analyzer))
+    return SUCCESS
+
+
+@router.post("/{conversation_id}/secrets")
+async def update_secrets(request: Request, conversation_id: UUID, body: models.UpdateSecretsRequest) -> dict[str, Any]:
+    conversation = _conversation(request, conversation_id)
+    # Accepted and kept server-side; never echoed back (the registry lists names only).
+    conversation.secrets.update(_dump(body).get("secrets") or {})
+    sources = {name: {"kind": "StaticSecret", "value": "**********"} for name in conversation.secrets}
+    conversation.state["secret_registry"] = {"secret_sources": sources}
+    return SUCCESS
+
+
+@router.get("/{conversation_id}/agent_final_response")
+async def agent_final_response(request: Request, conversation_id: UUID) -> dict[str, Any]:
+    conversation = _conversation(request, conversation_id)
+    for event in reversed(conversation.events):
+        if event["kind"] == "ActionEvent" and (event.get("action") or {}).get("kind") == "FinishAction":
+            return {"response": event["action"].get("message", "")}
+        if event["kind"] == "MessageEvent" and event.get("source") == "agent":
+            return {"response": " ".join(c.get("text", "") for c in event["llm_message"]["content"])}
+    return {"response": ""}
+
+
+@router.get("/{conversation_id}/runtime")
+async def conversation_runtime(request: Request, conversation_id: UUID) -> dict[str, Any]:
+    _conversation(request, conversation_id)
+    return {"runtime_status": "available", "can_resume": True, "runtime_error": None}
+
+
+@router.post("/{conversation_id}/ask_agent")
+async def ask_agent(request: Request, conversation_id: UUID, body: models.AskAgentRequest) -> dict[str, Any]:
+    if _state(request).store.get(conversation_id) is None:
+        raise HTTPException(404, detail="Conversation not found")
+    return {"response": f"(mock agent) You asked: {body.question}"}
+
+
+@router.post("/{conversation_id}/condense")
+async def condense(request: Request, conversation_id: UUID) -> dict[str, Any]:
+    conversation = _state(request).store.get(conversation_id)
+    if conversation is None:
+        raise HTTPException(404, detail="Conversation not found")
+    if not (conversation.state["agent"] or {}).get("condenser"):
+        raise HTTPException(409, detail="Cannot condense conversation: No condenser configured")
+    return SUCCESS
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+class EventFilters:
+    """The filters events/search and events/count share (query parameters, as in event_router.py)."""
+
+    def __init__(
+        self,
+        kind: str | None = None,
+        source: str | None = None,
+        body: str | None = None,
+        timestamp__gte: datetime | None = None,
+        timestamp__lt: datetime | None = None,
+    ):
+        self.kind, self.source, self.body = kind, source, body
+        # The server compares naive server-local strings; aware filter values are converted.
+        self.timestamp_gte = to_server_local(timestamp__gte) if timestamp__gte else None
+        self.timestamp_lt = to_server_local(timestamp__lt) if timestamp__lt else None
+
+    def apply(self, conversation: Conversation, *, descending: bool = False) -> Iterator[dict[str, Any]]:
+        return conversation.find_events(
+            kind=self.kind,
+            source=self.source,
+            body=self.body,
+            timestamp_gte=self.timestamp_gte,
+            timestamp_lt=self.timestamp_lt,
+            descending=descending,
+        )
+
+
+@router.get("/{conversation_id}/events/search")
+async def search_events(
+    request: Request,
+    conversation_id: UUID,
+    filters: Annotated[EventFilters, Depends()],
+    page_id: str | None = None,
+    limit: Limit = 100,
+    sort_order: EventSortOrder = "TIMESTAMP",
+) -> JSONResponse:
+    conversation = _event_service(request, conversation_id)
+    matches = list(filters.apply(conversation, descending=sort_order == "TIMESTAMP_DESC"))
+    chunk, next_id = page(matches, page_id, limit, key=lambda e: e["id"])
+    return JSONResponse({"items": [_strip_none(e) for e in chunk], "next_page_id": next_id})
+
+
+@router.get("/{conversation_id}/events/count")
+async def count_events(request: Request, conversation_id: UUID, filters: Annotated[EventFilters, Depends()]) -> int:
+    return sum(1 for _ in filters.apply(_event_service(request, conversation_id)))
+
+
+@router.get("/{conversation_id}/events/{event_id}")
+async def get_event(request: Request, conversation_id: UUID, event_id: str) -> dict[str, Any]:
+    conversation = _event_service(request, conversation_id)
+    position = conversation.index.get(event_id)
+    if position is None:
+        raise HTTPException(404)
+    # The real route's response model keeps nulls: fill the model's optional fields.
+    wire = models.Event.model_validate(conversation.events[position]).root
+    return wire.model_dump(mode="json", by_alias=True)
+
+
+@router.get("/{conversation_id}/events")
+async def batch_get_events(request: Request, conversation_id: UUID, event_ids: Annotated[list[str], Body()]) -> list[dict[str, Any] | None]:
+    conversation = _event_service(request, conversation_id)
+    return [conversation.events[i] if (i := conversation.index.get(eid)) is not None else None for eid in event_ids]
+
+
+@router.post("/{conversation_id}/events")
+async def send_message(request: Request, conversation_id: UUID, body: models.SendMessageRequest) -> JSONResponse:
+    state = _state(request)
+    conversation = _event_service(request, conversation_id)
+    if body.role != "user":
+        # The real server fails inside LocalConversation.send_message: an unhandled 500.
+        raise ValueError("Only user messages are allowed to be sent to the agent.")
+    content = [c.model_dump(mode="json", exclude_none=True) for c in body.content or []]
+    state.engine.append_user_message(conversation, content)
+    if body.run and not state.engine.is_running(conversation):
+        return JSONResponse(SUCCESS, background=_start(request, conversation))
+    return JSONResponse(SUCCESS)
+
+
+@router.post("/{conversation_id}/events/respond_to_confirmation")
+async def respond_to_confirmation(request: Request, conversation_id: UUID, body: models.ConfirmationResponseRequest) -> JSONResponse:
+    state = _state(request)
+    conversation = _event_service(request, conversation_id)
+    if body.accept:
+        if state.engine.is_running(conversation):
+            return JSONResponse(SUCCESS)  # accept while running is a no-op
+        return JSONResponse(SUCCESS, background=_start(request, conversation))
+    state.engine.reject(conversation, body.reason or "User rejected the action.")
+    return JSONResponse(SUCCESS)
+
