@@ -48,13 +48,11 @@ import httpx
 from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed
 
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
 from contract.client.bodies import start_conversation_body
 from contract.harness.real_server import RealServer
-from contract.harness.serving import free_port  # noqa: E402
+from contract.harness.serving import free_port
+
+REPO = Path(__file__).resolve().parents[1]
 
 API_KEY = "bench-key"
 HEADERS = {"X-Session-API-Key": API_KEY}
@@ -88,16 +86,42 @@ class Settings:
     @classmethod
     def make(cls, quick: bool) -> Settings:
         if quick:
-            return cls(quick=True, mock_starts=3, real_starts=1, posts=1000, populate_concurrency=4, load_seconds=2, load_rounds=1,
-                       replay_runs=1, fanout_subscribers=50, fanout_posts=100, fixture_tests=60, import_runs=3)
-        return cls(quick=False, mock_starts=5, real_starts=3, posts=5000, populate_concurrency=4, load_seconds=4, load_rounds=3,
-                   replay_runs=5, fanout_subscribers=50, fanout_posts=500, fixture_tests=200, import_runs=5)
+            return cls(
+                quick=True,
+                mock_starts=3,
+                real_starts=1,
+                posts=1000,
+                populate_concurrency=4,
+                load_seconds=2,
+                load_rounds=1,
+                replay_runs=1,
+                fanout_subscribers=50,
+                fanout_posts=100,
+                fixture_tests=60,
+                import_runs=3,
+            )
+        return cls(
+            quick=False,
+            mock_starts=5,
+            real_starts=3,
+            posts=5000,
+            populate_concurrency=4,
+            load_seconds=4,
+            load_rounds=3,
+            replay_runs=5,
+            fanout_subscribers=50,
+            fanout_posts=500,
+            fixture_tests=200,
+            import_runs=5,
+        )
 
 
 # --------------------------------------------------------------------------- servers
 
 
-def _wait_health(client: httpx.Client, url: str, is_alive: Callable[[], bool], timeout_s: float, poll_s: float = 0.005) -> None:
+def _wait_health(
+    client: httpx.Client, url: str, is_alive: Callable[[], bool], timeout_s: float, poll_s: float = 0.005
+) -> None:
     """Poll ``/health`` until it answers 200 (bounded). The client is made by the caller before
     its clock starts: building an ``httpx.Client`` takes ~20 ms (TLS context)."""
     deadline = time.monotonic() + timeout_s
@@ -135,7 +159,9 @@ class MockProcess:
     def start(self) -> MockProcess:
         with httpx.Client(timeout=2.0) as client:
             started = time.perf_counter()
-            self.process = process = subprocess.Popen(self.command(self.port), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.process = process = subprocess.Popen(
+                self.command(self.port), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             try:
                 _wait_health(client, self.url, lambda: process.poll() is None, timeout_s=60)
             except BaseException:
@@ -174,7 +200,8 @@ class TimedRealServer(RealServer):
         return self
 
     def _wait_healthy(self) -> None:
-        assert self._process is not None and self._poll_client is not None
+        assert self._process is not None
+        assert self._poll_client is not None
         process = self._process
         try:
             _wait_health(self._poll_client, self.url, lambda: process.poll() is None, timeout_s=self.startup_timeout_s)
@@ -236,7 +263,9 @@ def message_body(text: str) -> dict[str, Any]:
     return {"role": "user", "content": [{"type": "text", "text": text}], "run": False}
 
 
-async def post_messages(url: str, conversation: str, count: int, concurrency: int, prefix: str, deadline_s: float) -> int:
+async def post_messages(
+    url: str, conversation: str, count: int, concurrency: int, prefix: str, deadline_s: float
+) -> int:
     """POST ``count`` run:false messages with bounded concurrency; stop at the deadline."""
     deadline = time.monotonic() + deadline_s
     next_index = 0
@@ -249,7 +278,9 @@ async def post_messages(url: str, conversation: str, count: int, concurrency: in
             while next_index < count and time.monotonic() < deadline:
                 index = next_index
                 next_index += 1
-                response = await client.post(f"{url}/api/conversations/{conversation}/events", json=message_body(f"{prefix} {index}"))
+                response = await client.post(
+                    f"{url}/api/conversations/{conversation}/events", json=message_body(f"{prefix} {index}")
+                )
                 response.raise_for_status()
                 done += 1
 
@@ -288,7 +319,16 @@ def populate(target: Target, settings: Settings) -> None:
     each, and the system prompt first), posted the same way to both servers."""
     target.conversation = create_conversation(target)
     started = time.perf_counter()
-    posted = asyncio.run(post_messages(target.url, target.conversation, settings.posts, settings.populate_concurrency, "benchmark message", deadline_s=300))
+    posted = asyncio.run(
+        post_messages(
+            target.url,
+            target.conversation,
+            settings.posts,
+            settings.populate_concurrency,
+            "benchmark message",
+            deadline_s=300,
+        )
+    )
     target.events = event_count(target.url, target.conversation)
     with httpx.Client(headers=HEADERS, timeout=30) as client:
         page = client.get(f"{target.url}/api/conversations/{target.conversation}/events/search", params={"limit": 100})
@@ -320,7 +360,7 @@ def _wrk_ms(text: str) -> float:
 
 
 def wrk_version() -> str:
-    proc = subprocess.run(["wrk", "-v"], capture_output=True, text=True, timeout=10)
+    proc = subprocess.run(["wrk", "-v"], check=False, capture_output=True, text=True, timeout=10)
     match = re.search(r"wrk (?:\S+/)?(\d[\w.\-+]*)", proc.stdout + proc.stderr)
     return match.group(1) if match else "unknown"
 
@@ -328,7 +368,7 @@ def wrk_version() -> str:
 def run_wrk(url: str, concurrency: int, seconds: int) -> LoadResult:
     header = f"X-Session-API-Key: {API_KEY}"
     command = ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds}s", "--latency", "-H", header, url]
-    proc = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    proc = subprocess.run(command, check=False, capture_output=True, text=True, timeout=seconds + 60)
     out = proc.stdout
     if proc.returncode != 0 or "Requests/sec" not in out:
         raise RuntimeError(f"wrk failed ({proc.returncode}):\n{out}\n{proc.stderr}")
@@ -367,7 +407,9 @@ async def _httpx_load(url: str, concurrency: int, seconds: float, max_requests: 
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
-    return LoadResult(len(latencies) / elapsed, percentile(latencies, 50), percentile(latencies, 99), len(latencies), errors)
+    return LoadResult(
+        len(latencies) / elapsed, percentile(latencies, 50), percentile(latencies, 99), len(latencies), errors
+    )
 
 
 def run_httpx(url: str, concurrency: int, seconds: int) -> LoadResult:
@@ -407,7 +449,9 @@ async def _replay_once(url: str, conversation: str, expected_ids: list[str], tim
     frames: list[str | bytes] = []
     started = time.perf_counter()
     async with asyncio.timeout(timeout_s):
-        async with ws_connect(_ws_url(url, conversation, "resend_mode=all"), max_size=None, compression=None, ping_interval=None) as socket:
+        async with ws_connect(
+            _ws_url(url, conversation, "resend_mode=all"), max_size=None, compression=None, ping_interval=None
+        ) as socket:
             await socket.send(json.dumps({"type": "auth", "session_api_key": API_KEY}))
             while len(frames) < wanted:
                 frames.append(await socket.recv())
@@ -461,7 +505,9 @@ async def _fanout(url: str, pid: int | None, settings: Settings) -> FanoutResult
     sockets = []
     refused = 0
     for _ in range(settings.fanout_subscribers):
-        socket = await ws_connect(_ws_url(url, conversation), max_size=None, compression=None, ping_interval=None, open_timeout=10)
+        socket = await ws_connect(
+            _ws_url(url, conversation), max_size=None, compression=None, ping_interval=None, open_timeout=10
+        )
         try:
             await socket.send(json.dumps({"type": "auth", "session_api_key": API_KEY}))
             first = json.loads(await asyncio.wait_for(socket.recv(), timeout=10))
@@ -617,7 +663,9 @@ def plugin_status() -> tuple[bool, list[str]]:
     """Whether ``mockserver.pytest_plugin`` exists, and the pytest args that load it."""
     if importlib.util.find_spec("mockserver.pytest_plugin") is None:
         return False, []
-    registered = any(ep.value.split(":")[0] == "mockserver.pytest_plugin" for ep in importlib.metadata.entry_points(group="pytest11"))
+    registered = any(
+        ep.value.split(":")[0] == "mockserver.pytest_plugin" for ep in importlib.metadata.entry_points(group="pytest11")
+    )
     return True, [] if registered else ["-p", "mockserver.pytest_plugin"]
 
 
@@ -628,16 +676,39 @@ class PytestRun:
     output: str
 
 
-def _run_pytest(directory: Path, name: str, prelude: str, body: str | None, tests: int, extra_args: list[str], env: dict[str, str]) -> PytestRun:
+def _run_pytest(
+    directory: Path, name: str, prelude: str, body: str | None, tests: int, extra_args: list[str], env: dict[str, str]
+) -> PytestRun:
     """Run ``tests`` generated tests; ``body`` None means tests without the fixture."""
     signature, statement = ("", "pass") if body is None else ("agent_server", body)
     cases = "\n".join(f"def test_{i:04d}({signature}):\n    {statement}\n" for i in range(tests))
     path = directory / f"test_{name}.py"
     path.write_text(f"{prelude}\n\n{cases}", encoding="utf-8")
     times_path = directory / f"{name}.json"
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(directory / "pytest.ini"), "--rootdir", str(directory), *extra_args, str(path)]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-c",
+        str(directory / "pytest.ini"),
+        "--rootdir",
+        str(directory),
+        *extra_args,
+        str(path),
+    ]
     started = time.perf_counter()
-    proc = subprocess.run(command, cwd=directory, env={**env, "OHMOCK_BENCH_TIMES": str(times_path)}, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        command,
+        check=False,
+        cwd=directory,
+        env={**env, "OHMOCK_BENCH_TIMES": str(times_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     wall = time.perf_counter() - started
     output = (proc.stdout + proc.stderr)[-3000:]
     if proc.returncode != 0 or not times_path.exists():
@@ -688,17 +759,32 @@ def measure_fixture(real_url: str, settings: Settings) -> FixtureResult:
         if exists:
             measure("plugin_alone", "", _BODIES["alone"], plugin_args, env)
             measure("plugin_create", "", _BODIES["create"], plugin_args, env)
-            measure("plugin_real", "", _BODIES["create"], [*plugin_args, f"--agent-server={real_url}", f"--agent-server-api-key={API_KEY}"], env)
+            measure(
+                "plugin_real",
+                "",
+                _BODIES["create"],
+                [*plugin_args, f"--agent-server={real_url}", f"--agent-server-api-key={API_KEY}"],
+                env,
+            )
         else:
             notes.append("`mockserver.pytest_plugin` is not installed: only the hand-written equivalent was measured")
         measure("equivalent_create", _MOCK_EQUIVALENT.format(**body_text), _BODIES["create"], [], env)
         measure("equivalent_real", _REAL_EQUIVALENT.format(**body_text), _BODIES["create"], [], real_env)
-    method = (f"{tests} generated tests per run, each timed around pytest's whole per-test protocol (setup, call, teardown) by a conftest hook; "
-              f"figure = median per test minus the median of a test without the fixture ({base_ms:.2f} ms); the first and last tests, "
-              "which pay the session's server start and stop, are left out.")
+    method = (
+        f"{tests} generated tests per run, each timed around pytest's whole per-test protocol (setup, call, teardown) by a conftest hook; "
+        f"figure = median per test minus the median of a test without the fixture ({base_ms:.2f} ms); the first and last tests, "
+        "which pay the session's server start and stop, are left out."
+    )
     return FixtureResult(
-        runs.get("plugin_alone"), runs.get("plugin_create"), runs.get("plugin_real"),
-        runs.get("equivalent_create"), runs.get("equivalent_real"), base_ms, exists, method, notes,
+        runs.get("plugin_alone"),
+        runs.get("plugin_create"),
+        runs.get("plugin_real"),
+        runs.get("equivalent_create"),
+        runs.get("equivalent_real"),
+        base_ms,
+        exists,
+        method,
+        notes,
     )
 
 
@@ -710,7 +796,9 @@ def import_seconds(module: str, runs: int, env: dict[str, str] | None = None) ->
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
     samples = []
     for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, cwd=REPO)
+        proc = subprocess.run(
+            [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120, env=env, cwd=REPO
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"import {module} failed:\n{proc.stderr[-2000:]}")
         samples.append(float(proc.stdout.strip().splitlines()[-1]))
@@ -744,7 +832,18 @@ def machine() -> list[tuple[str, str]]:
         except importlib.metadata.PackageNotFoundError:
             return "not installed"
 
-    packages = ["ohmock", "openhands-agent-server", "openhands-sdk", "fastapi", "starlette", "uvicorn", "pydantic", "websockets", "wsproto", "httpx"]
+    packages = [
+        "ohmock",
+        "openhands-agent-server",
+        "openhands-sdk",
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "pydantic",
+        "websockets",
+        "wsproto",
+        "httpx",
+    ]
     return [
         ("CPU", f"{os.cpu_count()} logical cores, {cpu}"),
         ("Memory", memory),
@@ -791,10 +890,22 @@ def render(results: dict[str, Any], settings: Settings, command: str) -> str:
     mock_start, real_start = results["start_mock"], results.get("start_real")
     mock_ready = statistics.median(mock_start)
     real_ready = statistics.median(real_start) if real_start else None
-    rows.append(Row("process start → `/health` ready (median)", _s(mock_ready, 2), _s(real_ready, 2), _ratio(mock_ready, real_ready), "≤ 0.5 s", _met(mock_ready <= 0.5)))
+    rows.append(
+        Row(
+            "process start → `/health` ready (median)",
+            _s(mock_ready, 2),
+            _s(real_ready, 2),
+            _ratio(mock_ready, real_ready),
+            "≤ 0.5 s",
+            _met(mock_ready <= 0.5),
+        )
+    )
 
     loads = results["load"]
-    for label, key in (("`GET /api/conversations/{id}`", "conversation"), ("`GET …/events/search?limit=100`", "search")):
+    for label, key in (
+        ("`GET /api/conversations/{id}`", "conversation"),
+        ("`GET …/events/search?limit=100`", "search"),
+    ):
         for concurrency in (1, 8):
             mock = loads.get(("mock", key, concurrency))
             real = loads.get(("real", key, concurrency))
@@ -802,100 +913,177 @@ def render(results: dict[str, Any], settings: Settings, command: str) -> str:
             if key == "conversation":
                 target = "≥ 3× real throughput"
                 met = (mock.rps >= 3 * real.rps) if mock and real else None
-            rows.append(Row(
-                f"{label}, c={concurrency}: throughput",
-                f"{mock.rps:,.0f} req/s" if mock else "—",
-                f"{real.rps:,.0f} req/s" if real else "—",
-                _ratio(mock.rps if mock else None, real.rps if real else None),
-                target, _met(met),
-            ))
+            rows.append(
+                Row(
+                    f"{label}, c={concurrency}: throughput",
+                    f"{mock.rps:,.0f} req/s" if mock else "—",
+                    f"{real.rps:,.0f} req/s" if real else "—",
+                    _ratio(mock.rps if mock else None, real.rps if real else None),
+                    target,
+                    _met(met),
+                )
+            )
             target, met = "", None
             if key == "search" and concurrency == 1:
                 target = "p50 ≤ 2 ms"
                 met = mock.p50_ms <= 2.0 if mock else None
-            rows.append(Row(
-                f"{label}, c={concurrency}: p50 / p99",
-                f"{_ms(mock.p50_ms)} / {_ms(mock.p99_ms)}" if mock else "—",
-                f"{_ms(real.p50_ms)} / {_ms(real.p99_ms)}" if real else "—",
-                _ratio(mock.p50_ms if mock else None, real.p50_ms if real else None),
-                target, _met(met),
-            ))
+            rows.append(
+                Row(
+                    f"{label}, c={concurrency}: p50 / p99",
+                    f"{_ms(mock.p50_ms)} / {_ms(mock.p99_ms)}" if mock else "—",
+                    f"{_ms(real.p50_ms)} / {_ms(real.p99_ms)}" if real else "—",
+                    _ratio(mock.p50_ms if mock else None, real.p50_ms if real else None),
+                    target,
+                    _met(met),
+                )
+            )
 
     replay_mock, replay_real = results["replay"].get("mock"), results["replay"].get("real")
     events_mock = results["targets"]["mock"].events
 
     def replay_text(result: ReplayResult | None) -> str:
-        return "—" if result is None else _s(result.seconds) + ("" if result.verified else " (**frames differ from the log**)")
+        return (
+            "—"
+            if result is None
+            else _s(result.seconds) + ("" if result.verified else " (**frames differ from the log**)")
+        )
 
-    rows.append(Row(
-        f"WebSocket replay of {events_mock:,} events, `resend_mode=all` (median wall time)",
-        replay_text(replay_mock), replay_text(replay_real),
-        _ratio(replay_mock.seconds, replay_real.seconds if replay_real else None),
-        "< 0.3 s", _met(replay_mock.seconds < 0.3 and replay_mock.verified),
-    ))
-    rows.append(Row(
-        "WebSocket replay: server CPU time (same run)",
-        _s(replay_mock.server_cpu_s, 2), _s(replay_real.server_cpu_s if replay_real else None, 2),
-        _ratio(replay_mock.server_cpu_s, replay_real.server_cpu_s if replay_real else None), "", "—",
-    ))
+    rows.append(
+        Row(
+            f"WebSocket replay of {events_mock:,} events, `resend_mode=all` (median wall time)",
+            replay_text(replay_mock),
+            replay_text(replay_real),
+            _ratio(replay_mock.seconds, replay_real.seconds if replay_real else None),
+            "< 0.3 s",
+            _met(replay_mock.seconds < 0.3 and replay_mock.verified),
+        )
+    )
+    rows.append(
+        Row(
+            "WebSocket replay: server CPU time (same run)",
+            _s(replay_mock.server_cpu_s, 2),
+            _s(replay_real.server_cpu_s if replay_real else None, 2),
+            _ratio(replay_mock.server_cpu_s, replay_real.server_cpu_s if replay_real else None),
+            "",
+            "—",
+        )
+    )
 
     fan_mock, fan_real = results["fanout"].get("mock"), results["fanout"].get("real")
 
     def fan_delivery(result: FanoutResult | None) -> str:
         if result is None:
             return "—"
-        return (f"{result.events:,} events × {result.subscribers} subscribers: complete {result.complete}/{result.subscribers}, "
-                f"in order {result.in_order}/{result.subscribers}")
+        return (
+            f"{result.events:,} events × {result.subscribers} subscribers: complete {result.complete}/{result.subscribers}, "
+            f"in order {result.in_order}/{result.subscribers}"
+        )
 
     def fan_speed(result: FanoutResult | None) -> str:
         return "—" if result is None else f"{result.seconds:.2f} s ({result.frames_per_s:,.0f} frames/s)"
 
-    fan_ok = fan_mock.complete == fan_mock.subscribers == fan_mock.in_order and fan_mock.events == 2 * settings.fanout_posts
-    rows.append(Row("WebSocket live fan-out: delivery", fan_delivery(fan_mock), fan_delivery(fan_real), "—", "no loss, no reordering", _met(fan_ok)))
-    rows.append(Row(
-        "WebSocket live fan-out: first POST → last frame",
-        fan_speed(fan_mock), fan_speed(fan_real),
-        _ratio(fan_mock.frames_per_s, fan_real.frames_per_s if fan_real else None) + " (frames/s)", "", "—",
-    ))
-    rows.append(Row(
-        "WebSocket live fan-out: server CPU time",
-        _s(fan_mock.server_cpu_s, 2), _s(fan_real.server_cpu_s if fan_real else None, 2),
-        _ratio(fan_mock.server_cpu_s, fan_real.server_cpu_s if fan_real else None), "", "—",
-    ))
+    fan_ok = (
+        fan_mock.complete == fan_mock.subscribers == fan_mock.in_order and fan_mock.events == 2 * settings.fanout_posts
+    )
+    rows.append(
+        Row(
+            "WebSocket live fan-out: delivery",
+            fan_delivery(fan_mock),
+            fan_delivery(fan_real),
+            "—",
+            "no loss, no reordering",
+            _met(fan_ok),
+        )
+    )
+    rows.append(
+        Row(
+            "WebSocket live fan-out: first POST → last frame",
+            fan_speed(fan_mock),
+            fan_speed(fan_real),
+            _ratio(fan_mock.frames_per_s, fan_real.frames_per_s if fan_real else None) + " (frames/s)",
+            "",
+            "—",
+        )
+    )
+    rows.append(
+        Row(
+            "WebSocket live fan-out: server CPU time",
+            _s(fan_mock.server_cpu_s, 2),
+            _s(fan_real.server_cpu_s if fan_real else None, 2),
+            _ratio(fan_mock.server_cpu_s, fan_real.server_cpu_s if fan_real else None),
+            "",
+            "—",
+        )
+    )
 
     fixture: FixtureResult = results["fixture"]
 
     def under_20(value: float | None) -> str:
         return _met(None if value is None else value < 20)
 
-    rows.append(Row("pytest fixture per test: plugin `agent_server` alone", _ms(fixture.plugin_alone_ms), "—", "—", "< 20 ms", under_20(fixture.plugin_alone_ms)))
-    rows.append(Row(
-        "pytest fixture per test: plugin `agent_server` + `create_conversation()`",
-        _ms(fixture.plugin_create_ms), _ms(fixture.plugin_real_ms), _ratio(fixture.plugin_create_ms, fixture.plugin_real_ms),
-        "< 20 ms", under_20(fixture.plugin_create_ms),
-    ))
-    rows.append(Row(
-        "pytest fixture per test: equivalent (reset, one shared HTTP client) + one create",
-        _ms(fixture.equivalent_create_ms), _ms(fixture.equivalent_real_ms), _ratio(fixture.equivalent_create_ms, fixture.equivalent_real_ms),
-        "< 20 ms" if not fixture.plugin else "", under_20(fixture.equivalent_create_ms) if not fixture.plugin else "—",
-    ))
+    rows.append(
+        Row(
+            "pytest fixture per test: plugin `agent_server` alone",
+            _ms(fixture.plugin_alone_ms),
+            "—",
+            "—",
+            "< 20 ms",
+            under_20(fixture.plugin_alone_ms),
+        )
+    )
+    rows.append(
+        Row(
+            "pytest fixture per test: plugin `agent_server` + `create_conversation()`",
+            _ms(fixture.plugin_create_ms),
+            _ms(fixture.plugin_real_ms),
+            _ratio(fixture.plugin_create_ms, fixture.plugin_real_ms),
+            "< 20 ms",
+            under_20(fixture.plugin_create_ms),
+        )
+    )
+    rows.append(
+        Row(
+            "pytest fixture per test: equivalent (reset, one shared HTTP client) + one create",
+            _ms(fixture.equivalent_create_ms),
+            _ms(fixture.equivalent_real_ms),
+            _ratio(fixture.equivalent_create_ms, fixture.equivalent_real_ms),
+            "< 20 ms" if not fixture.plugin else "",
+            under_20(fixture.equivalent_create_ms) if not fixture.plugin else "—",
+        )
+    )
 
     imports = results["imports"]
-    rows.append(Row("`import contract` (best of runs)", _s(imports["contract"]), "—", "—", "< 0.3 s", _met(imports["contract"] < 0.3)))
+    rows.append(
+        Row(
+            "`import contract` (best of runs)",
+            _s(imports["contract"]),
+            "—",
+            "—",
+            "< 0.3 s",
+            _met(imports["contract"] < 0.3),
+        )
+    )
     rows.append(Row("`import contract.spec.events`", _s(imports["contract.spec.events"]), "—", "—", "", "—"))
-    rows.append(Row(
-        "`import contract.generated.models` (real: `import openhands.sdk`)",
-        _s(imports["contract.generated.models"]), _s(imports.get("openhands.sdk")),
-        _ratio(imports["contract.generated.models"], imports.get("openhands.sdk")), "", "—",
-    ))
+    rows.append(
+        Row(
+            "`import contract.generated.models` (real: `import openhands.sdk`)",
+            _s(imports["contract.generated.models"]),
+            _s(imports.get("openhands.sdk")),
+            _ratio(imports["contract.generated.models"], imports.get("openhands.sdk")),
+            "",
+            "—",
+        )
+    )
 
     lines = [
         "# Benchmarks: mock vs real agent server",
         "",
-        f"The ohmock mock (`ohmock serve --speed 0`) and the real openhands-agent-server "
-        f"{importlib.metadata.version('openhands-agent-server')}, side by side on one machine, loopback only. "
-        "`mock/real` < 1 means the mock takes less time; > 1 on throughput means the mock serves more. "
-        "Targets apply to the mock.",
+        (
+            f"The ohmock mock (`ohmock serve --speed 0`) and the real openhands-agent-server "
+            f"{importlib.metadata.version('openhands-agent-server')}, side by side on one machine, loopback only. "
+            "`mock/real` < 1 means the mock takes less time; > 1 on throughput means the mock serves more. "
+            "Targets apply to the mock."
+        ),
         "",
         "Regenerate with:",
         "",
@@ -903,8 +1091,10 @@ def render(results: dict[str, Any], settings: Settings, command: str) -> str:
         command,
         "```",
         "",
-        f"Generated {datetime.now(UTC).strftime('%Y-%m-%d')}{' with `--quick` (smaller counts)' if settings.quick else ''}; "
-        f"HTTP load measured with **{results['tool_label']}**.",
+        (
+            f"Generated {datetime.now(UTC).strftime('%Y-%m-%d')}{' with `--quick` (smaller counts)' if settings.quick else ''}; "
+            f"HTTP load measured with **{results['tool_label']}**."
+        ),
         "",
         "| figure | mock | real | mock/real | target (mock) | met |",
         "|---|---|---|---|---|---|",
@@ -916,19 +1106,31 @@ def render(results: dict[str, Any], settings: Settings, command: str) -> str:
         "|---|---|",
         *(f"| {k} | {v} |" for k, v in results["machine"]),
         "",
-        "The load generator, the clients and both servers share these cores, so all figures are lower bounds. "
-        f"1-minute load average when the run started / ended: {results['loadavg'][0]:.2f} / {results['loadavg'][-1]:.2f}; "
-        "anything else running on the machine shows up directly in these figures.",
+        (
+            "The load generator, the clients and both servers share these cores, so all figures are lower bounds. "
+            f"1-minute load average when the run started / ended: {results['loadavg'][0]:.2f} / {results['loadavg'][-1]:.2f}; "
+            "anything else running on the machine shows up directly in these figures."
+        ),
         "",
         "## How each figure is measured",
         "",
         *_method_notes(results, settings),
         "",
     ]
-    missed = [text for figure, text in _LIMITS.items() if any(r.figure.startswith(figure) and r.met == _met(False) for r in rows)]
+    missed = [
+        text
+        for figure, text in _LIMITS.items()
+        if any(r.figure.startswith(figure) and r.met == _met(False) for r in rows)
+    ]
     if missed:
-        lines += ["## What limits the missed targets", "", "Found by profiling the mock (py-spy, pyinstrument) when this benchmark was written.",
-                  "", *(f"* {text}" for text in missed), ""]
+        lines += [
+            "## What limits the missed targets",
+            "",
+            "Found by profiling the mock (py-spy, pyinstrument) when this benchmark was written.",
+            "",
+            *(f"* {text}" for text in missed),
+            "",
+        ]
     if notes:
         lines += ["## Notes from this run", "", *(f"* {n}" for n in notes), ""]
     return "\n".join(lines)
@@ -947,7 +1149,7 @@ _LIMITS = {
         "**GET conversation ≥ 3×**: the route's own work is small (`Conversation.info()` ≈ 33 µs); the rest is the framework and two settings. "
         "The session-key dependency `_check_session_api_key` (`mockserver/app.py`) is a plain `def`, so FastAPI hands every request to the "
         "thread pool and back: about 30 % of the mock's CPU per request, and the 50–150 ms p99 at c=8. `ohmock serve` runs uvicorn with "
-        "`log_level=\"info\"` (`mockserver/cli.py`), which writes an access-log line per request: about 15 %. With the dependency made "
+        '`log_level="info"` (`mockserver/cli.py`), which writes an access-log line per request: about 15 %. With the dependency made '
         "`async def` and the access log off, the same wrk runs gave 2,440–2,540 req/s at c=1 and 2,300–2,750 at c=8 (server CPU 370–380 "
         "instead of 570–610 µs per request) with a c=8 p99 of 5–11 ms: 2.9–3.5× the real server."
     ),
@@ -970,36 +1172,49 @@ def _method_notes(results: dict[str, Any], settings: Settings) -> list[str]:
     def rounds(name: str) -> str:
         return "; ".join(
             f"{key} c={c}: " + ", ".join(f"{r.rps:,.0f}" for r in runs)
-            for (server, key, c), runs in loads.items() if server == name
+            for (server, key, c), runs in loads.items()
+            if server == name
         )
 
     replay_runs = {name: ", ".join(f"{r.seconds:.3f}" for r in runs) for name, runs in results["raw_replay"].items()}
     out = [
-        f"* **Start → ready**: wall time from spawning the process to the first `200` from `/health`, polled every 5 ms. "
-        f"Mock: `ohmock serve --host 127.0.0.1 --port P --speed 0 --api-key K`, {len(results['start_mock'])} starts ({start_mock} s). "
-        f"Real: `python -m openhands.agent_server` through `contract.real_server.RealServer` (throwaway cwd and HOME, the runbook's offline env), "
-        f"{len(results.get('start_real') or [])} start(s) ({start_real} s).",
+        (
+            f"* **Start → ready**: wall time from spawning the process to the first `200` from `/health`, polled every 5 ms. "
+            f"Mock: `ohmock serve --host 127.0.0.1 --port P --speed 0 --api-key K`, {len(results['start_mock'])} starts ({start_mock} s). "
+            f"Real: `python -m openhands.agent_server` through `contract.real_server.RealServer` (throwaway cwd and HOME, the runbook's offline env), "
+            f"{len(results.get('start_real') or [])} start(s) ({start_real} s)."
+        ),
         f"* **Data**: one conversation per server, filled with {settings.posts:,} `POST …/events` `run:false` user messages "
         f"({settings.populate_concurrency} in flight), each adding a `MessageEvent` and a `ConversationStateUpdateEvent`, plus the system prompt: "
         f"mock {mock.events:,} events" + (f", real {real.events:,}" if real else "") + ". "
         f"The first `events/search?limit=100` page is {mock.page_bytes:,} bytes on the mock"
-        + (f" and {real.page_bytes:,} on the real server; the kinds on it {'are identical' if real.page_kinds == mock.page_kinds else '**differ**'}." if real else "."),
+        + (
+            f" and {real.page_bytes:,} on the real server; the kinds on it {'are identical' if real.page_kinds == mock.page_kinds else '**differ**'}."
+            if real
+            else "."
+        ),
         f"* **HTTP load**: {results['tool_label']}, one connection per unit of concurrency, session key header, "
         f"a 1 s warm-up then {settings.load_rounds} window(s) of {settings.load_seconds} s per figure; the table shows the window with the median throughput "
-        f"(and its latencies). Throughput per window (req/s), mock: {rounds('mock')}" + (f"; real: {rounds('real')}." if real else "."),
+        f"(and its latencies). Throughput per window (req/s), mock: {rounds('mock')}"
+        + (f"; real: {rounds('real')}." if real else "."),
         f"* **Replay**: connect `/sockets/events/{{id}}?resend_mode=all`, first-frame auth, read the connect snapshot plus every persisted event; "
         f"timed from connect to the last frame, then verified (snapshot first, then exactly the ids of `events/search`, in order). "
         "Server CPU time: user + system time of the server process over the same run (`/proc/<pid>/stat`), which, unlike wall time, "
         "does not move with other load on the machine. "
-        f"{settings.replay_runs} run(s): mock {replay_runs.get('mock', '—')} s" + (f"; real {replay_runs.get('real', '—')} s." if real else "."),
-        f"* **Fan-out**: a fresh conversation with one message already in it; subscribers connect one by one (first-frame auth, snapshot received) "
-        f"up to {settings.fanout_subscribers}; then {settings.fanout_posts:,} `run:false` messages (4 in flight) produce "
-        f"{2 * settings.fanout_posts:,} live events; timed from the first POST until the last subscriber has every event (clients keep raw "
-        f"frames while the clock runs and parse them afterwards); each subscriber's sequence is then compared with the persisted log.",
+        f"{settings.replay_runs} run(s): mock {replay_runs.get('mock', '—')} s"
+        + (f"; real {replay_runs.get('real', '—')} s." if real else "."),
+        (
+            f"* **Fan-out**: a fresh conversation with one message already in it; subscribers connect one by one (first-frame auth, snapshot received) "
+            f"up to {settings.fanout_subscribers}; then {settings.fanout_posts:,} `run:false` messages (4 in flight) produce "
+            f"{2 * settings.fanout_posts:,} live events; timed from the first POST until the last subscriber has every event (clients keep raw "
+            f"frames while the clock runs and parse them afterwards); each subscriber's sequence is then compared with the persisted log."
+        ),
     ]
     if fan_mock:
-        out.append(f"  Mock accepted {fan_mock.subscribers} subscribers (refused {fan_mock.refused}); extra snapshot frames: {fan_mock.extra_frames}; "
-                   f"CPU time of the benchmark process (all clients and the poster) during the run: {fan_mock.client_cpu_s:.2f} s.")
+        out.append(
+            f"  Mock accepted {fan_mock.subscribers} subscribers (refused {fan_mock.refused}); extra snapshot frames: {fan_mock.extra_frames}; "
+            f"CPU time of the benchmark process (all clients and the poster) during the run: {fan_mock.client_cpu_s:.2f} s."
+        )
     if fan_real:
         out.append(
             f"  Real accepted {fan_real.subscribers} (refused {fan_real.refused} with close 1013): its limit of 50 per conversation also counts the "
@@ -1007,15 +1222,19 @@ def _method_notes(results: dict[str, Any], settings: Settings) -> list[str]:
             f"frames/s (events × subscribers / time) makes the two comparable. Extra snapshot frames: {fan_real.extra_frames}; benchmark-process CPU time: {fan_real.client_cpu_s:.2f} s."
         )
     fixture: FixtureResult = results["fixture"]
-    out.append("* **Fixture overhead**: generated test files run with pytest in a scratch directory. Plugin rows: `mockserver.pytest_plugin` "
-               "(pytest11 entry point) with its defaults (`--agent-server=mock`: in-process mock, reset and reconfigured per test, strict checking on); "
-               "the real column runs the same tests with `--agent-server=<the benchmark's real server URL>`. Equivalent row: a hand-written fixture "
-               "(`MockServer` once per session, `app.state.mock.reset()` per test, one `httpx.Client` for the session); real column: the same "
-               "fixture shape against the real server, which has no reset (a server start per test would cost the start-up time above). "
-               + fixture.method)
-    out.append(f"* **Imports**: `time.perf_counter()` around the import inside a fresh `python -c`, best of {settings.import_runs}; "
-               "`import contract` alone loads only the empty package, `contract.spec.events` loads the generated models lazily on first parse; "
-               "the real-side counterpart of the models is the SDK that defines the events (`import openhands.sdk`).")
+    out.append(
+        "* **Fixture overhead**: generated test files run with pytest in a scratch directory. Plugin rows: `mockserver.pytest_plugin` "
+        "(pytest11 entry point) with its defaults (`--agent-server=mock`: in-process mock, reset and reconfigured per test, strict checking on); "
+        "the real column runs the same tests with `--agent-server=<the benchmark's real server URL>`. Equivalent row: a hand-written fixture "
+        "(`MockServer` once per session, `app.state.mock.reset()` per test, one `httpx.Client` for the session); real column: the same "
+        "fixture shape against the real server, which has no reset (a server start per test would cost the start-up time above). "
+        + fixture.method
+    )
+    out.append(
+        f"* **Imports**: `time.perf_counter()` around the import inside a fresh `python -c`, best of {settings.import_runs}; "
+        "`import contract` alone loads only the empty package, `contract.spec.events` loads the generated models lazily on first parse; "
+        "the real-side counterpart of the models is the SDK that defines the events (`import openhands.sdk`)."
+    )
     return out
 
 
@@ -1049,8 +1268,17 @@ def running(servers: list[Any]) -> Iterator[None]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller counts and shorter windows (about 2 minutes)")
-    parser.add_argument("--out", default="BENCHMARKS.md", help="markdown file to write (default: BENCHMARKS.md in the current directory)")
-    parser.add_argument("--load-tool", choices=("auto", "wrk", "httpx"), default="auto", help="HTTP load generator (auto: wrk when installed)")
+    parser.add_argument(
+        "--out",
+        default="BENCHMARKS.md",
+        help="markdown file to write (default: BENCHMARKS.md in the current directory)",
+    )
+    parser.add_argument(
+        "--load-tool",
+        choices=("auto", "wrk", "httpx"),
+        default="auto",
+        help="HTTP load generator (auto: wrk when installed)",
+    )
     args = parser.parse_args(argv)
     settings = Settings.make(args.quick)
     if importlib.util.find_spec("openhands.agent_server") is None:
@@ -1058,9 +1286,23 @@ def main(argv: list[str] | None = None) -> int:
     tool = "wrk" if args.load_tool == "wrk" or (args.load_tool == "auto" and shutil.which("wrk")) else "httpx"
     if tool == "wrk" and not shutil.which("wrk"):
         parser.error("wrk is not installed (apt-get install wrk)")
-    tool_label = f"wrk {wrk_version()} (`wrk -t1 -cN -dDs --latency`)" if tool == "wrk" else "a bounded asyncio httpx loop (wrk not installed)"
+    tool_label = (
+        f"wrk {wrk_version()} (`wrk -t1 -cN -dDs --latency`)"
+        if tool == "wrk"
+        else "a bounded asyncio httpx loop (wrk not installed)"
+    )
     overall = time.perf_counter()
-    results: dict[str, Any] = {"notes": [], "tool": tool, "tool_label": tool_label, "machine": machine(), "load": {}, "raw_load": {}, "replay": {}, "raw_replay": {}, "fanout": {}}
+    results: dict[str, Any] = {
+        "notes": [],
+        "tool": tool,
+        "tool_label": tool_label,
+        "machine": machine(),
+        "load": {},
+        "raw_load": {},
+        "replay": {},
+        "raw_replay": {},
+        "fanout": {},
+    }
     log(f"load tool: {tool_label}")
     results["loadavg"] = [os.getloadavg()[0]]
 
@@ -1094,9 +1336,13 @@ def main(argv: list[str] | None = None) -> int:
         results["start_real"] = samples
         log(f"real ready in {', '.join(f'{s:.2f}' for s in samples)} s")
 
-        assert mock_process is not None and real_server is not None
+        assert mock_process is not None
+        assert real_server is not None
         assert mock_process.process is not None
-        targets = {"mock": Target("mock", mock_process.url, mock_process.process.pid), "real": Target("real", real_server.url, real_server.pid)}
+        targets = {
+            "mock": Target("mock", mock_process.url, mock_process.process.pid),
+            "real": Target("real", real_server.url, real_server.pid),
+        }
         results["targets"] = targets
 
         # -- data
@@ -1114,26 +1360,36 @@ def main(argv: list[str] | None = None) -> int:
                     results["load"][(name, key, concurrency)] = chosen
                     results["raw_load"][(name, key, concurrency)] = rounds
                     if any(r.errors for r in rounds):
-                        results["notes"].append(f"{name} {key} c={concurrency}: {sum(r.errors for r in rounds)} failed requests")
-                    log(f"{name} {key} c={concurrency}: {chosen.rps:,.0f} req/s, p50 {chosen.p50_ms:.2f} ms, p99 {chosen.p99_ms:.2f} ms")
+                        results["notes"].append(
+                            f"{name} {key} c={concurrency}: {sum(r.errors for r in rounds)} failed requests"
+                        )
+                    log(
+                        f"{name} {key} c={concurrency}: {chosen.rps:,.0f} req/s, p50 {chosen.p50_ms:.2f} ms, p99 {chosen.p99_ms:.2f} ms"
+                    )
 
         # -- WebSocket
         for name, target in targets.items():
             chosen, runs = measure_replay(target, settings)
             results["replay"][name] = chosen
             results["raw_replay"][name] = runs
-            log(f"{name} replay of {target.events} events: {', '.join(f'{r.seconds:.3f}' for r in runs)} s, verified {all(r.verified for r in runs)}")
+            log(
+                f"{name} replay of {target.events} events: {', '.join(f'{r.seconds:.3f}' for r in runs)} s, verified {all(r.verified for r in runs)}"
+            )
             if not all(r.verified for r in runs):
                 results["notes"].append(f"{name}: a replay did not match the persisted log")
         for name, target in targets.items():
             fan = measure_fanout(target, settings)
             results["fanout"][name] = fan
-            log(f"{name} fan-out: {fan.events} events x {fan.subscribers} subscribers (refused {fan.refused}) in {fan.seconds:.2f} s; complete {fan.complete}, in order {fan.in_order}")
+            log(
+                f"{name} fan-out: {fan.events} events x {fan.subscribers} subscribers (refused {fan.refused}) in {fan.seconds:.2f} s; complete {fan.complete}, in order {fan.in_order}"
+            )
 
         # -- fixture
         fixture = results["fixture"] = measure_fixture(targets["real"].url, settings)
-        log(f"fixture per test (ms): plugin alone {fixture.plugin_alone_ms}, plugin + create {fixture.plugin_create_ms}, on real {fixture.plugin_real_ms}; "
-            f"equivalent + create {fixture.equivalent_create_ms}, on real {fixture.equivalent_real_ms}")
+        log(
+            f"fixture per test (ms): plugin alone {fixture.plugin_alone_ms}, plugin + create {fixture.plugin_create_ms}, on real {fixture.plugin_real_ms}; "
+            f"equivalent + create {fixture.equivalent_create_ms}, on real {fixture.equivalent_real_ms}"
+        )
         results["notes"] += results["fixture"].notes
 
     # -- imports (servers stopped, so they compete with nothing)

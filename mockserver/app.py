@@ -42,7 +42,8 @@ async def _check_session_api_key(request: Request) -> None:
 
 
 def _add_exception_handlers(app: FastAPI) -> None:
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
         if exc.status_code >= 500:
             # The real handler hides 5xx details in "exception" and adds no error_id.
             body = {"detail": "Internal Server Error", "exception": f"{exc.status_code}: {exc.detail}"}
@@ -51,11 +52,17 @@ def _add_exception_handlers(app: FastAPI) -> None:
 
     async def unhandled(request: Request, exc: Exception) -> JSONResponse:
         if not isinstance(exc, ValueError):
-            logger.error("mock server error on %s %s\n%s", request.method, request.url.path, "".join(traceback.format_exception(exc)))
+            logger.error(
+                "mock server error on %s %s\n%s",
+                request.method,
+                request.url.path,
+                "".join(traceback.format_exception(exc)),
+            )
         body = {"detail": "Internal Server Error", "exception": str(exc), "error_id": uuid.uuid4().hex}
         return JSONResponse(body, status_code=500)
 
-    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
         return JSONResponse({"detail": sanitize_validation_errors(exc.errors())}, status_code=422)
 
     app.add_exception_handler(HTTPException, http_error)
@@ -80,7 +87,11 @@ class FaultAndJournalMiddleware:
             await asyncio.sleep(delay / 1000)
         forced = self.state.faults.forced_for(method, path)
         if forced is not None:
-            body = forced.body if forced.body is not None else {"detail": f"forced {forced.status} by the mock's fault injection"}
+            body = (
+                forced.body
+                if forced.body is not None
+                else {"detail": f"forced {forced.status} by the mock's fault injection"}
+            )
             self.state.journal.http(method, path, forced.status)
             await JSONResponse(body, status_code=forced.status)(scope, receive, send)
             return
@@ -163,4 +174,3 @@ def create_app(config: MockConfig | None = None) -> FastAPI:
             allow_headers=["*"],
         )
     return app
-

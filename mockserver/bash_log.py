@@ -44,7 +44,16 @@ class BashLog:
 
     def start(self, command: str, cwd: str | None = None, timeout: float | None = None) -> tuple[BashEvent, BashEvent]:
         """Record a command and its (immediate) output; returns both events."""
-        started = self._append({"id": str(uuid4()), "timestamp": utc_now(), "command": command, "cwd": cwd, "timeout": timeout, "kind": "BashCommand"})
+        started = self._append(
+            {
+                "id": str(uuid4()),
+                "timestamp": utc_now(),
+                "command": command,
+                "cwd": cwd,
+                "timeout": timeout,
+                "kind": "BashCommand",
+            }
+        )
         stdout, exit_code = self.canned.get(command, ("", 0))
         output = self._append(
             {

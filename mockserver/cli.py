@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -16,7 +16,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-spec_app = typer.Typer(help="Maintain the pinned spec, its corrections overlay and the generated models.", no_args_is_help=True)
+spec_app = typer.Typer(
+    help="Maintain the pinned spec, its corrections overlay and the generated models.", no_args_is_help=True
+)
 app.add_typer(spec_app, name="spec")
 console = Console(stderr=True)
 
@@ -28,8 +30,10 @@ def _fail(message: str) -> None:
 
 @spec_app.command("export")
 def spec_export(
-    from_url: Annotated[Optional[str], typer.Option(help="Download /openapi.json from a running server instead.")] = None,
-    python: Annotated[Optional[str], typer.Option(help="Python interpreter with openhands-agent-server installed.")] = None,
+    from_url: Annotated[str | None, typer.Option(help="Download /openapi.json from a running server instead.")] = None,
+    python: Annotated[
+        str | None, typer.Option(help="Python interpreter with openhands-agent-server installed.")
+    ] = None,
     output: Annotated[Path, typer.Option(help="Where to write the spec.")] = Path("openapi.json"),
 ) -> None:
     """Re-export the upstream spec (the pinned file is the checkout's openapi.json)."""
@@ -42,7 +46,9 @@ def spec_export(
         _fail(str(exc))
     version = document.get("info", {}).get("version")
     if version != PINNED_SERVER_VERSION:
-        console.print(f"[yellow]warning:[/yellow] spec version {version} differs from the pinned {PINNED_SERVER_VERSION}")
+        console.print(
+            f"[yellow]warning:[/yellow] spec version {version} differs from the pinned {PINNED_SERVER_VERSION}"
+        )
     changed = write(document, output)
     console.print(f"{output}: {'updated' if changed else 'unchanged'} ({len(document.get('paths', {}))} paths)")
 
@@ -69,14 +75,26 @@ def spec_build(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    api_key: Annotated[Optional[list[str]], typer.Option("--api-key", help="Session API key (repeatable); none = open server.")] = None,
+    api_key: Annotated[
+        list[str] | None, typer.Option("--api-key", help="Session API key (repeatable); none = open server.")
+    ] = None,
     scenario: Annotated[str, typer.Option(help="Default scenario for new conversations.")] = "bash_then_finish",
-    scenarios_dir: Annotated[Optional[list[Path]], typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")] = None,
-    cors_origin: Annotated[Optional[list[str]], typer.Option("--cors-origin", help="Allowed CORS origin (repeatable), e.g. http://localhost:3000 or *.")] = None,
+    scenarios_dir: Annotated[
+        list[Path] | None, typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")
+    ] = None,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option("--cors-origin", help="Allowed CORS origin (repeatable), e.g. http://localhost:3000 or *."),
+    ] = None,
     speed: Annotated[float, typer.Option(min=0.0, help="Timing factor: 0 = instant, 1 = realistic.")] = 1.0,
-    seed: Annotated[Optional[int], typer.Option(help="Seed for deterministic ids and timestamps.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Seed for deterministic ids and timestamps.")] = None,
     server_version: Annotated[str, typer.Option(help="Version /server_info reports.")] = PINNED_SERVER_VERSION,
-    access_log: Annotated[bool, typer.Option(help="Log every request (costs ~15% throughput; the journal at /_mock/journal records them anyway).")] = False,
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            help="Log every request (costs ~15% throughput; the journal at /_mock/journal records them anyway)."
+        ),
+    ] = False,
 ) -> None:
     """Run the stateful mock agent server (REST + WebSocket) with the bundled scenario pack."""
     import uvicorn
@@ -101,10 +119,17 @@ def serve(
     state = application.state.mock
     url = f"http://{host}:{port}"
     key = config.api_keys[0] if config.api_keys else None
-    console.print(f"[bold]ohmock[/bold] mock agent server {server_version} on [cyan]{url}[/cyan]  (speed {speed}, {len(state.scenarios)} scenarios, default {scenario!r})")
+    console.print(
+        f"[bold]ohmock[/bold] mock agent server {server_version} on [cyan]{url}[/cyan]  (speed {speed}, {len(state.scenarios)} scenarios, default {scenario!r})"
+    )
     console.print(f"  SDK:       Workspace(host={url!r}, api_key={key!r})  then Conversation(agent, workspace=...)")
-    console.print(f"  Browser:   REST {url}/api/conversations, WebSocket {url.replace('http', 'ws')}/sockets/events/<id>" + ("" if not config.cors_origins else f", CORS {', '.join(config.cors_origins)}"))
-    console.print(f"  Scenarios: tag a conversation with {{\"scenario\": \"<name>\"}}; list at {url}{config.control_prefix}/scenarios")
+    console.print(
+        f"  Browser:   REST {url}/api/conversations, WebSocket {url.replace('http', 'ws')}/sockets/events/<id>"
+        + ("" if not config.cors_origins else f", CORS {', '.join(config.cors_origins)}")
+    )
+    console.print(
+        f'  Scenarios: tag a conversation with {{"scenario": "<name>"}}; list at {url}{config.control_prefix}/scenarios'
+    )
     uvicorn.run(application, host=host, port=port, log_level="info", access_log=access_log)
 
 
@@ -112,7 +137,9 @@ def serve(
 def scripted_llm(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 18050,
-    scenarios_dir: Annotated[Optional[list[Path]], typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")] = None,
+    scenarios_dir: Annotated[
+        list[Path] | None, typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")
+    ] = None,
 ) -> None:
     """Serve the scripted OpenAI-compatible LLM that drives a real agent server through scenarios."""
     from contract.harness.scenario import ScenarioError, load_scenarios
@@ -130,9 +157,11 @@ def scripted_llm(
 
 @app.command("record")
 def record(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Scenario names (default: every scenario).")] = None,
+    names: Annotated[list[str] | None, typer.Argument(help="Scenario names (default: every scenario).")] = None,
     out: Annotated[Path, typer.Option(help="Output directory.")] = Path("fixtures/transcripts"),
-    scenarios_dir: Annotated[Optional[list[Path]], typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")] = None,
+    scenarios_dir: Annotated[
+        list[Path] | None, typer.Option("--scenarios-dir", help="Extra directory of scenario YAML files (repeatable).")
+    ] = None,
     timeout: Annotated[float, typer.Option(min=1.0, help="Seconds each wait may take.")] = 60.0,
 ) -> None:
     """Record real-server transcripts of scenarios (starts the real server and the scripted LLM)."""
@@ -170,11 +199,24 @@ def validate_scenario(paths: list[Path]) -> None:
 @app.command("check-client")
 def check_client(
     seed: Annotated[int, typer.Option(help="Hypothesis seed: the same seed and budget generate the same cases.")] = 0,
-    max_examples: Annotated[int, typer.Option(min=1, help="Generated cases per property (executions are shared between properties).")] = 40,
-    shrink_budget: Annotated[int, typer.Option(min=0, help="New executions allowed to shrink each failing property's counterexample.")] = 40,
-    report: Annotated[Optional[Path], typer.Option(help="Write a JSON report here; each failing property's shrunk case goes next to it as <stem>.<property>.yaml.")] = None,
-    property_name: Annotated[Optional[list[str]], typer.Option("--property", help="Check only this property (repeatable).")] = None,
-    replay: Annotated[Optional[Path], typer.Option(help="Instead of searching, execute this case file once and judge every property.")] = None,
+    max_examples: Annotated[
+        int, typer.Option(min=1, help="Generated cases per property (executions are shared between properties).")
+    ] = 40,
+    shrink_budget: Annotated[
+        int, typer.Option(min=0, help="New executions allowed to shrink each failing property's counterexample.")
+    ] = 40,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write a JSON report here; each failing property's shrunk case goes next to it as <stem>.<property>.yaml."
+        ),
+    ] = None,
+    property_name: Annotated[
+        list[str] | None, typer.Option("--property", help="Check only this property (repeatable).")
+    ] = None,
+    replay: Annotated[
+        Path | None, typer.Option(help="Instead of searching, execute this case file once and judge every property.")
+    ] = None,
 ) -> None:
     """Property-based conformance of the installed openhands-sdk client against legal server behaviour."""
     from rich.markup import escape
@@ -206,11 +248,21 @@ def check_client(
             if outcome.inconclusive:
                 console.print(f"[yellow]inconclusive:[/yellow] {escape(outcome.inconclusive)}")
             raise typer.Exit(code=1 if any(outcome.failures[n] for n in property_name or PROPERTY_NAMES) else 0)
-        result = run_suite(mock.endpoint, seed_value=seed, max_examples=max_examples, shrink_budget=shrink_budget, properties=property_name)
+        result = run_suite(
+            mock.endpoint,
+            seed_value=seed,
+            max_examples=max_examples,
+            shrink_budget=shrink_budget,
+            properties=property_name,
+        )
     document = write_report(result, report) if report is not None else None
-    console.print(f"[bold]{result['client']}[/bold]: seed {seed}, {result['cases_executed']} cases executed in {result['duration_s']} s")
+    console.print(
+        f"[bold]{result['client']}[/bold]: seed {seed}, {result['cases_executed']} cases executed in {result['duration_s']} s"
+    )
     for index, entry in enumerate(result["properties"]):
-        console.print(f"{'[green]pass[/green]' if entry['passed'] else '[red]FAIL[/red]'}  {entry['name']}  ({entry['examples']} examples)")
+        console.print(
+            f"{'[green]pass[/green]' if entry['passed'] else '[red]FAIL[/red]'}  {entry['name']}  ({entry['examples']} examples)"
+        )
         if not entry["passed"]:
             for violation in entry["failure"]["violations"]:
                 console.print(f"      {escape(violation)}")
@@ -226,19 +278,49 @@ def check_client(
 @app.command("check")
 def check(
     base_url: Annotated[str, typer.Argument(help="The agent server to check, e.g. http://127.0.0.1:8000.")],
-    api_key: Annotated[Optional[str], typer.Option("--api-key", envvar="OH_SESSION_API_KEY", help="The server's session key (env OH_SESSION_API_KEY).")] = None,
-    phase: Annotated[Optional[list[str]], typer.Option("--phase", help="rest, behaviour, websocket, streams or reconnect (repeatable; default all).")] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key", envvar="OH_SESSION_API_KEY", help="The server's session key (env OH_SESSION_API_KEY)."
+        ),
+    ] = None,
+    phase: Annotated[
+        list[str] | None,
+        typer.Option("--phase", help="rest, behaviour, websocket, streams or reconnect (repeatable; default all)."),
+    ] = None,
     budget: Annotated[float, typer.Option("--budget", min=1.0, help="Seconds to spend in total.")] = 45.0,
     seed: Annotated[int, typer.Option(help="Seed for generated requests and rule sequences.")] = 0,
-    allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Run the phases that create (and delete) conversations.")] = False,
-    scripted_llm: Annotated[Optional[str], typer.Option("--scripted-llm", help="HOST:PORT of the scripted LLM, reachable from the server (served there if nothing answers).")] = None,
-    include_operation: Annotated[Optional[list[str]], typer.Option("--include-operation", help="Fuzz only these operations (label, path or regex; dangerous ones only by exact label). Repeatable.")] = None,
-    request_timeout: Annotated[float, typer.Option(min=0.1, help="Bound on one HTTP request or socket handshake (s).")] = 10.0,
-    run_timeout: Annotated[float, typer.Option(min=1.0, help="Bound on one run, start to end-of-run snapshot (s).")] = 30.0,
-    ws_auth_timeout: Annotated[bool, typer.Option("--ws-auth-timeout/--no-ws-auth-timeout", help="Check the 10 s silent-auth close (4001).")] = True,
-    junit_xml: Annotated[Optional[Path], typer.Option("--junit-xml", help="Write a JUnit XML report (one testcase per check).")] = None,
-    json_report: Annotated[Optional[Path], typer.Option("--json", help="Write a JSON report.")] = None,
-    html_report: Annotated[Optional[Path], typer.Option("--html", help="Write an HTML report.")] = None,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Run the phases that create (and delete) conversations.")
+    ] = False,
+    scripted_llm: Annotated[
+        str | None,
+        typer.Option(
+            "--scripted-llm",
+            help="HOST:PORT of the scripted LLM, reachable from the server (served there if nothing answers).",
+        ),
+    ] = None,
+    include_operation: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include-operation",
+            help="Fuzz only these operations (label, path or regex; dangerous ones only by exact label). Repeatable.",
+        ),
+    ] = None,
+    request_timeout: Annotated[
+        float, typer.Option(min=0.1, help="Bound on one HTTP request or socket handshake (s).")
+    ] = 10.0,
+    run_timeout: Annotated[
+        float, typer.Option(min=1.0, help="Bound on one run, start to end-of-run snapshot (s).")
+    ] = 30.0,
+    ws_auth_timeout: Annotated[
+        bool, typer.Option("--ws-auth-timeout/--no-ws-auth-timeout", help="Check the 10 s silent-auth close (4001).")
+    ] = True,
+    junit_xml: Annotated[
+        Path | None, typer.Option("--junit-xml", help="Write a JUnit XML report (one testcase per check).")
+    ] = None,
+    json_report: Annotated[Path | None, typer.Option("--json", help="Write a JSON report.")] = None,
+    html_report: Annotated[Path | None, typer.Option("--html", help="Write an HTML report.")] = None,
 ) -> None:
     """Check any agent server (mock, local real server, deployment) against the contract, REST and WebSocket.
 

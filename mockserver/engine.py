@@ -9,6 +9,7 @@ step finish; interrupt cancels it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -47,9 +48,17 @@ LLM_ERRORS: dict[int, tuple[str, str, dict[str, Any]]] = {
         "litellm.RateLimitError: RateLimitError: OpenAIException - {message}",
         {"kind": "rate_limit", "retryable": True, "user_action": "retry"},
     ),
-    500: ("LLMServiceUnavailableError", "litellm.InternalServerError: InternalServerError: OpenAIException - {message}", _TRANSIENT),
+    500: (
+        "LLMServiceUnavailableError",
+        "litellm.InternalServerError: InternalServerError: OpenAIException - {message}",
+        _TRANSIENT,
+    ),
     502: ("BadGatewayError", "litellm.BadGatewayError: BadGatewayError: OpenAIException - {message}", _TRANSIENT),
-    503: ("LLMServiceUnavailableError", "litellm.ServiceUnavailableError: ServiceUnavailableError: OpenAIException - {message}", _TRANSIENT),
+    503: (
+        "LLMServiceUnavailableError",
+        "litellm.ServiceUnavailableError: ServiceUnavailableError: OpenAIException - {message}",
+        _TRANSIENT,
+    ),
     504: ("LLMTimeoutError", "litellm.Timeout: Timeout Error: OpenAIException - {message}", _TRANSIENT),
 }
 
@@ -99,7 +108,7 @@ class Engine:
     def _init_agent(self, conversation: Conversation) -> None:
         if not conversation.run.agent_initialized:
             conversation.run.agent_initialized = True
-            tools = [t.get("name") for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
+            tools = [str(t.get("name")) for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
             conversation.emit(build.system_prompt(tools))
 
     def append_user_message(self, conversation: Conversation, content: list[dict[str, Any]]) -> dict[str, Any]:
@@ -194,11 +203,21 @@ class Engine:
         if isinstance(turn, ReplyTurn):
             for chunk in _chunks(turn.reply) if self._streams(conversation, turn) else ():
                 conversation.emit(build.streaming_delta(chunk), persist=False)
-            conversation.emit(build.message("agent", [build.text_content(turn.reply)], llm_response_id=self._response_id(conversation)))
+            conversation.emit(
+                build.message(
+                    "agent", [build.text_content(turn.reply)], llm_response_id=self._response_id(conversation)
+                )
+            )
             conversation.set_state("execution_status", "finished")
             return
         action = conversation.emit(
-            build.action(turn.tool, turn.arguments, thought=turn.thought, tool_call_id=f"call_{conversation.run.turn}", llm_response_id=self._response_id(conversation))
+            build.action(
+                turn.tool,
+                turn.arguments,
+                thought=turn.thought,
+                tool_call_id=f"call_{conversation.run.turn}",
+                llm_response_id=self._response_id(conversation),
+            )
         )
         # Remembered so that an approved (confirmation) action reports the scenario's
         # observation; without it the approval ran a bare ToolTurn and reported "".
@@ -245,7 +264,9 @@ class Engine:
             build.observation(
                 turn.tool,
                 arguments,
-                text=observed.text if observed and observed.text else build.default_observation_text(turn.tool, arguments),
+                text=observed.text
+                if observed and observed.text
+                else build.default_observation_text(turn.tool, arguments),
                 exit_code=observed.exit_code if observed else 0,
                 is_error=observed.is_error if observed else False,
                 tool_call_id=action["tool_call_id"],
@@ -258,10 +279,14 @@ class Engine:
     def _is_stuck(self, conversation: Conversation) -> bool:
         if not conversation.state.get("stuck_detection"):
             return False
-        steps = [e for e in conversation.events if e["kind"] in ("ActionEvent", "ObservationEvent")][-2 * STUCK_REPEATS :]
+        steps = [e for e in conversation.events if e["kind"] in ("ActionEvent", "ObservationEvent")][
+            -2 * STUCK_REPEATS :
+        ]
         if len(steps) < 2 * STUCK_REPEATS:
             return False
-        signatures = {(e["tool_name"], e.get("tool_call", {}).get("arguments")) for e in steps if e["kind"] == "ActionEvent"}
+        signatures = {
+            (e["tool_name"], e.get("tool_call", {}).get("arguments")) for e in steps if e["kind"] == "ActionEvent"
+        }
         outputs = {json.dumps(e["observation"].get("content")) for e in steps if e["kind"] == "ObservationEvent"}
         return len(signatures) == 1 and len(outputs) == 1
 
@@ -270,7 +295,9 @@ class Engine:
         fallback = LLM_ERRORS[500] if turn.error >= 500 else LLM_ERRORS[403]
         code, detail, classification = LLM_ERRORS.get(turn.error, fallback)
         conversation.set_state("execution_status", "error")
-        conversation.emit(build.conversation_error(code, detail.format(message=turn.message), classification=classification))
+        conversation.emit(
+            build.conversation_error(code, detail.format(message=turn.message), classification=classification)
+        )
 
     def record_llm_usage(self, conversation: Conversation) -> None:
         llm = conversation.state["agent"].get("llm", {})
@@ -289,7 +316,9 @@ class Engine:
             },
         )
         total = metrics["accumulated_token_usage"]
-        metrics["accumulated_token_usage"] = _token_usage(model, total["prompt_tokens"] + 120, total["completion_tokens"] + 24)
+        metrics["accumulated_token_usage"] = _token_usage(
+            model, total["prompt_tokens"] + 120, total["completion_tokens"] + 24
+        )
         snapshot = {
             key: {k: v for k, v in value.items() if k not in ("costs", "response_latencies", "token_usages")}
             for key, value in conversation.state["stats"]["usage_to_metrics"].items()
@@ -312,17 +341,19 @@ class Engine:
             await self.pause(conversation)
             return
         task.cancel()
-        try:
+        with contextlib.suppress(TimeoutError, asyncio.CancelledError):
             await asyncio.wait_for(asyncio.shield(task), timeout=5.0)
-        except (asyncio.TimeoutError, asyncio.CancelledError):
-            pass
         conversation.snapshot()
 
     def _on_interrupt(self, conversation: Conversation) -> None:
         executing, conversation.run.executing = conversation.run.executing, None
         if executing is not None:
             conversation.emit(
-                build.agent_error(executing["tool_name"], executing["tool_call_id"], "Tool call interrupted before completion. The conversation was paused.")
+                build.agent_error(
+                    executing["tool_name"],
+                    executing["tool_call_id"],
+                    "Tool call interrupted before completion. The conversation was paused.",
+                )
             )
         conversation.set_state("execution_status", "paused")
         conversation.emit(build.user_control("InterruptEvent"))

@@ -22,12 +22,16 @@ AGENT_OUTCOME_CLASSIFICATION = {"kind": "agent_action", "retryable": True, "user
 
 @cache
 def _captured() -> dict[str, Any]:
-    return json.loads(resources.files("mockserver.data").joinpath("system_prompt.json").read_text("utf-8"))
+    captured: dict[str, Any] = json.loads(
+        resources.files("mockserver.data").joinpath("system_prompt.json").read_text("utf-8")
+    )
+    return captured
 
 
 def known_tools() -> dict[str, dict[str, Any]]:
     """Tool definitions captured from the real server, by the tool name the LLM sees."""
-    return _captured()["tools"]
+    tools: dict[str, dict[str, Any]] = _captured()["tools"]
+    return tools
 
 
 def text_content(text: str) -> dict[str, Any]:
@@ -118,7 +122,13 @@ def action(
 
 
 def _observation_payload(
-    tool: str, arguments: dict[str, Any], text: str, exit_code: int | None, is_error: bool, working_dir: str, save_dir: str | None
+    tool: str,
+    arguments: dict[str, Any],
+    text: str,
+    exit_code: int | None,
+    is_error: bool,
+    working_dir: str,
+    save_dir: str | None,
 ) -> dict[str, Any]:
     kind = known_tools()[tool]["observation_type"]
     payload: dict[str, Any] = {"content": [text_content(text)], "is_error": is_error}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from contract.spec.control_api import FaultSettings, FaultState, ForcedResponse
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,7 @@ class SocketInfo:
 
     path: str
     conversation_id: str | None
-    close: Callable[[int], Awaitable[None]]
+    close: Callable[[int], Coroutine[Any, Any, None]]
     id: int = field(default_factory=lambda: next(_socket_ids))
 
 

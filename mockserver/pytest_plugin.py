@@ -38,7 +38,9 @@ _MARKER = "agent_server"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("ohmock", "OpenHands agent-server mock (ohmock)")
-    group.addoption("--agent-server", default="mock", help="mock (default), real, or the base URL of a running agent server")
+    group.addoption(
+        "--agent-server", default="mock", help="mock (default), real, or the base URL of a running agent server"
+    )
     group.addoption("--agent-server-api-key", default=None, help="session API key of the server given by URL")
     group.addoption(
         "--agent-server-strict",
@@ -127,7 +129,9 @@ def agent_server(request: pytest.FixtureRequest, _agent_servers: _Servers) -> It
         real, llm = _agent_servers.real()
         server = AgentServer(url=real.url, api_key=real.api_key, target="real", scripted_llm_url=llm.url)
     else:
-        server = AgentServer(url=target.rstrip("/"), api_key=request.config.getoption("--agent-server-api-key"), target="url")
+        server = AgentServer(
+            url=target.rstrip("/"), api_key=request.config.getoption("--agent-server-api-key"), target="url"
+        )
     server._client = _agent_servers.client(server.url)
     yield server
     if server.mock is not None and server.mock.strict and server.mock.violations:

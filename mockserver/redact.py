@@ -32,8 +32,10 @@ def sanitize(content: Any) -> Any:
     """A copy of ``content`` with likely secrets replaced."""
     if isinstance(content, Mapping):
         return {
-            key: _redact_all(value) if str(key).lower() in REDACT_ALL_VALUES_KEYS
-            else REDACTED if is_secret_key(str(key))
+            key: _redact_all(value)
+            if str(key).lower() in REDACT_ALL_VALUES_KEYS
+            else REDACTED
+            if is_secret_key(str(key))
             else sanitize(value)
             for key, value in content.items()
         }

@@ -31,7 +31,8 @@ class MockServer(ServedApp):
     @property
     def state(self) -> MockState:
         """The mock's store, engine, faults and journal (for assertions and resets)."""
-        return self.app.state.mock
+        state: MockState = self.app.state.mock
+        return state
 
     def start(self) -> MockServer:
         super().start()

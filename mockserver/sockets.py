@@ -15,6 +15,7 @@ checker share one reading of it. Frames go out through one writer, which tells t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from contract.spec.ws_protocol import (
     BASH_EVENTS_SOCKET_PATH,
@@ -64,20 +65,18 @@ ErrorReply = Callable[[str, str], Frame]
 
 
 async def _close(websocket: WebSocket, code: CloseCode, reason: str | None = None) -> None:
-    try:
+    with contextlib.suppress(RuntimeError, WebSocketDisconnect):  # the client may be gone already
         await websocket.close(code=code, reason=reason if reason is not None else code.reason)
-    except (RuntimeError, WebSocketDisconnect):
-        pass  # the client is already gone
 
 
 def _socket_info(websocket: WebSocket, conversation_id: UUID | None) -> SocketInfo:
     async def close(code: int) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):
             await websocket.close(code=code)
-        except (RuntimeError, WebSocketDisconnect):
-            pass
 
-    return SocketInfo(path=websocket.url.path, conversation_id=None if conversation_id is None else str(conversation_id), close=close)
+    return SocketInfo(
+        path=websocket.url.path, conversation_id=None if conversation_id is None else str(conversation_id), close=close
+    )
 
 
 async def authenticate(websocket: WebSocket, state: MockState, socket: SocketInfo, query_key: str | None) -> bool:
@@ -115,7 +114,9 @@ async def authenticate(websocket: WebSocket, state: MockState, socket: SocketInf
     return authenticated
 
 
-async def _open_conversation(websocket: WebSocket, state: MockState, socket: SocketInfo, conversation_id: UUID, query_key: str | None) -> Conversation | None:
+async def _open_conversation(
+    websocket: WebSocket, state: MockState, socket: SocketInfo, conversation_id: UUID, query_key: str | None
+) -> Conversation | None:
     """Authenticate, find the conversation (4004) and check the subscriber limit (1013)."""
     if not await authenticate(websocket, state, socket, query_key):
         return None
@@ -158,7 +159,9 @@ class _Channel:
     """True while error replies must not be sent (a deleted conversation's socket is silent)."""
 
 
-async def _serve(websocket: WebSocket, state: MockState, socket: SocketInfo, channel: _Channel, history: list[Frame]) -> None:
+async def _serve(
+    websocket: WebSocket, state: MockState, socket: SocketInfo, channel: _Channel, history: list[Frame]
+) -> None:
     """Send ``history`` then live frames (each through ``channel.to_wire``) while reading client frames.
 
     Live frames published while the history is queued wait behind it, so history and live
@@ -187,7 +190,9 @@ async def _serve(websocket: WebSocket, state: MockState, socket: SocketInfo, cha
         writer.cancel()
 
 
-async def _write_frames(websocket: WebSocket, state: MockState, socket: SocketInfo, outbox: asyncio.Queue[Frame | None], strip_nulls: bool) -> None:
+async def _write_frames(
+    websocket: WebSocket, state: MockState, socket: SocketInfo, outbox: asyncio.Queue[Frame | None], strip_nulls: bool
+) -> None:
     faults = state.faults
     while (frame := await outbox.get()) is not None:
         if faults.ws_delay_ms:
@@ -208,7 +213,9 @@ async def _write_frames(websocket: WebSocket, state: MockState, socket: SocketIn
             return
 
 
-async def _read_frames(websocket: WebSocket, state: MockState, socket: SocketInfo, channel: _Channel, outbox: asyncio.Queue[Frame | None]) -> None:
+async def _read_frames(
+    websocket: WebSocket, state: MockState, socket: SocketInfo, channel: _Channel, outbox: asyncio.Queue[Frame | None]
+) -> None:
     while True:
         try:
             message = await websocket.receive()
@@ -256,7 +263,10 @@ def _message_handler(state: MockState, conversation: Conversation) -> ClientFram
         message = models.Message.model_validate(data)
         if message.role != "user":
             raise ValueError("Only user messages are allowed to be sent to the agent.")
-        content = [c.model_dump(mode="json", exclude_none=True) if hasattr(c, "model_dump") else c for c in (message.content or [])]
+        content: list[dict[str, Any]] = [
+            c.model_dump(mode="json", exclude_none=True) if isinstance(c, BaseModel) else c
+            for c in (message.content or [])
+        ]
         state.engine.append_user_message(conversation, content)
         try:
             start = state.engine.start_run(conversation)
@@ -316,7 +326,10 @@ async def session_socket(
     through_seq = length - 1 if length else None
     history = [SyncFrame(from_seq=after_seq, through_seq=through_seq).model_dump(exclude_none=True)]
     if after_seq is not None and through_seq is not None:
-        history += [DurableFrame(seq=seq, event=conversation.events[seq]).model_dump(exclude_none=True) for seq in range(max(after_seq + 1, 0), length)]
+        history += [
+            DurableFrame(seq=seq, event=conversation.events[seq]).model_dump(exclude_none=True)
+            for seq in range(max(after_seq + 1, 0), length)
+        ]
     # The connect snapshot reaches the buffering subscriber first and is flushed at go-live.
     history.append(TransientFrame(event=_initial_snapshot(conversation)).model_dump(exclude_none=True))
 
@@ -369,5 +382,11 @@ async def bash_events_socket(
         await _close(websocket, CloseCode.TRY_AGAIN_LATER, CloseReason.TOO_MANY_BASH_CONNECTIONS)
         return
     history = list(log.events) if resend_mode == "all" or resend_all else []
-    channel = _Channel(subscribers=log.subscribers, to_wire=lambda event: event, on_client_frame=_bash_handler(log), error_reply=bash_error, strip_nulls=False)
+    channel = _Channel(
+        subscribers=log.subscribers,
+        to_wire=lambda event: event,
+        on_client_frame=_bash_handler(log),
+        error_reply=bash_error,
+        strip_nulls=False,
+    )
     await _serve(websocket, state, socket, channel, history)

@@ -63,7 +63,9 @@ class MockState:
         self.clock = Clock(self.config.seed)
         self.store = Store(self.clock, self.observers)
         self.bash = BashLog()
-        self.engine = Engine(speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults)
+        self.engine = Engine(
+            speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults
+        )
 
     def reset(self) -> None:
         """Forget every conversation, fault and journal entry (scenarios stay loaded)."""

@@ -25,20 +25,63 @@ from mockserver.observers import Observers
 
 # ConversationState fields (the full_state snapshot); ConversationInfo adds the INFO_ONLY ones.
 STATE_FIELDS = (
-    "id", "agent", "workspace", "persistence_dir", "max_iterations", "stuck_detection",
-    "execution_status", "confirmation_policy", "security_analyzer", "activated_knowledge_skills",
-    "activated_path_rules", "invoked_skills", "blocked_actions", "blocked_messages",
-    "last_user_message_id", "leaf_event_id", "head_is_empty", "stats", "secret_registry",
-    "tags", "agent_state", "hook_config",
+    "id",
+    "agent",
+    "workspace",
+    "persistence_dir",
+    "max_iterations",
+    "stuck_detection",
+    "execution_status",
+    "confirmation_policy",
+    "security_analyzer",
+    "activated_knowledge_skills",
+    "activated_path_rules",
+    "invoked_skills",
+    "blocked_actions",
+    "blocked_messages",
+    "last_user_message_id",
+    "leaf_event_id",
+    "head_is_empty",
+    "stats",
+    "secret_registry",
+    "tags",
+    "agent_state",
+    "hook_config",
 )
 INFO_FIELDS = (
-    "id", "workspace", "persistence_dir", "max_iterations", "stuck_detection", "execution_status",
-    "confirmation_policy", "security_analyzer", "activated_knowledge_skills", "invoked_skills",
-    "blocked_actions", "blocked_messages", "last_user_message_id", "leaf_event_id", "stats",
-    "secret_registry", "agent_state", "hook_config", "title", "metrics", "created_at", "updated_at",
-    "forked_from_conversation_id", "forked_from_event_id", "parent_conversation_id",
-    "sub_conversation_ids", "tags", "current_model_id", "available_models",
-    "supports_runtime_model_switch", "launched_agent_profile", "agent", "client_tools",
+    "id",
+    "workspace",
+    "persistence_dir",
+    "max_iterations",
+    "stuck_detection",
+    "execution_status",
+    "confirmation_policy",
+    "security_analyzer",
+    "activated_knowledge_skills",
+    "invoked_skills",
+    "blocked_actions",
+    "blocked_messages",
+    "last_user_message_id",
+    "leaf_event_id",
+    "stats",
+    "secret_registry",
+    "agent_state",
+    "hook_config",
+    "title",
+    "metrics",
+    "created_at",
+    "updated_at",
+    "forked_from_conversation_id",
+    "forked_from_event_id",
+    "parent_conversation_id",
+    "sub_conversation_ids",
+    "tags",
+    "current_model_id",
+    "available_models",
+    "supports_runtime_model_switch",
+    "launched_agent_profile",
+    "agent",
+    "client_tools",
     "tool_module_qualnames",
 )
 RUNTIME_INFO = {"runtime_status": "available", "can_resume": True, "runtime_error": None}
@@ -49,7 +92,7 @@ TOOL_MODULES = {
     "task_tracker": "openhands.tools.task_tracker.definition",
     "browser_tool_set": "openhands.tools.browser_use.definition",
 }
-MASKED_SECRET = "**********"
+MASKED_SECRET = "**********"  # noqa: S105 - the mask the server shows instead of a secret
 ROOT_PARENT_ID = "__root__"  # sdk/event/types.py
 
 
@@ -122,7 +165,11 @@ class Conversation:
 
     def emit(self, event: dict[str, Any], *, persist: bool = True) -> dict[str, Any]:
         """Stamp ``event`` (id, timestamp, parent), log it when persisted, fan it out."""
-        stamped: dict[str, Any] = {"id": self.clock.event_id(), "timestamp": self.clock.event_timestamp(), "source": event.get("source")}
+        stamped: dict[str, Any] = {
+            "id": self.clock.event_id(),
+            "timestamp": self.clock.event_timestamp(),
+            "source": event.get("source"),
+        }
         if persist and self.head is not None:
             stamped["parent_id"] = self.head
         elif persist and self.events:
@@ -171,7 +218,7 @@ class Conversation:
 
     @property
     def status(self) -> str:
-        return self.state["execution_status"]
+        return str(self.state["execution_status"])
 
     def state_dump(self) -> dict[str, Any]:
         """ConversationState as the full_state snapshot carries it (nulls dropped, key masked)."""
@@ -193,8 +240,16 @@ class Conversation:
 
     def pending_actions(self) -> list[dict[str, Any]]:
         """ActionEvents (with an action) that no observation, rejection or error answered yet."""
-        answered = {e.get("tool_call_id") for e in self.events if e["kind"] in ("ObservationEvent", "UserRejectObservation", "AgentErrorEvent")}
-        return [e for e in self.events if e["kind"] == "ActionEvent" and e.get("action") and e["tool_call_id"] not in answered]
+        answered = {
+            e.get("tool_call_id")
+            for e in self.events
+            if e["kind"] in ("ObservationEvent", "UserRejectObservation", "AgentErrorEvent")
+        }
+        return [
+            e
+            for e in self.events
+            if e["kind"] == "ActionEvent" and e.get("action") and e["tool_call_id"] not in answered
+        ]
 
     # -- event queries ------------------------------------------------------------------------
 
@@ -240,7 +295,7 @@ class Conversation:
 
 def _kind_matches(event_kind: str, wanted: str) -> bool:
     # The server accepts a bare class name or a fully-qualified module.Class path.
-    return wanted == event_kind or wanted.rsplit(".", 1)[-1] == event_kind and "." in wanted
+    return wanted == event_kind or (wanted.rsplit(".", 1)[-1] == event_kind and "." in wanted)
 
 
 def _body_matches(event: dict[str, Any], needle: str) -> bool:
@@ -317,7 +372,8 @@ class Store:
             updated_at=now,
             parent_conversation_id=request.get("parent_conversation_id"),
             client_tools=list(request.get("client_tools") or []),
-            tool_module_qualnames=request.get("tool_module_qualnames") or {name: TOOL_MODULES[name] for name in tools if name in TOOL_MODULES},
+            tool_module_qualnames=request.get("tool_module_qualnames")
+            or {name: TOOL_MODULES[name] for name in tools if name in TOOL_MODULES},
         )
         run = RunState(scenario=scenario, autotitle=request.get("autotitle", True))
         conversation = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)

@@ -24,7 +24,11 @@ class StrictContractMiddleware:
         self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self.state.strict or scope["path"].startswith(self.state.config.control_prefix):
+        if (
+            scope["type"] != "http"
+            or not self.state.strict
+            or scope["path"].startswith(self.state.config.control_prefix)
+        ):
             await self.app(scope, receive, send)
             return
         status = 0
@@ -35,7 +39,9 @@ class StrictContractMiddleware:
             nonlocal status, is_json
             if message["type"] == "http.response.start":
                 status = message["status"]
-                is_json = any(k == b"content-type" and v.startswith(b"application/json") for k, v in message.get("headers", []))
+                is_json = any(
+                    k == b"content-type" and v.startswith(b"application/json") for k, v in message.get("headers", [])
+                )
             elif message["type"] == "http.response.body" and is_json:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -67,9 +68,7 @@ def official_validator() -> jsonschema.Draft7Validator:
     indexes them, and anything not embedded fails instead of being downloaded.
     """
     schema = official_schema()
-    registry = (
-        Registry(retrieve=_no_network).with_resource(schema["$id"], DRAFT7.create_resource(schema)).crawl()
-    )
+    registry = Registry(retrieve=_no_network).with_resource(schema["$id"], DRAFT7.create_resource(schema)).crawl()
     return jsonschema.Draft7Validator(schema, registry=registry)
 
 
@@ -168,9 +167,7 @@ def test_document_is_valid_asyncapi_3_0_0() -> None:
     "break_it",
     [
         pytest.param(lambda d: d.pop("info"), id="missing-info"),
-        pytest.param(
-            lambda d: d["channels"]["conversationEvents"].update(adress="/typo"), id="unknown-channel-field"
-        ),
+        pytest.param(lambda d: d["channels"]["conversationEvents"].update(adress="/typo"), id="unknown-channel-field"),
         pytest.param(lambda d: d["operations"]["sendBashEvents"].update(action="publish"), id="v2-action"),
     ],
 )
@@ -316,9 +313,7 @@ def test_events_socket_close_codes() -> None:
     codes = {entry["code"] for entry in asyncapi()["channels"]["conversationEvents"]["x-close-codes"]}
     assert codes == {1000, 1013, 4001, 4004}
     for channel in asyncapi()["channels"].values():
-        assert [r["http_status"] for r in channel["x-handshake-rejections"]] == [
-            wp.HANDSHAKE_REJECTED_HTTP_STATUS
-        ]
+        assert [r["http_status"] for r in channel["x-handshake-rejections"]] == [wp.HANDSHAKE_REJECTED_HTTP_STATUS]
 
 
 _ENVELOPES: dict[str, type[wp.SessionFrameBase]] = {
@@ -508,9 +503,7 @@ def test_first_frame_rules_edge_cases() -> None:
         ([KEY], None, "", wp.AuthDecision.REJECT_HANDSHAKE),
     ],
 )
-def test_handshake_auth(
-    keys: list[str], query: str | None, header: str | None, decision: wp.AuthDecision
-) -> None:
+def test_handshake_auth(keys: list[str], query: str | None, header: str | None, decision: wp.AuthDecision) -> None:
     assert wp.handshake_auth(keys, query, header) is decision
 
 
@@ -533,9 +526,7 @@ def test_paths_and_close_codes() -> None:
 def test_session_frames_serialize_like_the_server() -> None:
     # session_socket.py:_ConnectionWriter.send: model_dump_json(exclude_none=True).
     assert wp.SyncFrame().to_wire() == '{"type":"sync"}'
-    assert (
-        wp.SyncFrame(from_seq=-1, through_seq=2).to_wire() == '{"type":"sync","from_seq":-1,"through_seq":2}'
-    )
+    assert wp.SyncFrame(from_seq=-1, through_seq=2).to_wire() == '{"type":"sync","from_seq":-1,"through_seq":2}'
     # Unknown envelope fields are ignored, as session_protocol.SessionFrameBase asks of clients.
     frame = wp.parse_session_frame('{"type":"item_aborted","item_id":"i","reason":"cancelled","new":1}')
     assert frame == wp.ItemAbortedFrame(item_id="i", reason="cancelled")
@@ -644,8 +635,28 @@ def _expected_reply_code(frame: str | bytes) -> str | None:
     return None if isinstance(parsed, wp.AuthFrame) else "ValidationError"
 
 
-@pytest.mark.real_server
-def test_real_server_answers_as_ws_protocol_predicts(real_server) -> None:  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class SocketServer:
+    url: str
+    api_key: str
+
+
+@pytest.fixture(scope="module", params=["real", pytest.param("mock")], ids=["real-server", "mock"])
+def socket_server(request: pytest.FixtureRequest) -> Iterator[SocketServer]:
+    """The protocol's parity checks run against the real 1.58.0 server and against the mock."""
+    if request.param == "real":
+        request.applymarker(pytest.mark.real_server)
+        real = request.getfixturevalue("real_server")
+        yield SocketServer(real.url, real.api_key)
+        return
+    from mockserver.config import MockConfig
+    from mockserver.runner import MockServer
+
+    with MockServer(MockConfig(api_keys=("mock-socket-key",))) as mock:
+        yield SocketServer(mock.url, "mock-socket-key")
+
+
+def test_server_answers_as_ws_protocol_predicts(socket_server: SocketServer) -> None:
     import uuid
 
     import httpx
@@ -654,12 +665,11 @@ def test_real_server_answers_as_ws_protocol_predicts(real_server) -> None:  # ty
 
     from contract.client.bodies import start_conversation_body
 
-    key = real_server.api_key
-    ws_base = real_server.url.replace("http://", "ws://", 1)
+    server = socket_server
+    key = server.api_key
+    ws_base = server.url.replace("http://", "ws://", 1)
     body = start_conversation_body("http://127.0.0.1:9", "ws-protocol", tools=(), autotitle=False)
-    response = httpx.post(
-        f"{real_server.url}/api/conversations", json=body, headers=real_server.headers, timeout=60
-    )
+    response = httpx.post(f"{server.url}/api/conversations", json=body, headers={"X-Session-API-Key": key}, timeout=60)
     response.raise_for_status()
     cid = response.json()["id"]
 
@@ -700,7 +710,16 @@ def test_real_server_answers_as_ws_protocol_predicts(real_server) -> None:  # ty
 
     # Legacy key in the query: rejected before accept, so the client sees HTTP 403.
     assert wp.handshake_auth([key], "wrong", None) is wp.AuthDecision.REJECT_HANDSHAKE
-    with pytest.raises(InvalidStatus) as rejected:
-        with connect(ws_base + unknown + "?session_api_key=wrong"):
-            pass
+    with pytest.raises(InvalidStatus) as rejected, connect(ws_base + unknown + "?session_api_key=wrong"):
+        pass
     assert rejected.value.response.status_code == wp.HANDSHAKE_REJECTED_HTTP_STATUS
+
+    # A binary first frame: the real handler crashes reading it as text, so the connection drops
+    # without a close frame (the client sees 1006, never 4001).
+    with pytest.raises(wp.BinaryFrameError):
+        wp.first_frame_authenticates(b"{}", [key])
+    with connect(ws_base + wp.events_socket_path(cid)) as ws:
+        ws.send(b'{"type":"auth"}')
+        with pytest.raises(ConnectionClosed) as dropped:
+            ws.recv(timeout=15)
+    assert dropped.value.rcvd is None

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -33,7 +32,9 @@ KNOWN = {Classification.SERVER_DEVIATION, Classification.SPEC_DEFECT, Classifica
 
 
 def _summary(report: Report) -> str:
-    lines = [f"{f.classification.value}: {f.check} {f.operation or ''} {f.message} (×{f.count})" for f in report.findings]
+    lines = [
+        f"{f.classification.value}: {f.check} {f.operation or ''} {f.message} (×{f.count})" for f in report.findings
+    ]
     lines += report.errors
     return "\n".join(lines)
 
@@ -42,20 +43,17 @@ def _summary(report: Report) -> str:
 
 
 @pytest.fixture(scope="module")
-def mock_report() -> Iterator[tuple[Report, float]]:
+def mock_report() -> Iterator[Report]:
     with MockServer(MockConfig(api_keys=(KEY,), speed=0)) as mock:
-        started = time.monotonic()
         report = run_checks(mock.url, api_key=KEY, allow_writes=True, seed=0)
-        elapsed = time.monotonic() - started
         # Every conversation the checker created is gone again.
         assert not mock.state.store.search(status=None, sort_order="CREATED_AT")
-        yield report, elapsed
+        yield report
 
 
-def test_mock_passes_every_phase_within_a_minute(mock_report: tuple[Report, float]) -> None:
-    report, elapsed = mock_report
+def test_mock_passes_every_phase(mock_report: Report) -> None:
+    report = mock_report
     assert report.budget_s == DEFAULT_BUDGET_S
-    assert elapsed < 60, f"took {elapsed:.1f} s"
     assert report.ok, _summary(report)
     assert not report.violations and not report.errors
     assert [p.name for p in report.phases] == list(PHASES)
@@ -72,8 +70,8 @@ def test_mock_passes_every_phase_within_a_minute(mock_report: tuple[Report, floa
 # -- (iv) JUnit XML ------------------------------------------------------------------------------
 
 
-def test_junit_xml_is_well_formed_with_one_testcase_per_check(mock_report: tuple[Report, float], tmp_path) -> None:
-    report, _ = mock_report
+def test_junit_xml_is_well_formed_with_one_testcase_per_check(mock_report: Report, tmp_path) -> None:
+    report = mock_report
     path = tmp_path / "check.xml"
     path.write_text(junit_xml(report), encoding="utf-8")
     root = ET.parse(path).getroot()
@@ -115,14 +113,22 @@ def _caught(report: Report, check: str) -> None:
 
 def test_rest_phase_catches_a_wrong_status(mutant: MockServer) -> None:
     _break(mutant, forced=[{"method": "GET", "path": "^/api/conversations/search$", "status": 418, "times": 0}])
-    report = run_checks(mutant.url, api_key=KEY, phases=["rest"], budget_s=10, include_operations=["GET /api/conversations/search"])
+    report = run_checks(
+        mutant.url, api_key=KEY, phases=["rest"], budget_s=10, include_operations=["GET /api/conversations/search"]
+    )
     _caught(report, "rest.status_code_conformance")
     assert "curl" in report.checks["rest.status_code_conformance"].violations[0].reproducer
 
 
 def test_rest_phase_catches_auth_not_enforced(mutant: MockServer) -> None:
     _break(mutant, skip_auth=True)
-    report = run_checks(mutant.url, api_key=KEY, phases=["rest"], budget_s=10, include_operations=["GET /api/conversations/count", "GET /api/conversations/{conversation_id}"])
+    report = run_checks(
+        mutant.url,
+        api_key=KEY,
+        phases=["rest"],
+        budget_s=10,
+        include_operations=["GET /api/conversations/count", "GET /api/conversations/{conversation_id}"],
+    )
     _caught(report, "rest.auth_required")
     assert "401" in report.checks["rest.auth_required"].violations[0].message
 
@@ -141,7 +147,9 @@ def test_streams_phase_catches_a_duplicated_event(mutant: MockServer) -> None:
 
 def test_websocket_phase_catches_a_dropped_required_field(mutant: MockServer) -> None:
     _break(mutant, drop_field="llm_message")  # required on every MessageEvent
-    report = run_checks(mutant.url, api_key=KEY, phases=["websocket"], budget_s=10, allow_writes=True, ws_auth_timeout=False)
+    report = run_checks(
+        mutant.url, api_key=KEY, phases=["websocket"], budget_s=10, allow_writes=True, ws_auth_timeout=False
+    )
     _caught(report, "ws.frame_schema")
     assert "llm_message" in report.checks["ws.frame_schema"].violations[0].message
 
@@ -157,15 +165,23 @@ def test_websocket_phase_catches_a_missing_4004(mutant: MockServer) -> None:
 # -- bounded: slow, hanging and silent servers are failures, never hangs ------------------------------
 
 
+# A hang fails these tests through the timeout; how long a run takes is measured in bench/, not here.
+@pytest.mark.timeout(120)
 def test_a_slow_route_is_reported_not_waited_for(mutant: MockServer) -> None:
     _break(mutant, latency_ms={"^/api/conversations/search$": 3000})
-    started = time.monotonic()
-    report = run_checks(mutant.url, api_key=KEY, phases=["rest"], budget_s=3, request_timeout_s=0.5, include_operations=["GET /api/conversations/search"])
-    assert time.monotonic() - started < 20
-    _caught(report, "rest.responsive")
+    report = run_checks(
+        mutant.url,
+        api_key=KEY,
+        phases=["rest"],
+        budget_s=3,
+        request_timeout_s=0.5,
+        include_operations=["GET /api/conversations/search"],
+    )
+    _caught(report, "rest.responsive")  # timed out at 0.5 s: had it waited 3 s, the answer would conform
 
 
-def test_a_server_that_never_answers_is_reported_quickly() -> None:
+@pytest.mark.timeout(120)
+def test_a_server_that_never_answers_is_reported() -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
@@ -183,9 +199,9 @@ def test_a_server_that_never_answers_is_reported_quickly() -> None:
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     try:
-        started = time.monotonic()
-        report = run_checks(f"http://127.0.0.1:{listener.getsockname()[1]}", api_key=KEY, budget_s=5, request_timeout_s=1)
-        assert time.monotonic() - started < 10
+        report = run_checks(
+            f"http://127.0.0.1:{listener.getsockname()[1]}", api_key=KEY, budget_s=5, request_timeout_s=1
+        )
     finally:
         stop.set()
         thread.join(timeout=2)
@@ -200,13 +216,21 @@ def test_a_server_that_never_answers_is_reported_quickly() -> None:
 
 
 def test_dangerous_operations_need_an_exact_name_and_writes_need_permission() -> None:
-    operations = [("GET", "/api/file/home"), ("POST", "/api/bash/execute_bash_command"), ("GET", "/api/conversations/search"), ("POST", "/api/conversations/{conversation_id}/run"), ("POST", "/api/conversations")]
+    operations = [
+        ("GET", "/api/file/home"),
+        ("POST", "/api/bash/execute_bash_command"),
+        ("GET", "/api/conversations/search"),
+        ("POST", "/api/conversations/{conversation_id}/run"),
+        ("POST", "/api/conversations"),
+    ]
     chosen, excluded = select(operations, allow_writes=False)
     assert chosen == [("GET", "/api/conversations/search")]
     chosen, _ = select(operations, allow_writes=True, include=[".*"])
     assert ("POST", "/api/bash/execute_bash_command") not in chosen and ("GET", "/api/file/home") not in chosen
     assert ("POST", "/api/conversations") not in chosen  # creates working_dir directories at generated paths
-    chosen, _ = select(operations, allow_writes=True, include=["GET /api/file/home", "POST /api/bash/execute_bash_command"])
+    chosen, _ = select(
+        operations, allow_writes=True, include=["GET /api/file/home", "POST /api/bash/execute_bash_command"]
+    )
     assert chosen == [("GET", "/api/file/home"), ("POST", "/api/bash/execute_bash_command")]
     chosen, _ = select(operations, allow_writes=False, include=["POST /api/bash/execute_bash_command"])
     assert chosen == []  # named, but a write without --allow-writes
@@ -220,7 +244,9 @@ def test_dangerous_operations_need_an_exact_name_and_writes_need_permission() ->
 def test_real_server_run_completes_and_every_finding_is_explained(real_server, scripted_llm) -> None:
     with httpx.Client(base_url=real_server.url, headers=real_server.headers, timeout=10) as http:
         before = http.get("/api/conversations/count").json()
-        report = run_checks(real_server.url, api_key=real_server.api_key, allow_writes=True, scripted_llm=scripted_llm.url, seed=0)
+        report = run_checks(
+            real_server.url, api_key=real_server.api_key, allow_writes=True, scripted_llm=scripted_llm.url, seed=0
+        )
         after = http.get("/api/conversations/count").json()
     print("\n" + _summary(report))
     assert report.target == "agent-server"
@@ -236,16 +262,40 @@ def test_real_server_run_completes_and_every_finding_is_explained(real_server, s
 
 
 def _csue(key: str, value: object, n: int) -> dict:
-    return {"id": f"e{n}", "timestamp": f"2026-01-05T10:00:{n:02d}.000000", "source": "environment", "key": key, "value": value, "kind": "ConversationStateUpdateEvent"}
+    return {
+        "id": f"e{n}",
+        "timestamp": f"2026-01-05T10:00:{n:02d}.000000",
+        "source": "environment",
+        "key": key,
+        "value": value,
+        "kind": "ConversationStateUpdateEvent",
+    }
 
 
 def test_a_step_finishing_after_a_pause_needs_its_own_snapshot() -> None:
     from contract.checker.invariants import stream_problems
 
     snapshot = lambda status, n: _csue("full_state", {"execution_status": status}, n)  # noqa: E731
-    action = {"id": "a1", "timestamp": "2026-01-05T10:00:05.000000", "source": "agent", "kind": "ActionEvent", "thought": [], "tool_name": "t", "tool_call_id": "c1", "tool_call": {}, "llm_response_id": "r", "action": None}
-    frames = [snapshot("idle", 0), _csue("execution_status", "running", 1), _csue("execution_status", "paused", 2), snapshot("paused", 3), action]
-    checks = {p.check for p in stream_problems(frames + [snapshot("paused", 6)], None)}
+    action = {
+        "id": "a1",
+        "timestamp": "2026-01-05T10:00:05.000000",
+        "source": "agent",
+        "kind": "ActionEvent",
+        "thought": [],
+        "tool_name": "t",
+        "tool_call_id": "c1",
+        "tool_call": {},
+        "llm_response_id": "r",
+        "action": None,
+    }
+    frames = [
+        snapshot("idle", 0),
+        _csue("execution_status", "running", 1),
+        _csue("execution_status", "paused", 2),
+        snapshot("paused", 3),
+        action,
+    ]
+    checks = {p.check for p in stream_problems([*frames, snapshot("paused", 6)], None)}
     assert "streams.run_ends_snapshot" not in checks and "streams.run_starts_running" not in checks
     assert "streams.run_ends_snapshot" in {p.check for p in stream_problems(frames, None)}
 

@@ -14,6 +14,7 @@ real openhands-sdk 1.58.0 client keeps every promise but one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import types
@@ -24,19 +25,19 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+from openhands.sdk.conversation.impl.remote_conversation import RemoteConversation
+from openhands.sdk.conversation.state import ConversationExecutionStatus as Status
+from openhands.sdk.event import ConversationStateUpdateEvent
 
-from contract.client_conformance.case import CaseError, load_case, parse_case, case_document, dump_case, scenario_of
+from contract.client_conformance.case import CaseError, case_document, dump_case, load_case, parse_case, scenario_of
 from contract.client_conformance.client import TolerantRemoteConversation, sdk_client_factory
 from contract.client_conformance.harness import Bounds
-from contract.client_conformance.strategies import CORPUS, cases
 from contract.client_conformance.properties import PROPERTY_NAMES
+from contract.client_conformance.strategies import CORPUS, cases
 from contract.client_conformance.suite import ConformanceSuite, write_report
 from contract.harness.scenario import parse_scenario
 from mockserver.config import MockConfig
 from mockserver.runner import MockServer
-from openhands.sdk.conversation.impl.remote_conversation import RemoteConversation
-from openhands.sdk.conversation.state import ConversationExecutionStatus as Status
-from openhands.sdk.event import ConversationStateUpdateEvent
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -117,9 +118,12 @@ class ReturnsOnFinishedHint(TolerantRemoteConversation):
 
     def _initialize_connection(self, **kwargs: Any) -> None:
         def finished_hint(event: Any) -> None:
-            if isinstance(event, ConversationStateUpdateEvent) and event.key == "execution_status" and event.value == "finished":
-                if self._run_armed.is_set():
-                    self._terminal_status_queue.put("finished")
+            if (
+                isinstance(event, ConversationStateUpdateEvent)
+                and event.key == "execution_status"
+                and event.value == "finished"
+            ) and self._run_armed.is_set():
+                self._terminal_status_queue.put("finished")
 
         kwargs["callbacks"] = [*(kwargs.get("callbacks") or []), finished_hint]
         super()._initialize_connection(**kwargs)
@@ -129,10 +133,8 @@ class SwallowsRunError(TolerantRemoteConversation):
     """run_raises_on_error_or_stuck: a failed run is logged, not raised."""
 
     def run(self, *args: Any, **kwargs: Any) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the defect
             super().run(*args, **kwargs)
-        except Exception:  # noqa: BLE001 - the defect
-            pass
 
 
 class IgnoresFieldUpdates(TolerantRemoteConversation):
@@ -203,10 +205,23 @@ class DropsSocketOnUnknownStateKey(TolerantRemoteConversation):
     stops its socket (no reconnect)."""
 
     def _initialize_connection(self, **kwargs: Any) -> None:
-        known = {"full_state", "execution_status", "last_user_message_id", "stats", "confirmation_policy", "agent", "tags", "security_analyzer"}
+        known = {
+            "full_state",
+            "execution_status",
+            "last_user_message_id",
+            "stats",
+            "confirmation_policy",
+            "agent",
+            "tags",
+            "security_analyzer",
+        }
 
         def strict_keys(event: Any) -> None:
-            if isinstance(event, ConversationStateUpdateEvent) and event.key not in known and self._ws_client is not None:
+            if (
+                isinstance(event, ConversationStateUpdateEvent)
+                and event.key not in known
+                and self._ws_client is not None
+            ):
                 self._ws_client._stop.set()
 
         kwargs["callbacks"] = [*(kwargs.get("callbacks") or []), strict_keys]
@@ -256,14 +271,18 @@ def sdk_report(mock: MockServer) -> dict[str, Any]:
 @pytest.mark.parametrize(
     "prop",
     [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FINDINGS[name])) if name in KNOWN_FINDINGS else name
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FINDINGS[name]))
+        if name in KNOWN_FINDINGS
+        else name
         for name in PROPERTY_NAMES
     ],
 )
 def test_sdk_keeps_the_property(sdk_report: dict[str, Any], prop: str) -> None:
     assert not sdk_report["inconclusive"], sdk_report["inconclusive"]
     [entry] = [e for e in sdk_report["properties"] if e["name"] == prop]
-    assert entry["passed"], f"{prop}: {entry['failure']['violations']}\n" + yaml.safe_dump(case_document(entry["failure"]["case"]), sort_keys=False)
+    assert entry["passed"], f"{prop}: {entry['failure']['violations']}\n" + yaml.safe_dump(
+        case_document(entry["failure"]["case"]), sort_keys=False
+    )
 
 
 def test_the_report_lists_every_property_and_saves_failing_cases(sdk_report: dict[str, Any], tmp_path: Path) -> None:
@@ -274,7 +293,7 @@ def test_the_report_lists_every_property_and_saves_failing_cases(sdk_report: dic
     for entry in document["properties"]:
         if not entry["passed"]:
             case = load_case(entry["failure"]["case_file"])  # replayable
-            assert case == [e for e in sdk_report["properties"] if e["name"] == entry["name"]][0]["failure"]["case"]
+            assert case == next(e for e in sdk_report["properties"] if e["name"] == entry["name"])["failure"]["case"]
 
 
 # -- findings against openhands-sdk 1.58.0 -----------------------------------------------------
@@ -290,7 +309,14 @@ def finding_of(path: Path) -> str:
 
 @pytest.mark.parametrize(
     "path",
-    [pytest.param(path, id=path.stem, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FINDINGS.get(finding_of(path), "unknown finding"))) for path in finding_files()],
+    [
+        pytest.param(
+            path,
+            id=path.stem,
+            marks=pytest.mark.xfail(strict=True, reason=KNOWN_FINDINGS.get(finding_of(path), "unknown finding")),
+        )
+        for path in finding_files()
+    ],
 )
 def test_finding_replays(mock: MockServer, path: Path) -> None:
     """A committed finding case: the installed SDK should keep the property (1.58.0 does not)."""
@@ -366,10 +392,20 @@ def test_triggers_fire_right_after_their_anchor(mock: MockServer) -> None:
     prefix = mock.config.control_prefix
     with httpx.Client(base_url=mock.url, timeout=5) as client:
         client.post(f"{prefix}/reset")
-        cid = client.post("/api/conversations", json={"agent": {"kind": "Agent", "llm": {"model": "m"}, "tools": []}, "workspace": {"working_dir": "/w"}}).json()["id"]
-        labels = {"triggers": [{"after": "action", "do": {"emit": [{"kind": "FutureEvent", "source": "environment"}]}, "label": "x"}]}
+        cid = client.post(
+            "/api/conversations",
+            json={"agent": {"kind": "Agent", "llm": {"model": "m"}, "tools": []}, "workspace": {"working_dir": "/w"}},
+        ).json()["id"]
+        labels = {
+            "triggers": [
+                {"after": "action", "do": {"emit": [{"kind": "FutureEvent", "source": "environment"}]}, "label": "x"}
+            ]
+        }
         assert client.post(f"{prefix}/conversations/{cid}/triggers", json=labels).json() == {"armed": 1}
-        client.post(f"/api/conversations/{cid}/events", json={"role": "user", "content": [{"type": "text", "text": "go"}], "run": True})
+        client.post(
+            f"/api/conversations/{cid}/events",
+            json={"role": "user", "content": [{"type": "text", "text": "go"}], "run": True},
+        )
         for _ in range(200):
             trace = client.get(f"{prefix}/conversations/{cid}/trace").json()
             if not trace["busy"] and trace["fired"]:

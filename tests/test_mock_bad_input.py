@@ -74,116 +74,370 @@ def _json(value: Any) -> bytes:
 CASES = [
     # -- malformed bodies ------------------------------------------------------------------
     BadInput(
-        "malformed JSON", "POST", "/api/conversations", 422,
-        {"detail": [_err("json_invalid", ["body", 1], "JSON decode error", {}, {"error": "Expecting property name enclosed in double quotes"})]},
-        {**AUTH, **JSON}, b"{",
+        "malformed JSON",
+        "POST",
+        "/api/conversations",
+        422,
+        {
+            "detail": [
+                _err(
+                    "json_invalid",
+                    ["body", 1],
+                    "JSON decode error",
+                    {},
+                    {"error": "Expecting property name enclosed in double quotes"},
+                )
+            ]
+        },
+        {**AUTH, **JSON},
+        b"{",
     ),
     BadInput(
-        "malformed JSON is parsed before the key is checked", "POST", "/api/conversations", 422,
-        {"detail": [_err("json_invalid", ["body", 1], "JSON decode error", {}, {"error": "Expecting property name enclosed in double quotes"})]},
-        {**WRONG, **JSON}, b"{",
+        "malformed JSON is parsed before the key is checked",
+        "POST",
+        "/api/conversations",
+        422,
+        {
+            "detail": [
+                _err(
+                    "json_invalid",
+                    ["body", 1],
+                    "JSON decode error",
+                    {},
+                    {"error": "Expecting property name enclosed in double quotes"},
+                )
+            ]
+        },
+        {**WRONG, **JSON},
+        b"{",
     ),
     BadInput(
-        "body that is not UTF-8", "POST", "/api/conversations/{unknown}/goal", 400,
-        {"detail": "There was an error parsing the body"}, {**AUTH, **JSON}, b"\xff\xfe{",
+        "body that is not UTF-8",
+        "POST",
+        "/api/conversations/{unknown}/goal",
+        400,
+        {"detail": "There was an error parsing the body"},
+        {**AUTH, **JSON},
+        b"\xff\xfe{",
     ),
     BadInput(
-        "malformed multipart", "POST", "/api/conversations/{unknown}/file/upload?path=/x", 400,
-        {"detail": "Invalid multipart data."}, {**AUTH, "Content-Type": "multipart/form-data; boundary=b"}, b"--b\r\nFalse--b--\r\n",
+        "malformed multipart",
+        "POST",
+        "/api/conversations/{unknown}/file/upload?path=/x",
+        400,
+        {"detail": "Invalid multipart data."},
+        {**AUTH, "Content-Type": "multipart/form-data; boundary=b"},
+        b"--b\r\nFalse--b--\r\n",
     ),
     # -- wrong types -----------------------------------------------------------------------
     BadInput(
-        "wrong body type (stateful route)", "POST", "/api/conversations/{live}/ask_agent", 422,
+        "wrong body type (stateful route)",
+        "POST",
+        "/api/conversations/{live}/ask_agent",
+        422,
         {"detail": [_err("string_type", ["body", "question"], "Input should be a valid string", 5)]},
-        {**AUTH, **JSON}, _json({"question": 5}),
+        {**AUTH, **JSON},
+        _json({"question": 5}),
     ),
     BadInput(
-        "wrong body type (generic route)", "POST", "/api/conversations/{live}/goal", 422,
+        "wrong body type (generic route)",
+        "POST",
+        "/api/conversations/{live}/goal",
+        422,
         {"detail": [_err("string_type", ["body", "objective"], "Input should be a valid string", 5)]},
-        {**AUTH, **JSON}, _json({"objective": 5}),
+        {**AUTH, **JSON},
+        _json({"objective": 5}),
     ),
     BadInput(
-        "missing embedded body field", "POST", "/api/conversations/{live}/switch_llm", 422,
-        {"detail": [_err("missing", ["body", "llm"], "Field required", None)]}, {**AUTH, **JSON},
+        "missing embedded body field",
+        "POST",
+        "/api/conversations/{live}/switch_llm",
+        422,
+        {"detail": [_err("missing", ["body", "llm"], "Field required", None)]},
+        {**AUTH, **JSON},
     ),
     BadInput(
-        "missing body", "POST", "/api/conversations/{live}/goal", 422,
-        {"detail": [_err("missing", ["body"], "Field required", None)]}, {**AUTH, **JSON},
+        "missing body",
+        "POST",
+        "/api/conversations/{live}/goal",
+        422,
+        {"detail": [_err("missing", ["body"], "Field required", None)]},
+        {**AUTH, **JSON},
     ),
     BadInput(
-        "integer query that is not one", "GET", "/api/conversations/search?limit=abc", 422,
-        {"detail": [_err("int_parsing", ["query", "limit"], "Input should be a valid integer, unable to parse string as an integer", "abc")]},
+        "integer query that is not one",
+        "GET",
+        "/api/conversations/search?limit=abc",
+        422,
+        {
+            "detail": [
+                _err(
+                    "int_parsing",
+                    ["query", "limit"],
+                    "Input should be a valid integer, unable to parse string as an integer",
+                    "abc",
+                )
+            ]
+        },
     ),
     BadInput(
-        "named enum in the query", "GET", "/api/bash/bash_events/search?sort_order=bogus", 422,
-        {"detail": [_err("enum", ["query", "sort_order"], "Input should be 'TIMESTAMP' or 'TIMESTAMP_DESC'", "bogus", {"expected": "'TIMESTAMP' or 'TIMESTAMP_DESC'"})]},
+        "named enum in the query",
+        "GET",
+        "/api/bash/bash_events/search?sort_order=bogus",
+        422,
+        {
+            "detail": [
+                _err(
+                    "enum",
+                    ["query", "sort_order"],
+                    "Input should be 'TIMESTAMP' or 'TIMESTAMP_DESC'",
+                    "bogus",
+                    {"expected": "'TIMESTAMP' or 'TIMESTAMP_DESC'"},
+                )
+            ]
+        },
     ),
     BadInput(
-        "path name against its pattern", "GET", "/api/skills/installed/Bad_Name!", 422,
-        {"detail": [_err("string_pattern_mismatch", ["path", "skill_name"], "String should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'", "Bad_Name!", {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})]},
+        "path name against its pattern",
+        "GET",
+        "/api/skills/installed/Bad_Name!",
+        422,
+        {
+            "detail": [
+                _err(
+                    "string_pattern_mismatch",
+                    ["path", "skill_name"],
+                    "String should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$'",
+                    "Bad_Name!",
+                    {"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+                )
+            ]
+        },
     ),
     # -- page limits -----------------------------------------------------------------------
     BadInput(
-        "oversized page limit", "GET", "/api/conversations/{live}/events/search?limit=101", 422,
-        {"detail": [_err("less_than_equal", ["query", "limit"], "Input should be less than or equal to 100", "101", {"le": 100})]},
+        "oversized page limit",
+        "GET",
+        "/api/conversations/{live}/events/search?limit=101",
+        422,
+        {
+            "detail": [
+                _err(
+                    "less_than_equal",
+                    ["query", "limit"],
+                    "Input should be less than or equal to 100",
+                    "101",
+                    {"le": 100},
+                )
+            ]
+        },
     ),
     BadInput(
-        "zero page limit", "GET", "/api/conversations/search?limit=0", 422,
+        "zero page limit",
+        "GET",
+        "/api/conversations/search?limit=0",
+        422,
         {"detail": [_err("greater_than", ["query", "limit"], "Input should be greater than 0", "0", {"gt": 0})]},
     ),
     BadInput(
-        "oversized page limit (generic route)", "GET", "/api/bash/bash_events/search?limit=101", 422,
-        {"detail": [_err("less_than_equal", ["query", "limit"], "Input should be less than or equal to 100", "101", {"le": 100})]},
+        "oversized page limit (generic route)",
+        "GET",
+        "/api/bash/bash_events/search?limit=101",
+        422,
+        {
+            "detail": [
+                _err(
+                    "less_than_equal",
+                    ["query", "limit"],
+                    "Input should be less than or equal to 100",
+                    "101",
+                    {"le": 100},
+                )
+            ]
+        },
     ),
     # -- ids that are not UUIDs ------------------------------------------------------------
-    BadInput("non-UUID conversation id", "GET", "/api/conversations/not-a-uuid", 422, {"detail": [_uuid_error(["path", "conversation_id"], "not-a-uuid")]}),
     BadInput(
-        "non-UUID conversation id (generic route)", "POST", "/api/conversations/not-a-uuid/goal/stop", 422,
+        "non-UUID conversation id",
+        "GET",
+        "/api/conversations/not-a-uuid",
+        422,
         {"detail": [_uuid_error(["path", "conversation_id"], "not-a-uuid")]},
     ),
     BadInput(
-        "non-UUID runtime conversation id", "GET", "/api/conversations/zz/bash/bash_events/search", 422,
+        "non-UUID conversation id (generic route)",
+        "POST",
+        "/api/conversations/not-a-uuid/goal/stop",
+        422,
+        {"detail": [_uuid_error(["path", "conversation_id"], "not-a-uuid")]},
+    ),
+    BadInput(
+        "non-UUID runtime conversation id",
+        "GET",
+        "/api/conversations/zz/bash/bash_events/search",
+        422,
         {"detail": [_uuid_error(["path", "runtime_conversation_id"], "zz")]},
     ),
     # -- unknown ids -----------------------------------------------------------------------
     BadInput("unknown conversation", "GET", "/api/conversations/{unknown}", 404, NOT_FOUND),
     BadInput("unknown conversation, run", "POST", "/api/conversations/{unknown}/run", 404, NOT_FOUND),
-    BadInput("unknown conversation, events/search", "GET", "/api/conversations/{unknown}/events/search", 404, {"detail": "Conversation not found: {unknown}"}),
-    BadInput("unknown conversation, goal", "POST", "/api/conversations/{unknown}/goal", 404, NOT_FOUND, {**AUTH, **JSON}, _json({"objective": "x"})),
-    BadInput("unknown conversation, fork", "POST", "/api/conversations/{unknown}/fork", 404, {"detail": "Source conversation not found"}, {**AUTH, **JSON}, b"{}"),
-    BadInput("unknown conversation, children", "POST", "/api/conversations/{unknown}/children", 404, {"detail": "Parent conversation not found"}, {**AUTH, **JSON}, _json({"task": "x"})),
-    BadInput("unknown conversation, navigate", "POST", "/api/conversations/{unknown}/navigate", 404, {"detail": "Conversation not found"}, {**AUTH, **JSON}, _json({"event_id": "x"})),
-    BadInput("unknown conversation, reprovision", "POST", "/api/conversations/{unknown}/runtime/reprovision", 404, NOT_FOUND),
-    BadInput("unknown conversation, workspace", "GET", "/api/conversations/{unknown}/workspace/a/b.txt", 404, {"detail": "Conversation not found: {unknown}"}),
-    BadInput("unknown conversation, trajectory", "GET", "/api/file/download-trajectory/{unknown}", 404, {"detail": "Conversation not found"}),
-    BadInput("unknown runtime conversation", "GET", "/api/conversations/{unknown}/bash/bash_events/search", 404, {"detail": "Conversation not found: {unknown}"}),
     BadInput(
-        "unknown runtime conversation beats a bad query", "GET", "/api/conversations/{unknown}/bash/bash_events/search?limit=0", 404,
+        "unknown conversation, events/search",
+        "GET",
+        "/api/conversations/{unknown}/events/search",
+        404,
         {"detail": "Conversation not found: {unknown}"},
     ),
-    BadInput("missing workspace file", "GET", "/api/conversations/{live}/workspace/a/b.txt", 404, {"detail": "File not found"}),
-    # -- runtime guards --------------------------------------------------------------------
-    BadInput("runtime path outside the workspace", "GET", "/api/conversations/{live}/git/changes?path=relative", 422, {"detail": "path must be inside the conversation workspace"}),
     BadInput(
-        "trajectory of another conversation", "GET", "/api/conversations/{live}/file/download-trajectory/{unknown}", 422,
+        "unknown conversation, goal",
+        "POST",
+        "/api/conversations/{unknown}/goal",
+        404,
+        NOT_FOUND,
+        {**AUTH, **JSON},
+        _json({"objective": "x"}),
+    ),
+    BadInput(
+        "unknown conversation, fork",
+        "POST",
+        "/api/conversations/{unknown}/fork",
+        404,
+        {"detail": "Source conversation not found"},
+        {**AUTH, **JSON},
+        b"{}",
+    ),
+    BadInput(
+        "unknown conversation, children",
+        "POST",
+        "/api/conversations/{unknown}/children",
+        404,
+        {"detail": "Parent conversation not found"},
+        {**AUTH, **JSON},
+        _json({"task": "x"}),
+    ),
+    BadInput(
+        "unknown conversation, navigate",
+        "POST",
+        "/api/conversations/{unknown}/navigate",
+        404,
+        {"detail": "Conversation not found"},
+        {**AUTH, **JSON},
+        _json({"event_id": "x"}),
+    ),
+    BadInput(
+        "unknown conversation, reprovision", "POST", "/api/conversations/{unknown}/runtime/reprovision", 404, NOT_FOUND
+    ),
+    BadInput(
+        "unknown conversation, workspace",
+        "GET",
+        "/api/conversations/{unknown}/workspace/a/b.txt",
+        404,
+        {"detail": "Conversation not found: {unknown}"},
+    ),
+    BadInput(
+        "unknown conversation, trajectory",
+        "GET",
+        "/api/file/download-trajectory/{unknown}",
+        404,
+        {"detail": "Conversation not found"},
+    ),
+    BadInput(
+        "unknown runtime conversation",
+        "GET",
+        "/api/conversations/{unknown}/bash/bash_events/search",
+        404,
+        {"detail": "Conversation not found: {unknown}"},
+    ),
+    BadInput(
+        "unknown runtime conversation beats a bad query",
+        "GET",
+        "/api/conversations/{unknown}/bash/bash_events/search?limit=0",
+        404,
+        {"detail": "Conversation not found: {unknown}"},
+    ),
+    BadInput(
+        "missing workspace file",
+        "GET",
+        "/api/conversations/{live}/workspace/a/b.txt",
+        404,
+        {"detail": "File not found"},
+    ),
+    # -- runtime guards --------------------------------------------------------------------
+    BadInput(
+        "runtime path outside the workspace",
+        "GET",
+        "/api/conversations/{live}/git/changes?path=relative",
+        422,
+        {"detail": "path must be inside the conversation workspace"},
+    ),
+    BadInput(
+        "trajectory of another conversation",
+        "GET",
+        "/api/conversations/{live}/file/download-trajectory/{unknown}",
+        422,
         {"detail": "Trajectory must belong to the selected conversation"},
     ),
     # -- the session key -------------------------------------------------------------------
     BadInput("missing key", "GET", "/api/conversations/search", 401, UNAUTHORIZED, {}),
     BadInput("wrong key beats 404", "GET", "/api/conversations/{unknown}", 401, UNAUTHORIZED, WRONG),
     BadInput("wrong key beats a bad UUID", "GET", "/api/conversations/not-a-uuid", 401, UNAUTHORIZED, WRONG),
-    BadInput("wrong key beats body validation", "POST", "/api/conversations/{live}/ask_agent", 401, UNAUTHORIZED, {**WRONG, **JSON}, _json({"question": 5})),
-    BadInput("wrong key beats 404 (runtime route)", "GET", "/api/conversations/{unknown}/bash/bash_events/search", 401, UNAUTHORIZED, WRONG),
+    BadInput(
+        "wrong key beats body validation",
+        "POST",
+        "/api/conversations/{live}/ask_agent",
+        401,
+        UNAUTHORIZED,
+        {**WRONG, **JSON},
+        _json({"question": 5}),
+    ),
+    BadInput(
+        "wrong key beats 404 (runtime route)",
+        "GET",
+        "/api/conversations/{unknown}/bash/bash_events/search",
+        401,
+        UNAUTHORIZED,
+        WRONG,
+    ),
     BadInput("wrong key (generic route)", "GET", "/api/settings", 401, UNAUTHORIZED, WRONG),
     BadInput("missing key (OpenAI route)", "GET", "/v1/models", 401, UNAUTHORIZED, {}),
-    BadInput("bearer key (OpenAI route)", "GET", "/v1/models", 200, {"object": "list", "data": []}, {"Authorization": f"Bearer {KEY}"}),
-    BadInput("no /api/init without deferred init", "GET", "/api/init", 404, {"detail": "server is not running with deferred_init=True; the /api/init endpoint is not available"}, {}),
-    BadInput("POST /api/init needs the init key, not the session key", "POST", "/api/init", 401, UNAUTHORIZED, {**AUTH, **JSON}, b"{}"),
+    BadInput(
+        "bearer key (OpenAI route)",
+        "GET",
+        "/v1/models",
+        200,
+        {"object": "list", "data": []},
+        {"Authorization": f"Bearer {KEY}"},
+    ),
+    BadInput(
+        "no /api/init without deferred init",
+        "GET",
+        "/api/init",
+        404,
+        {"detail": "server is not running with deferred_init=True; the /api/init endpoint is not available"},
+        {},
+    ),
+    BadInput(
+        "POST /api/init needs the init key, not the session key",
+        "POST",
+        "/api/init",
+        401,
+        UNAUTHORIZED,
+        {**AUTH, **JSON},
+        b"{}",
+    ),
     # -- server errors the real server gives too -------------------------------------------
     BadInput(
-        "a message with role assistant", "POST", "/api/conversations/{live}/events", 500,
-        {"detail": "Internal Server Error", "exception": "Only user messages are allowed to be sent to the agent.", "error_id": "<32 hex>"},
-        {**AUTH, **JSON}, _json({"role": "assistant", "content": [{"type": "text", "text": "hi"}], "run": False}),
+        "a message with role assistant",
+        "POST",
+        "/api/conversations/{live}/events",
+        500,
+        {
+            "detail": "Internal Server Error",
+            "exception": "Only user messages are allowed to be sent to the agent.",
+            "error_id": "<32 hex>",
+        },
+        {**AUTH, **JSON},
+        _json({"role": "assistant", "content": [{"type": "text", "text": "hi"}], "run": False}),
     ),
 ]
 
@@ -216,13 +470,16 @@ def _request(case: BadInput, live: str) -> dict[str, Any]:
 
 
 def _conversation_body(live: str, working_dir: str) -> dict[str, Any]:
-    return {"conversation_id": live, "agent": AGENT, "workspace": {"kind": "LocalWorkspace", "working_dir": working_dir}}
+    return {
+        "conversation_id": live,
+        "agent": AGENT,
+        "workspace": {"kind": "LocalWorkspace", "working_dir": working_dir},
+    }
 
 
 @pytest.fixture(scope="module")
 def mock() -> TestClient:
-    client = TestClient(create_app(MockConfig(api_keys=(KEY,))), raise_server_exceptions=False)
-    return client
+    return TestClient(create_app(MockConfig(api_keys=(KEY,))), raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +501,9 @@ def test_the_real_server_answers_the_same(real_server: RealServer) -> None:
     live = str(uuid.uuid4())
     assert real_server.root is not None
     working_dir = str(real_server.root / "run" / "workspace")
-    created = httpx.post(f"{real_server.url}/api/conversations", json=_conversation_body(live, working_dir), headers=AUTH, timeout=30)
+    created = httpx.post(
+        f"{real_server.url}/api/conversations", json=_conversation_body(live, working_dir), headers=AUTH, timeout=30
+    )
     assert created.status_code == 201, created.text
     mismatches = []
     for case in CASES:
@@ -266,9 +525,18 @@ def test_the_real_server_answers_the_same(real_server: RealServer) -> None:
 def test_bash_file_and_git_routes_never_touch_the_host(mock: TestClient, mock_live: str, tmp_path: Path) -> None:
     marker, upload, directory = tmp_path / "ran", tmp_path / "uploaded.txt", tmp_path / "made"
     command = {"command": f"touch {marker}", "cwd": str(tmp_path)}
-    for path in ("/api/bash/execute_bash_command", "/api/bash/start_bash_command", f"/api/conversations/{mock_live}/bash/execute_bash_command"):
+    for path in (
+        "/api/bash/execute_bash_command",
+        "/api/bash/start_bash_command",
+        f"/api/conversations/{mock_live}/bash/execute_bash_command",
+    ):
         assert mock.post(path, json=command, headers=AUTH).status_code == 200
-    assert mock.post("/api/file/upload", params={"path": str(upload)}, files={"file": ("x", b"data")}, headers=AUTH).status_code == 200
+    assert (
+        mock.post(
+            "/api/file/upload", params={"path": str(upload)}, files={"file": ("x", b"data")}, headers=AUTH
+        ).status_code
+        == 200
+    )
     assert mock.post("/api/file/create_directory", params={"path": str(directory)}, headers=AUTH).status_code == 200
     download = mock.get("/api/file/download", params={"path": str(Path(__file__))}, headers=AUTH)
     assert (download.status_code, download.content) == (200, b"")
@@ -297,7 +565,13 @@ def test_patch_title(mock: TestClient, mock_live: str) -> None:
 
 def test_patch_blank_title(mock: TestClient, mock_live: str) -> None:
     response = mock.patch(f"/api/conversations/{mock_live}", json={"title": "   "}, headers=AUTH)
-    error = _err("value_error", ["body", "title"], "Value error, title must not be blank", "   ", {"error": "title must not be blank"})
+    error = _err(
+        "value_error",
+        ["body", "title"],
+        "Value error, title must not be blank",
+        "   ",
+        {"error": "title must not be blank"},
+    )
     assert (response.status_code, response.json()) == (422, {"detail": [error]})
 
 
@@ -314,7 +588,9 @@ def test_conversation_search_status_error_type(mock: TestClient) -> None:
 def test_start_without_agent(mock: TestClient) -> None:
     response = mock.post("/api/conversations", json={"workspace": {"working_dir": ""}}, headers=AUTH)
     message = "One of `agent`, `agent_settings`, or `agent_profile_id` must be provided"
-    error = _err("value_error", ["body"], f"Value error, {message}", {"workspace": {"working_dir": ""}}, {"error": message})
+    error = _err(
+        "value_error", ["body"], f"Value error, {message}", {"workspace": {"working_dir": ""}}, {"error": message}
+    )
     assert (response.status_code, response.json()) == (422, {"detail": [error]})
 
 

@@ -40,7 +40,9 @@ def test_commands_complete_at_once_with_paged_events(http: httpx.Client, tmp_pat
     assert [e["kind"] for e in first["items"]] == ["BashCommand", "BashOutput", "BashCommand"]
     rest = http.get("/api/bash/bash_events/search", params={"limit": 3, "page_id": first["next_page_id"]}).json()
     assert [e["id"] for e in rest["items"]] == [first["next_page_id"]] and rest["next_page_id"] is None
-    outputs = http.get("/api/bash/bash_events/search", params={"kind__eq": "BashOutput", "command_id__eq": command["id"]}).json()
+    outputs = http.get(
+        "/api/bash/bash_events/search", params={"kind__eq": "BashOutput", "command_id__eq": command["id"]}
+    ).json()
     assert [e["command_id"] for e in outputs["items"]] == [command["id"]]
     assert http.get(f"/api/bash/bash_events/{command['id']}").json() == command
     assert http.get("/api/bash/bash_events/nope").status_code == 404

@@ -39,12 +39,12 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from contract.spec.documents import effective_spec
-from mockserver.routes import bash, generic
-from mockserver.routes import conversations as rest
 from contract.harness.serving import ServedApp
+from contract.spec.documents import effective_spec
 from mockserver.app import create_app
 from mockserver.config import MockConfig
+from mockserver.routes import bash, generic
+from mockserver.routes import conversations as rest
 
 # FastAPI builds body fields of the generated (defer_build) models with an alias pydantic ignores;
 # harmless, and the same for the stateful routes.
@@ -107,7 +107,9 @@ SHARED_SPEC_GAPS = [
         "(fastapi/routing.py, starlette/formparsers.py), before any route code; the spec documents no 400",
     ),
     Tolerance(
-        lambda m, path, r: r.status_code == 404 and any(s in path for s in SCOPED) and "not found" in str(_detail(r)).lower(),
+        lambda m, path, r: (
+            r.status_code == 404 and any(s in path for s in SCOPED) and "not found" in str(_detail(r)).lower()
+        ),
         (status_code_conformance,),
         "unknown conversation: runtime routes 404 in bind_local_conversation_runtime, download-trajectory and "
         "runtime/reprovision in their handlers; the spec documents no 404 on those operations",
@@ -130,6 +132,8 @@ SHARED_SPEC_GAPS = [
         "observed 500 on the real server (contract §7)",
     ),
 ]
+
+
 def _checks_for(case: schemathesis.Case, response: schemathesis.Response) -> list[Callable]:
     method, path = case.method.upper(), case.operation.path
     skipped = {
@@ -149,7 +153,10 @@ def _call_and_validate(case: schemathesis.Case, client: httpx.Client) -> None:
 @pytest.fixture(scope="module")
 def client() -> Iterator[httpx.Client]:
     """The mock served on a free 127.0.0.1 port for the module; a client bound to it."""
-    with ServedApp(APP, name="mock-under-schemathesis") as served, httpx.Client(base_url=served.url, timeout=10) as http:
+    with (
+        ServedApp(APP, name="mock-under-schemathesis") as served,
+        httpx.Client(base_url=served.url, timeout=10) as http,
+    ):
         yield http
 
 

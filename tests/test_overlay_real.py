@@ -14,14 +14,14 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from contract.harness.driver import run_client_script
-from contract.spec.events import parse_event
-from contract.generated import models
 from contract.client.bodies import start_conversation_body
+from contract.generated import models
+from contract.harness.driver import run_client_script
 from contract.harness.real_server import RealServer
 from contract.harness.scenario import bundled_scenarios
 from contract.harness.scripted_llm import ScriptedLLM
 from contract.spec.documents import effective_spec
+from contract.spec.events import parse_event
 
 pytestmark = pytest.mark.real_server
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
@@ -35,7 +35,9 @@ def client(real_server: RealServer) -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def conversation(client: httpx.Client, scripted_llm: ScriptedLLM) -> Iterator[str]:
-    response = client.post("/api/conversations", json=start_conversation_body(scripted_llm.url, "bash_then_finish", autotitle=False))
+    response = client.post(
+        "/api/conversations", json=start_conversation_body(scripted_llm.url, "bash_then_finish", autotitle=False)
+    )
     assert response.status_code == 201, response.text
     cid = response.json()["id"]
     yield cid
@@ -50,7 +52,9 @@ def test_added_components_match_real_bodies(client: httpx.Client, conversation: 
     not_found = client.get(f"/api/conversations/{UNKNOWN}")
     assert not_found.status_code == 404
     models.ErrorDetail.model_validate(not_found.json())
-    client.post(f"/api/conversations/{conversation}/events", json={"role": "user", "content": [{"type": "text", "text": "hi"}]})
+    client.post(
+        f"/api/conversations/{conversation}/events", json={"role": "user", "content": [{"type": "text", "text": "hi"}]}
+    )
     page = client.get(f"/api/conversations/{conversation}/events/search").json()
     models.EventPage.model_validate(page)
 
@@ -64,7 +68,9 @@ def test_401_on_secured_operations(real_server: RealServer) -> None:
             ("POST", "/api/conversations", {"nonsense": True}),
             ("GET", f"/api/conversations/{UNKNOWN}/events/search", None),
         ]:
-            response = anonymous.request(method, path, json=body, headers={"X-Session-API-Key": "wrong"} if "events" in path else {})
+            response = anonymous.request(
+                method, path, json=body, headers={"X-Session-API-Key": "wrong"} if "events" in path else {}
+            )
             assert (response.status_code, response.json()) == (401, {"detail": "Unauthorized"}), path
     operation = effective_spec()["paths"]["/api/conversations/{conversation_id}"]["get"]
     assert operation["responses"]["401"] == {"$ref": "#/components/responses/Unauthorized"}
@@ -94,11 +100,15 @@ def test_error_bodies_are_detail_objects(client: httpx.Client, conversation: str
 
 
 def test_event_search_page_shape(client: httpx.Client, conversation: str) -> None:
-    client.post(f"/api/conversations/{conversation}/events", json={"role": "user", "content": [{"type": "text", "text": "hi"}]})
+    client.post(
+        f"/api/conversations/{conversation}/events", json={"role": "user", "content": [{"type": "text", "text": "hi"}]}
+    )
     first = client.get(f"/api/conversations/{conversation}/events/search", params={"limit": 1}).json()
     assert set(first) == {"items", "next_page_id"} and len(first["items"]) == 1
     assert first["next_page_id"] is not None  # inclusive cursor: the next page's first id
-    second = client.get(f"/api/conversations/{conversation}/events/search", params={"limit": 1, "page_id": first["next_page_id"]}).json()
+    second = client.get(
+        f"/api/conversations/{conversation}/events/search", params={"limit": 1, "page_id": first["next_page_id"]}
+    ).json()
     assert second["items"][0]["id"] == first["next_page_id"]
     for item in first["items"] + second["items"]:
         assert parse_event(item).is_known
@@ -133,7 +143,9 @@ def test_kind_is_required_in_request_unions(client: httpx.Client, conversation: 
 
 def test_wire_kinds_are_mapping_keys(real_server: RealServer, scripted_llm: ScriptedLLM) -> None:
     scenario = bundled_scenarios()["bash_then_finish"]
-    transcript = run_client_script(real_server.url, real_server.api_key, scenario, start_conversation_body(scripted_llm.url, scenario.name))
+    transcript = run_client_script(
+        real_server.url, real_server.api_key, scenario, start_conversation_body(scripted_llm.url, scenario.name)
+    )
     events, actions, observations = _mapping("Event"), _mapping("Action"), _mapping("Observation")
     seen = set()
     for frame in transcript.frames:
@@ -150,10 +162,18 @@ def test_wire_kinds_are_mapping_keys(real_server: RealServer, scripted_llm: Scri
     assert snapshot["workspace"]["kind"] in _mapping("BaseWorkspace")
     assert snapshot["confirmation_policy"]["kind"] in _mapping("ConfirmationPolicyBase-Output")
     models.ConversationStateSnapshot.model_validate(snapshot)
-    assert {"ConversationStateUpdateEvent", "SystemPromptEvent", "MessageEvent", "ActionEvent", "ObservationEvent"} <= seen
+    assert {
+        "ConversationStateUpdateEvent",
+        "SystemPromptEvent",
+        "MessageEvent",
+        "ActionEvent",
+        "ObservationEvent",
+    } <= seen
 
 
-def test_llm_output_nulls_and_free_form_reasoning_effort(client: httpx.Client, real_server: RealServer, scripted_llm: ScriptedLLM) -> None:
+def test_llm_output_nulls_and_free_form_reasoning_effort(
+    client: httpx.Client, real_server: RealServer, scripted_llm: ScriptedLLM
+) -> None:
     body = start_conversation_body(scripted_llm.url, "plain_reply", autotitle=False)
     body["agent"]["llm"].update({"timeout": None, "reasoning_effort": "minimal"})
     created = client.post("/api/conversations", json=body)

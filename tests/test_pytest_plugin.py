@@ -6,7 +6,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-DOWNSTREAM_TEST = '''
+DOWNSTREAM_TEST = """
 import os
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("OPENHANDS_SUPPRESS_BANNER", "1")
@@ -40,7 +40,7 @@ def test_llm_error_raises(agent_server):
     with pytest.raises(ConversationRunError):
         conversation.run()
     conversation.close()
-'''
+"""
 
 
 def _write_downstream(pytester: pytest.Pytester, body: str = DOWNSTREAM_TEST) -> None:

@@ -8,13 +8,12 @@ from typing import Any
 import httpx
 import pytest
 
-from contract.harness.driver import ClientScriptError, Transcript, run_client_script
-from contract.spec.ws_protocol import is_transient_event
 from contract.client.bodies import start_conversation_body
+from contract.harness.driver import ClientScriptError, Transcript, run_client_script
 from contract.harness.real_server import RealServer
-from contract.harness.scenario import conversation_body
-from contract.harness.scenario import ClientStep, ErrorTurn, ReplyTurn, Scenario, bundled_scenarios
+from contract.harness.scenario import ClientStep, ErrorTurn, ReplyTurn, Scenario, bundled_scenarios, conversation_body
 from contract.harness.scripted_llm import ScriptedLLM
+from contract.spec.ws_protocol import is_transient_event
 
 pytestmark = pytest.mark.real_server
 

@@ -67,11 +67,21 @@ class FreshEnv:
         }
 
     def run(self, *args: str | Path, timeout: float = RUN_TIMEOUT_S) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(a) for a in args], cwd=self.workdir, env=self.env, capture_output=True, text=True, timeout=timeout, check=False)
+        return subprocess.run(
+            [str(a) for a in args],
+            cwd=self.workdir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
     def start(self, *args: str, log: str) -> subprocess.Popen[bytes]:
         out = (self.workdir / log).open("wb")
-        return subprocess.Popen([str(self.bin / args[0]), *args[1:]], cwd=self.workdir, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [str(self.bin / args[0]), *args[1:]], cwd=self.workdir, env=self.env, stdout=out, stderr=subprocess.STDOUT
+        )
 
 
 def _code_block(after: str, contains: str) -> str:
@@ -94,7 +104,9 @@ def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
         except httpx.HTTPError:
             pass
         time.sleep(0.05)
-    raise AssertionError(f"{url} did not become ready within {SERVER_READY_S} s:\n{log.read_text(errors='replace')[-3000:]}")
+    raise AssertionError(
+        f"{url} did not become ready within {SERVER_READY_S} s:\n{log.read_text(errors='replace')[-3000:]}"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +114,10 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Artifacts:
     out = tmp_path_factory.mktemp("dist")
     proc = subprocess.run(
         [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(CHECKOUT)],
-        capture_output=True, text=True, timeout=INSTALL_TIMEOUT_S, check=False,
+        capture_output=True,
+        text=True,
+        timeout=INSTALL_TIMEOUT_S,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     [sdist] = out.glob("*.tar.gz")
@@ -112,12 +127,18 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Artifacts:
 
 def _package_sources() -> set[str]:
     """Every Python module of the two packages in the checkout, as archive paths."""
-    return {p.relative_to(CHECKOUT).as_posix() for package in ("contract", "mockserver") for p in (CHECKOUT / package).rglob("*.py")}
+    return {
+        p.relative_to(CHECKOUT).as_posix()
+        for package in ("contract", "mockserver")
+        for p in (CHECKOUT / package).rglob("*.py")
+    }
 
 
 def _runtime_data() -> set[str]:
     """The data files the runtime reads (scenarios, specs, overlay, AsyncAPI, captured prompt)."""
-    files = {p.relative_to(CHECKOUT).as_posix() for p in (CHECKOUT / "contract" / "harness" / "scenarios").glob("*.yaml")}
+    files = {
+        p.relative_to(CHECKOUT).as_posix() for p in (CHECKOUT / "contract" / "harness" / "scenarios").glob("*.yaml")
+    }
     files |= {
         "contract/spec/openapi.json",
         "contract/spec/overlay.yaml",
@@ -170,20 +191,40 @@ def fresh(artifacts: Artifacts, tmp_path_factory: pytest.TempPathFactory) -> Fre
     workdir = tmp_path_factory.mktemp("outside")
     (workdir / "home").mkdir()
     env = FreshEnv(root, workdir)
-    created = subprocess.run([sys.executable, "-m", "venv", str(root)], capture_output=True, text=True, timeout=120, check=False)
+    created = subprocess.run(
+        [sys.executable, "-m", "venv", str(root)], capture_output=True, text=True, timeout=120, check=False
+    )
     assert created.returncode == 0, created.stderr
     # The [check] extra for `ohmock check`; pytest and the SDK for the README's examples.
-    install = env.run(env.bin / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"{artifacts.wheel}[check]", "pytest", *SDK_PINS, timeout=INSTALL_TIMEOUT_S)
+    install = env.run(
+        env.bin / "python",
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        f"{artifacts.wheel}[check]",
+        "pytest",
+        *SDK_PINS,
+        timeout=INSTALL_TIMEOUT_S,
+    )
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
     return env
 
 
 def test_the_installed_packages_come_from_the_wheel(fresh: FreshEnv) -> None:
-    probe = fresh.run(fresh.bin / "python", "-c", "import json, contract, mockserver; print(json.dumps([contract.__file__, mockserver.__file__, contract.__version__]))")
+    probe = fresh.run(
+        fresh.bin / "python",
+        "-c",
+        "import json, contract, mockserver; print(json.dumps([contract.__file__, mockserver.__file__, contract.__version__]))",
+    )
     assert probe.returncode == 0, probe.stderr
     contract_file, mockserver_file, version = json.loads(probe.stdout)
     site_packages = str(fresh.root)
-    assert contract_file.startswith(site_packages) and mockserver_file.startswith(site_packages), (contract_file, mockserver_file)
+    assert contract_file.startswith(site_packages) and mockserver_file.startswith(site_packages), (
+        contract_file,
+        mockserver_file,
+    )
     assert version == "0.1.0"
     assert not str(fresh.workdir).startswith(str(CHECKOUT))
 
@@ -209,7 +250,9 @@ def test_serve_lists_the_bundled_scenarios(served: str) -> None:
 
 
 def test_the_readme_sdk_snippet_runs_to_finished(fresh: FreshEnv, served: str) -> None:
-    snippet = _code_block("Point the OpenHands SDK at the mock", "Conversation(").replace("http://127.0.0.1:8000", served)
+    snippet = _code_block("Point the OpenHands SDK at the mock", "Conversation(").replace(
+        "http://127.0.0.1:8000", served
+    )
     script = fresh.workdir / "snippet.py"
     script.write_text(snippet, encoding="utf-8")
     result = fresh.run(fresh.bin / "python", script)
@@ -229,11 +272,24 @@ def test_the_readme_plugin_example_passes(fresh: FreshEnv) -> None:
 
 def test_check_with_writes_passes_against_a_served_mock(fresh: FreshEnv) -> None:
     port, key = free_port(), "release-key"
-    process = fresh.start("ohmock", "serve", "--port", str(port), "--speed", "0", "--api-key", key, log="check-serve.log")
+    process = fresh.start(
+        "ohmock", "serve", "--port", str(port), "--speed", "0", "--api-key", key, log="check-serve.log"
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(url, process, fresh.workdir / "check-serve.log")
-        result = fresh.run(fresh.bin / "ohmock", "check", url, "--api-key", key, "--allow-writes", "--budget", "40", "--json", "check.json")
+        result = fresh.run(
+            fresh.bin / "ohmock",
+            "check",
+            url,
+            "--api-key",
+            key,
+            "--allow-writes",
+            "--budget",
+            "40",
+            "--json",
+            "check.json",
+        )
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -262,7 +318,11 @@ def test_scripted_llm_starts_with_no_arguments(fresh: FreshEnv) -> None:
         while True:
             assert process.poll() is None, log.read_text()[-3000:]
             try:
-                answer = httpx.post(f"{default}/v1/chat/completions", json={"model": "openai/plain_reply", "messages": [{"role": "user", "content": "hi"}]}, timeout=2)
+                answer = httpx.post(
+                    f"{default}/v1/chat/completions",
+                    json={"model": "openai/plain_reply", "messages": [{"role": "user", "content": "hi"}]},
+                    timeout=2,
+                )
                 break
             except httpx.HTTPError:
                 assert time.monotonic() < deadline, log.read_text()[-3000:]

@@ -26,26 +26,24 @@ import os
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("OPENHANDS_SUPPRESS_BANNER", "1")
 
-import uuid  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from functools import cache  # noqa: E402
-from typing import Any  # noqa: E402
-
-import pytest  # noqa: E402
-from pydantic import ValidationError  # noqa: E402
+import uuid
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 # The SDK resolves a ``kind`` among the subclasses imported so far: import every tool module
 # whose actions / observations / tools appear below, and the agent server for ServerErrorEvent.
-import openhands.agent_server.models  # noqa: E402, F401
-import openhands.tools.browser_use  # noqa: E402, F401
-import openhands.tools.file_editor  # noqa: E402, F401
-import openhands.tools.task_tracker  # noqa: E402, F401
-import openhands.tools.terminal  # noqa: E402, F401
-from openhands.agent_server.models import ServerErrorEvent  # noqa: E402
-from openhands.sdk import LLM, Agent, Tool  # noqa: E402
-from openhands.sdk.conversation.state import ConversationExecutionStatus, ConversationState  # noqa: E402
-from openhands.sdk.critic.result import CriticResult  # noqa: E402
-from openhands.sdk.event import (  # noqa: E402
+import openhands.agent_server.models
+import openhands.tools.browser_use
+import openhands.tools.file_editor
+import openhands.tools.task_tracker
+import openhands.tools.terminal  # noqa: F401
+import pytest
+from openhands.agent_server.models import ServerErrorEvent
+from openhands.sdk import LLM, Agent, Tool
+from openhands.sdk.conversation.state import ConversationExecutionStatus, ConversationState
+from openhands.sdk.critic.result import CriticResult
+from openhands.sdk.event import (
     ACPToolCallEvent,
     ActionEvent,
     AgentErrorEvent,
@@ -66,10 +64,10 @@ from openhands.sdk.event import (  # noqa: E402
     TokenEvent,
     UserRejectObservation,
 )
-from openhands.sdk.event.conversation_error import ConversationErrorEvent  # noqa: E402
-from openhands.sdk.event.error_classification import ErrorClassification, FailureKind  # noqa: E402
-from openhands.sdk.io import InMemoryFileStore  # noqa: E402
-from openhands.sdk.llm import (  # noqa: E402
+from openhands.sdk.event.conversation_error import ConversationErrorEvent
+from openhands.sdk.event.error_classification import ErrorClassification, FailureKind
+from openhands.sdk.io import InMemoryFileStore
+from openhands.sdk.llm import (
     ImageContent,
     Message,
     MessageToolCall,
@@ -78,11 +76,11 @@ from openhands.sdk.llm import (  # noqa: E402
     TextContent,
     ThinkingBlock,
 )
-from openhands.sdk.llm.utils.metrics import Metrics  # noqa: E402
-from openhands.sdk.mcp.definition import MCPToolAction, MCPToolObservation  # noqa: E402
-from openhands.sdk.security.risk import SecurityRisk  # noqa: E402
-from openhands.sdk.tool import Action, Observation, ToolAnnotations, ToolDefinition  # noqa: E402
-from openhands.sdk.tool.builtins import (  # noqa: E402
+from openhands.sdk.llm.utils.metrics import Metrics
+from openhands.sdk.mcp.definition import MCPToolAction, MCPToolObservation
+from openhands.sdk.security.risk import SecurityRisk
+from openhands.sdk.tool import Action, Observation, ToolAnnotations, ToolDefinition
+from openhands.sdk.tool.builtins import (
     FinishAction,
     FinishObservation,
     FinishTool,
@@ -90,25 +88,26 @@ from openhands.sdk.tool.builtins import (  # noqa: E402
     ThinkObservation,
     ThinkTool,
 )
-from openhands.sdk.tool.client_tool import ClientTool, ClientToolObservation, ClientToolSpec  # noqa: E402
-from openhands.sdk.utils.models import get_known_concrete_subclasses  # noqa: E402
-from openhands.sdk.workspace import LocalWorkspace  # noqa: E402
-from openhands.tools.browser_use import (  # noqa: E402
+from openhands.sdk.tool.client_tool import ClientTool, ClientToolObservation, ClientToolSpec
+from openhands.sdk.utils.models import get_known_concrete_subclasses
+from openhands.sdk.workspace import LocalWorkspace
+from openhands.tools.browser_use import (
     BrowserClickAction,
     BrowserGetStateAction,
     BrowserNavigateAction,
     BrowserNavigateTool,
     BrowserObservation,
 )
-from openhands.tools.file_editor import FileEditorAction, FileEditorObservation, FileEditorTool  # noqa: E402
-from openhands.tools.task_tracker import TaskTrackerAction, TaskTrackerObservation, TaskTrackerTool  # noqa: E402
-from openhands.tools.task_tracker.definition import TaskItem  # noqa: E402
-from openhands.tools.terminal import TerminalAction, TerminalObservation, TerminalTool  # noqa: E402
-from openhands.tools.terminal.metadata import CmdOutputMetadata  # noqa: E402
+from openhands.tools.file_editor import FileEditorAction, FileEditorObservation, FileEditorTool
+from openhands.tools.task_tracker import TaskTrackerAction, TaskTrackerObservation, TaskTrackerTool
+from openhands.tools.task_tracker.definition import TaskItem
+from openhands.tools.terminal import TerminalAction, TerminalObservation, TerminalTool
+from openhands.tools.terminal.metadata import CmdOutputMetadata
+from pydantic import ValidationError
 
-from contract.spec.events import EventValidationError, WireEvent, dump_event, known_event_kinds, parse_event  # noqa: E402
-from contract.generated import models  # noqa: E402
-from contract.spec.documents import effective_spec  # noqa: E402
+from contract.generated import models
+from contract.spec.documents import effective_spec
+from contract.spec.events import EventValidationError, WireEvent, dump_event, known_event_kinds, parse_event
 
 # Fixed ids keep the cases deterministic and the failure diffs readable.
 CONV_ID = uuid.UUID("3f1b6d2e-8a47-4c1e-9b0a-5d2f7e6c4a91")
@@ -158,7 +157,9 @@ ACTIONS: dict[str, tuple[str, Callable[[], Action]]] = {
     "ThinkAction": ("think", lambda: ThinkAction(thought="The failure is an off-by-one in the pager.")),
     "FileEditorAction": (
         "file_editor",
-        lambda: FileEditorAction(command="str_replace", path=f"{WORKDIR}/src/app.py", old_str="i <= n", new_str="i < n"),
+        lambda: FileEditorAction(
+            command="str_replace", path=f"{WORKDIR}/src/app.py", old_str="i <= n", new_str="i < n"
+        ),
     ),
     "FileEditorAction[view]": (
         "file_editor",
@@ -175,7 +176,10 @@ ACTIONS: dict[str, tuple[str, Callable[[], Action]]] = {
             ],
         ),
     ),
-    "BrowserNavigateAction": ("browser_navigate", lambda: BrowserNavigateAction(url="https://example.com/docs", new_tab=True)),
+    "BrowserNavigateAction": (
+        "browser_navigate",
+        lambda: BrowserNavigateAction(url="https://example.com/docs", new_tab=True),
+    ),
     "BrowserClickAction": ("browser_click", lambda: BrowserClickAction(index=7)),
     "BrowserGetStateAction": ("browser_get_state", lambda: BrowserGetStateAction(include_screenshot=True)),
     "MCPToolAction": ("fetch", lambda: MCPToolAction(data={"url": "https://example.com", "max_length": 5000})),
@@ -239,7 +243,10 @@ OBSERVATIONS: dict[str, tuple[str, Callable[[], Observation]]] = {
             ],
         ),
     ),
-    "ClientToolObservation": ("open_ticket", lambda: ClientToolObservation.from_text("Tool call dispatched to client.")),
+    "ClientToolObservation": (
+        "open_ticket",
+        lambda: ClientToolObservation.from_text("Tool call dispatched to client."),
+    ),
 }
 
 
@@ -285,7 +292,10 @@ def new_conversation_state(**llm_options: Any) -> ConversationState:
     """A ConversationState like the server's: persisted (in memory), an LLM with a secret, metrics."""
     agent = Agent(
         llm=LLM(
-            model="anthropic/claude-sonnet-4-5-20250929", api_key="sk-ant-not-a-real-key", usage_id="agent", **llm_options
+            model="anthropic/claude-sonnet-4-5-20250929",
+            api_key="sk-ant-not-a-real-key",
+            usage_id="agent",
+            **llm_options,
         ),
         tools=[Tool(name="TerminalTool"), Tool(name="FileEditorTool"), Tool(name="TaskTrackerTool")],
     )
@@ -789,7 +799,9 @@ EVENT_GAPS: dict[str, Callable[[], Event]] = {
 }
 
 EVENT_GAP_REASONS = {
-    "CriticResult.message=null": _NULL_REQUIRED.format(field="CriticResult.message", schema="CriticResult", prop="message"),
+    "CriticResult.message=null": _NULL_REQUIRED.format(
+        field="CriticResult.message", schema="CriticResult", prop="message"
+    ),
     "TerminalObservation.command=null": _NULL_REQUIRED.format(
         field="TerminalObservation.command", schema="TerminalObservation", prop="command"
     ),
@@ -804,7 +816,9 @@ EVENT_GAP_REASONS = {
 @pytest.mark.parametrize(
     "case",
     [
-        pytest.param(c, id=c, marks=pytest.mark.xfail(strict=True, raises=EventValidationError, reason=EVENT_GAP_REASONS[c]))
+        pytest.param(
+            c, id=c, marks=pytest.mark.xfail(strict=True, raises=EventValidationError, reason=EVENT_GAP_REASONS[c])
+        )
         for c in EVENT_GAPS
     ],
 )

@@ -9,23 +9,21 @@ documented nondeterminism.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import asyncio
 import copy
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from contract.harness.driver import Transcript, arun_client_script
-from contract.spec.ws_protocol import is_transient_event
 from contract.harness.record import TRANSCRIPTS_DIR
-from contract.harness.scenario import conversation_body
-from contract.harness.scenario import Scenario, bundled_scenarios
+from contract.harness.scenario import Scenario, bundled_scenarios, conversation_body
 from contract.harness.transcript import comparable_frames, persisted_event_differences, transcript_differences
-from mockserver.runner import MockServer
+from contract.spec.ws_protocol import is_transient_event
 from mockserver.config import MockConfig
+from mockserver.runner import MockServer
 from mockserver.state import SCENARIO_TAG
 
 MOCK_API_KEY = "mock-key"
@@ -66,14 +64,24 @@ def mock_transcripts() -> Iterator[dict[str, Transcript | BaseException]]:
 
     with MockServer(MockConfig(api_keys=(MOCK_API_KEY,), speed=0)) as mock:
         results = asyncio.run(play_all(mock.url))
-    yield dict(zip(SCENARIOS, results))
+    return dict(zip(SCENARIOS, results, strict=False))
 
 
 def test_the_pack_has_the_canonical_scenarios() -> None:
     canonical = {
-        "bash_then_finish", "plain_reply", "second_message", "pause_resume", "confirmation_reject",
-        "confirmation_accept", "llm_error", "interrupt", "message_during_run", "stuck", "streaming",
-        "think_then_finish", "file_editor",
+        "bash_then_finish",
+        "plain_reply",
+        "second_message",
+        "pause_resume",
+        "confirmation_reject",
+        "confirmation_accept",
+        "llm_error",
+        "interrupt",
+        "message_during_run",
+        "stuck",
+        "streaming",
+        "think_then_finish",
+        "file_editor",
     }
     assert canonical <= set(SCENARIOS)
     assert all(scenario.client for scenario in SCENARIOS.values()), "every scenario needs a client script"
@@ -90,7 +98,9 @@ def test_every_scenario_has_a_real_recording(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
-def test_mock_reproduces_the_real_transcript(name: str, mock_transcripts: dict[str, Transcript | BaseException]) -> None:
+def test_mock_reproduces_the_real_transcript(
+    name: str, mock_transcripts: dict[str, Transcript | BaseException]
+) -> None:
     result = mock_transcripts[name]
     if isinstance(result, BaseException):
         raise result
@@ -99,7 +109,9 @@ def test_mock_reproduces_the_real_transcript(name: str, mock_transcripts: dict[s
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
-def test_mock_events_match_the_real_events_field_by_field(name: str, mock_transcripts: dict[str, Transcript | BaseException]) -> None:
+def test_mock_events_match_the_real_events_field_by_field(
+    name: str, mock_transcripts: dict[str, Transcript | BaseException]
+) -> None:
     """Beyond the skeleton: every persisted event's fields (ids compared as links, see
     :func:`persisted_event_differences` for the few volatile fields)."""
     result = mock_transcripts[name]
@@ -110,7 +122,9 @@ def test_mock_events_match_the_real_events_field_by_field(name: str, mock_transc
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
-def test_mock_persists_exactly_its_non_transient_frames(name: str, mock_transcripts: dict[str, Transcript | BaseException]) -> None:
+def test_mock_persists_exactly_its_non_transient_frames(
+    name: str, mock_transcripts: dict[str, Transcript | BaseException]
+) -> None:
     """Invariant 9.3 #6: events/search == live frames minus transient ones, same ids, same order."""
     result = mock_transcripts[name]
     if isinstance(result, BaseException):

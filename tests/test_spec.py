@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import json
 from pathlib import Path
 
 import pytest
@@ -45,7 +44,9 @@ def test_effective_spec_is_reproducible() -> None:
 def test_generated_models_are_reproducible(tmp_path: Path) -> None:
     fresh = tmp_path / "models.py"
     generate_models(CHECKOUT.effective_spec, fresh)
-    assert CHECKOUT.models.read_text() == fresh.read_text(), "contract/generated/models.py drifted: run `ohmock spec build`"
+    assert CHECKOUT.models.read_text() == fresh.read_text(), (
+        "contract/generated/models.py drifted: run `ohmock spec build`"
+    )
 
 
 def test_generated_models_are_marked_generated() -> None:
@@ -67,7 +68,9 @@ def test_every_overlay_action_is_explained_and_proven() -> None:
     real_tests = _overlay_tests()
     for index, action in enumerate(document["actions"]):
         assert action.get("description"), f"actions[{index}] has no reason"
-        assert action.get("x-test") in real_tests, f"actions[{index}] names no test in test_overlay_real.py: {action.get('x-test')}"
+        assert action.get("x-test") in real_tests, (
+            f"actions[{index}] names no test in test_overlay_real.py: {action.get('x-test')}"
+        )
 
 
 def _kind_unions(schemas: dict) -> dict[str, dict]:
@@ -105,12 +108,22 @@ class TestOverlayApplier:
 
     def test_remove_and_filters(self) -> None:
         doc = {"p": {"get": {"security": [1], "r": {}}, "post": {"r": {}}}}
-        out = apply_overlay(doc, {"actions": [{"target": "$.p[?@.security].r", "update": {"401": "u"}}, {"target": "$.p.post", "remove": True}]})
+        out = apply_overlay(
+            doc,
+            {
+                "actions": [
+                    {"target": "$.p[?@.security].r", "update": {"401": "u"}},
+                    {"target": "$.p.post", "remove": True},
+                ]
+            },
+        )
         assert out == {"p": {"get": {"security": [1], "r": {"401": "u"}}}}
 
     def test_a_target_that_selects_nothing_is_an_error(self) -> None:
         with pytest.raises(OverlayError, match="selects nothing"):
-            apply_overlay({"a": 1}, {"actions": [{"target": "$.missing", "update": {"x": 1}, "description": "gone upstream"}]})
+            apply_overlay(
+                {"a": 1}, {"actions": [{"target": "$.missing", "update": {"x": 1}, "description": "gone upstream"}]}
+            )
 
     def test_malformed_overlay_files_are_rejected(self, tmp_path: Path) -> None:
         bad = tmp_path / "overlay.yaml"

@@ -31,8 +31,16 @@ _CHECKS: list[tuple[str, str, str]] = [
     ("behaviour", "behaviour.transitions", "each action leads to the documented status and events (§4)"),
     ("behaviour", "behaviour.not_found", "a deleted or unknown conversation → 404 on every route"),
     ("behaviour", "behaviour.counts", "events/count == events/search length; conversations/count == search length"),
-    ("behaviour", "behaviour.paging", "paging with limit k reproduces the full list; next_page_id is the next page's first id"),
-    ("behaviour", "behaviour.batch_get", "GET /api/conversations?ids=... is aligned with the input, null for unknown ids"),
+    (
+        "behaviour",
+        "behaviour.paging",
+        "paging with limit k reproduces the full list; next_page_id is the next page's first id",
+    ),
+    (
+        "behaviour",
+        "behaviour.batch_get",
+        "GET /api/conversations?ids=... is aligned with the input, null for unknown ids",
+    ),
     ("behaviour", "behaviour.patch", "PATCH title/tags is visible in GET"),
     ("behaviour", "behaviour.auth_order", "401 wins over 404 and 422"),
     ("behaviour", "behaviour.responsive", "every request answers and every run settles within its timeout"),
@@ -51,7 +59,11 @@ _CHECKS: list[tuple[str, str, str]] = [
     ("websocket", "ws.resend_since", "resend_mode=since: snapshot, then the events at or after after_timestamp"),
     ("websocket", "ws.inbound_message_runs", "a Message frame appends a user message and starts a run"),
     ("websocket", "ws.bad_frame_error", "a bad frame gets a ServerErrorEvent and the socket stays open"),
-    ("websocket", "ws.session_envelopes", "session socket: sync first, durable frames = log with seq, transient snapshot"),
+    (
+        "websocket",
+        "ws.session_envelopes",
+        "session socket: sync first, durable frames = log with seq, transient snapshot",
+    ),
     ("websocket", "ws.session_after_seq", "session socket: after_seq=k replays exactly seq > k"),
     ("websocket", "ws.responsive", "every socket opens, answers and closes within its timeout"),
     # -- (d) stream invariants (every run the checker drives)

@@ -27,16 +27,27 @@ def run_and_report(
     from contract.checker.report import write_reports
     from contract.checker.runner import run_checks
 
-    columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.fields[info]}"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[info]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console, transient=False) as progress:
         tasks: dict[str, Any] = {}
         counts = {"violation": 0, "known": 0}
 
         def on_event(kind: str, data: dict[str, Any]) -> None:
             if kind == "target":
-                console.print(f"checking [cyan]{base_url}[/cyan]: {data['target']} {data.get('version') or ''}" + (f", scripted LLM {data['llm']}" if data.get("llm") else ""))
+                console.print(
+                    f"checking [cyan]{base_url}[/cyan]: {data['target']} {data.get('version') or ''}"
+                    + (f", scripted LLM {data['llm']}" if data.get("llm") else "")
+                )
             elif kind == "phase_start":
-                tasks[data["phase"]] = progress.add_task(data["phase"], total=None, info=f"budget {data['budget_s']:.0f} s")
+                tasks[data["phase"]] = progress.add_task(
+                    data["phase"], total=None, info=f"budget {data['budget_s']:.0f} s"
+                )
                 tasks["current"] = data["phase"]
             elif kind == "phase_total" and tasks.get("current") in tasks:
                 progress.update(tasks[tasks["current"]], total=data["total"], completed=0)
@@ -49,7 +60,9 @@ def run_and_report(
             elif kind == "finding":
                 counts["violation" if data["classification"] == Classification.VIOLATION.value else "known"] += 1
                 if tasks.get("current") in tasks:
-                    progress.update(tasks[tasks["current"]], info=f"{counts['violation']} violation(s), {counts['known']} known")
+                    progress.update(
+                        tasks[tasks["current"]], info=f"{counts['violation']} violation(s), {counts['known']} known"
+                    )
 
         report = run_checks(base_url, progress=on_event, **options)
     print_summary(report, console)
@@ -63,7 +76,9 @@ def run_and_report(
 
 
 def print_summary(report: Report, console: Console) -> None:
-    table = Table(title=f"ohmock check {report.base_url} ({report.target}, seed {report.seed}, {report.duration_s:.1f} s)")
+    table = Table(
+        title=f"ohmock check {report.base_url} ({report.target}, seed {report.seed}, {report.duration_s:.1f} s)"
+    )
     for column in ("phase", "status", "checks", "violations", "known", "time"):
         table.add_column(column)
     style = {Status.PASSED: "green", Status.FAILED: "red", Status.SKIPPED: "dim"}
@@ -71,7 +86,8 @@ def print_summary(report: Report, console: Console) -> None:
         results = [r for r in report.checks.values() if r.spec.phase == phase.name]
         table.add_row(
             phase.name,
-            f"[{style[phase.status]}]{phase.status.value}[/]" + (f" ({phase.skip_reason})" if phase.skip_reason else ""),
+            f"[{style[phase.status]}]{phase.status.value}[/]"
+            + (f" ({phase.skip_reason})" if phase.skip_reason else ""),
             f"{sum(r.status is Status.PASSED for r in results)}/{len(results)}",
             str(sum(len(r.violations) for r in results)),
             str(sum(len(r.known) for r in results)),
@@ -81,16 +97,32 @@ def print_summary(report: Report, console: Console) -> None:
     for note in report.errors:
         console.print(f"[red]{note}[/red]")
     for finding in report.violations:
-        console.print(f"[red]✗ {finding.check}[/red] {finding.operation or ''} {finding.message}" + (f" (×{finding.count})" if finding.count > 1 else ""))
+        console.print(
+            f"[red]✗ {finding.check}[/red] {finding.operation or ''} {finding.message}"
+            + (f" (×{finding.count})" if finding.count > 1 else "")
+        )
         if finding.reproducer:
-            console.print("  " + finding.reproducer.replace("\n", "\n  "), markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                "  " + finding.reproducer.replace("\n", "\n  "), markup=False, highlight=False, soft_wrap=True
+            )
     by_class: dict[str, int] = {}
     for finding in report.known:
         by_class[finding.classification.value] = by_class.get(finding.classification.value, 0) + 1
     if by_class:
-        console.print("known (explained) findings: " + ", ".join(f"{n} {name}" for name, n in sorted(by_class.items())) + " — see the JSON/HTML report")
+        console.print(
+            "known (explained) findings: "
+            + ", ".join(f"{n} {name}" for name, n in sorted(by_class.items()))
+            + " — see the JSON/HTML report"
+        )
     skipped = [r for r in report.checks.values() if r.status is Status.SKIPPED]
     if skipped:
-        console.print(f"[dim]{len(skipped)} check(s) skipped: " + "; ".join(f"{r.spec.id} ({r.skip_reason})" for r in skipped[:6]) + ("…" if len(skipped) > 6 else "") + "[/dim]")
+        console.print(
+            f"[dim]{len(skipped)} check(s) skipped: "
+            + "; ".join(f"{r.spec.id} ({r.skip_reason})" for r in skipped[:6])
+            + ("…" if len(skipped) > 6 else "")
+            + "[/dim]"
+        )
     verdict = "[green]conforms[/green]" if report.ok else "[red]does not conform[/red]"
-    console.print(f"{report.base_url} {verdict}: {len(report.violations)} violation(s), {len(report.known)} known finding(s)")
+    console.print(
+        f"{report.base_url} {verdict}: {len(report.violations)} violation(s), {len(report.known)} known finding(s)"
+    )

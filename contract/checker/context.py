@@ -14,6 +14,7 @@ from contract.checker.catalogue import CHECKS
 from contract.checker.invariants import Problem
 from contract.checker.model import Classification, Finding, Report
 from contract.checker.repro import KEY_HEADER, curl, mask
+from contract.client.waiting import Deadline
 from contract.harness.scenario import Scenario, bundled_scenarios
 
 UNREACHABLE_LLM_URL = "http://127.0.0.1:9/v1"
@@ -161,10 +162,10 @@ class Context:
             self.executed("server.cleanup")
         if not leftover:
             return
-        deadline = time.monotonic() + max(5.0, 2 * self.options.request_timeout_s)
+        deadline = Deadline(max(5.0, 2 * self.options.request_timeout_s))
         with self.client() as http:
             for conversation_id in leftover:
-                if time.monotonic() > deadline:
+                if deadline.expired:
                     break
                 try:
                     response = http.delete(f"/api/conversations/{conversation_id}")

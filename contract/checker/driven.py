@@ -41,7 +41,9 @@ def fetch_log(http: httpx.Client, conversation_id: str, limit: int = 100) -> tup
     return events, (count.json() if count.status_code == 200 else None)
 
 
-async def afetch_log(http: httpx.AsyncClient, conversation_id: str, limit: int = 100) -> tuple[list[dict[str, Any]], int | None]:
+async def afetch_log(
+    http: httpx.AsyncClient, conversation_id: str, limit: int = 100
+) -> tuple[list[dict[str, Any]], int | None]:
     """:func:`fetch_log` over an async client."""
     try:
         events = await afetch_all(http, events_search_path(conversation_id), limit=limit, max_pages=MAX_PAGES)
@@ -51,8 +53,19 @@ async def afetch_log(http: httpx.AsyncClient, conversation_id: str, limit: int =
     return events, (count.json() if count.status_code == 200 else None)
 
 
-def judge(ctx: Context, frames: list[Any], log: list[dict[str, Any]] | None, count: int | None, *, settled: bool, reproducer: str, operation: str) -> None:
+def judge(
+    ctx: Context,
+    frames: list[Any],
+    log: list[dict[str, Any]] | None,
+    count: int | None,
+    *,
+    settled: bool,
+    reproducer: str,
+    operation: str,
+) -> None:
     """Record every stream-invariant problem of one recorded conversation."""
     for check in STREAM_CHECKS:
         ctx.executed(check)
-    ctx.record_problems(stream_problems(frames, log, count=count, settled=settled), reproducer=reproducer, operation=operation)
+    ctx.record_problems(
+        stream_problems(frames, log, count=count, settled=settled), reproducer=reproducer, operation=operation
+    )

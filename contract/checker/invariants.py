@@ -18,7 +18,13 @@ from typing import Any
 
 from contract.checker.model import Classification
 from contract.spec.events import EventValidationError, parse_event
-from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, announced_status, is_full_state, is_transient_event
+from contract.spec.ws_protocol import (
+    FULL_STATE_KEY,
+    STATE_UPDATE_KIND,
+    announced_status,
+    is_full_state,
+    is_transient_event,
+)
 
 EXECUTION_STATUS = "execution_status"
 STATS_KEY = "stats"
@@ -85,12 +91,21 @@ def frame_problems(event: Any, check: str) -> list[Problem]:
     try:
         wire = parse_event(event)
     except EventValidationError as exc:
-        return [Problem(check, f"{exc.kind} frame breaks the schema: {str(exc).splitlines()[1].strip() if len(str(exc).splitlines()) > 1 else exc}")]
+        return [
+            Problem(
+                check,
+                f"{exc.kind} frame breaks the schema: {str(exc).splitlines()[1].strip() if len(str(exc).splitlines()) > 1 else exc}",
+            )
+        ]
     except ValueError as exc:
         return [Problem(check, f"frame is not an event: {exc}")]
     missing = [name for name in WIRE_REQUIRED if not isinstance(wire.raw.get(name), str)]
     if missing:
-        return [Problem(check, f"{wire.kind} frame lacks {', '.join(missing)} (every wire event carries id, timestamp and kind)")]
+        return [
+            Problem(
+                check, f"{wire.kind} frame lacks {', '.join(missing)} (every wire event carries id, timestamp and kind)"
+            )
+        ]
     return []
 
 
@@ -132,7 +147,12 @@ def stream_problems(
     if rest_events is not None:
         problems += _rest_vs_ws(frames, rest_events)
         if count is not None and count != len(rest_events):
-            problems.append(Problem("streams.count_equals_search", f"events/count is {count}, events/search returned {len(rest_events)} events"))
+            problems.append(
+                Problem(
+                    "streams.count_equals_search",
+                    f"events/count is {count}, events/search returned {len(rest_events)} events",
+                )
+            )
         problems += _timestamps(rest_events)
         problems += _actions_answered(rest_events, _final_status(frames, rest_events))
         problems += _last_user_message(rest_events)
@@ -151,7 +171,12 @@ def _unique_ids(frames: list[dict[str, Any]], rest_events: list[dict[str, Any]] 
         if duplicated:
             sample = ", ".join(f"{i} ×{n}" for i, n in duplicated[:3])
             kinds = sorted({token(e) for e in events if counts.get(e.get("id"), 0) > 1})
-            problems.append(Problem("streams.ids_unique", f"{len(duplicated)} event id(s) repeated in the {where} ({', '.join(kinds)}): {sample}"))
+            problems.append(
+                Problem(
+                    "streams.ids_unique",
+                    f"{len(duplicated)} event id(s) repeated in the {where} ({', '.join(kinds)}): {sample}",
+                )
+            )
     return problems
 
 
@@ -223,10 +248,7 @@ def _rest_vs_ws(frames: list[dict[str, Any]], rest_events: list[dict[str, Any]])
     rest_ids = [e.get("id") for e in rest_events]
     ws_ids = [f.get("id") for f in persisted]
     # Events persisted before the socket connected (none when the checker connects first) are not compared.
-    if ws_ids and ws_ids[0] in rest_ids:
-        rest_cmp = rest_events[rest_ids.index(ws_ids[0]) :]
-    else:
-        rest_cmp = rest_events
+    rest_cmp = rest_events[rest_ids.index(ws_ids[0]) :] if ws_ids and ws_ids[0] in rest_ids else rest_events
     if [e.get("id") for e in rest_cmp] == ws_ids:
         return []
     without_stats_rest = [e.get("id") for e in rest_cmp if not is_stats(e)]
@@ -242,12 +264,15 @@ def _rest_vs_ws(frames: list[dict[str, Any]], rest_events: list[dict[str, Any]])
         ]
     ws_tokens = [token(f) for f in persisted]
     rest_tokens = [token(e) for e in rest_cmp]
-    position = next((i for i, (a, b) in enumerate(zip(ws_ids, [e.get("id") for e in rest_cmp])) if a != b), min(len(ws_ids), len(rest_cmp)))
+    position = next(
+        (i for i, (a, b) in enumerate(zip(ws_ids, [e.get("id") for e in rest_cmp], strict=False)) if a != b),
+        min(len(ws_ids), len(rest_cmp)),
+    )
     return [
         Problem(
             "streams.rest_equals_ws",
             f"persisted WebSocket frames ({len(ws_ids)}) differ from events/search ({len(rest_cmp)}) at position {position}: "
-            f"ws {ws_tokens[position:position + 3]} vs rest {rest_tokens[position:position + 3]}",
+            f"ws {ws_tokens[position : position + 3]} vs rest {rest_tokens[position : position + 3]}",
         )
     ]
 
@@ -314,12 +339,22 @@ def _actions_answered(rest_events: list[dict[str, Any]], final_status: str | Non
             continue
         n = answers[f"id:{event.get('id')}"] + answers[f"call:{event.get('tool_call_id')}"]
         if n > 1:
-            problems.append(Problem("streams.action_answered", f"action {event.get('tool_name')} ({event.get('tool_call_id')}) answered {n} times"))
+            problems.append(
+                Problem(
+                    "streams.action_answered",
+                    f"action {event.get('tool_name')} ({event.get('tool_call_id')}) answered {n} times",
+                )
+            )
         elif n == 0:
             pending.append(event)
     if pending and final_status != "waiting_for_confirmation":
         names = ", ".join(f"{e.get('tool_name')} ({e.get('tool_call_id')})" for e in pending[:3])
-        problems.append(Problem("streams.action_answered", f"{len(pending)} action(s) never answered although the conversation is {final_status!r}: {names}"))
+        problems.append(
+            Problem(
+                "streams.action_answered",
+                f"{len(pending)} action(s) never answered although the conversation is {final_status!r}: {names}",
+            )
+        )
     return problems
 
 
@@ -363,10 +398,15 @@ def _transitions(rest_events: list[dict[str, Any]], initial: str) -> list[Proble
     for index, event in enumerate(rest_events):
         if event.get("kind") != STATE_UPDATE_KIND or event.get("key") != EXECUTION_STATUS:
             continue
-        status = event.get("value")
+        status = str(event.get("value"))
         if status == current:
             continue
         if status not in LEGAL_TRANSITIONS.get(current, frozenset()):
-            problems.append(Problem("streams.legal_transitions", f"execution_status {current!r} → {status!r} (log position {index}) is not a documented transition"))
+            problems.append(
+                Problem(
+                    "streams.legal_transitions",
+                    f"execution_status {current!r} → {status!r} (log position {index}) is not a documented transition",
+                )
+            )
         current = status
     return problems

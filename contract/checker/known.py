@@ -47,7 +47,9 @@ KNOWN_REST: tuple[KnownRest, ...] = (
     ),
     KnownRest(
         ("rest.status_code_conformance",),
-        lambda m, path, status, body: status == 404 and any(s in path for s in SCOPED) and "not found" in str(detail(body)).lower(),
+        lambda m, path, status, body: (
+            status == 404 and any(s in path for s in SCOPED) and "not found" in str(detail(body)).lower()
+        ),
         Classification.SERVER_DEVIATION,
         "unknown conversation: runtime routes, download-trajectory and runtime/reprovision answer 404, "
         "which the spec does not document on those operations",
@@ -60,7 +62,9 @@ KNOWN_REST: tuple[KnownRest, ...] = (
     ),
     KnownRest(
         ("rest.response_schema_conformance",),
-        lambda m, path, status, body: status == 422 and "{runtime_conversation_id}" in path and isinstance(detail(body), str),
+        lambda m, path, status, body: (
+            status == 422 and "{runtime_conversation_id}" in path and isinstance(detail(body), str)
+        ),
         Classification.SERVER_DEVIATION,
         "runtime routes reject a path outside the workspace with 422 {'detail': str}; the spec's 422 is HTTPValidationError",
     ),
@@ -81,7 +85,11 @@ KNOWN_REST: tuple[KnownRest, ...] = (
     ),
     KnownRest(
         ("rest.status_code_conformance",),
-        lambda m, path, status, body: status == 400 and "/goal" in path and detail(body) in ("Goal objective must not be empty.", "no_resumable_goal"),
+        lambda m, path, status, body: (
+            status == 400
+            and "/goal" in path
+            and detail(body) in ("Goal objective must not be empty.", "no_resumable_goal")
+        ),
         Classification.SERVER_DEVIATION,
         "POST /goal with an empty objective and POST /goal/resume without a goal answer 400 "
         "(goal_router.py), which the spec does not document (real-server-runbook §4.2 B.2, B.4)",
@@ -96,7 +104,9 @@ KNOWN_REST: tuple[KnownRest, ...] = (
     ),
     KnownRest(
         ("rest.not_a_server_error",),
-        lambda m, path, status, body: status == 500 and path.endswith("/security_analyzer") and b" at position " in body,
+        lambda m, path, status, body: (
+            status == 500 and path.endswith("/security_analyzer") and b" at position " in body
+        ),
         Classification.SERVER_DEVIATION,
         "POST /security_analyzer with a pattern analyzer whose pattern is not a valid regular expression: "
         "re.error escapes → 500 instead of 422 (found by this checker; docs/conformance.md)",
@@ -105,8 +115,7 @@ KNOWN_REST: tuple[KnownRest, ...] = (
         ("rest.not_a_server_error",),
         lambda m, path, status, body: status == 500 and path.endswith("/condense"),
         Classification.SERVER_DEVIATION,
-        "POST /condense on a conversation with nothing to condense: unhandled error → 500 "
-        "(real-server-runbook §4.3)",
+        "POST /condense on a conversation with nothing to condense: unhandled error → 500 (real-server-runbook §4.3)",
     ),
 )
 

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-import time
-
 import httpx
-import uvicorn
 
-STARTUP_TIMEOUT_S = 10.0
-
-
-class _Served:
-    def __init__(self, server: uvicorn.Server, thread: threading.Thread) -> None:
-        self.server, self.thread = server, thread
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+from contract.harness.scripted_llm import ScriptedLLM
 
 
 def _root(spec: str) -> tuple[str, str, int]:
@@ -32,12 +19,12 @@ def _root(spec: str) -> tuple[str, str, int]:
     return url, host.strip("[]"), int(port)
 
 
-def ensure_scripted_llm(spec: str) -> tuple[str, _Served | None]:
+def ensure_scripted_llm(spec: str) -> tuple[str, ScriptedLLM | None]:
     """The OpenAI base URL (``.../v1``) of a scripted LLM at ``spec``, and the server we started (or None).
 
     If something at ``spec`` already answers the scripted LLM's ``/admin/requests``, it is used as
-    is; otherwise ``contract.harness.scripted_llm`` with the bundled scenarios is served there, in this
-    process, until the run ends. ``HOST`` must be an address the agent server can reach.
+    is; otherwise the scripted LLM with the bundled scenarios is served there, in this process,
+    until the run ends. ``HOST`` must be an address the agent server can reach.
     """
     url, host, port = _root(spec)
     try:
@@ -45,17 +32,8 @@ def ensure_scripted_llm(spec: str) -> tuple[str, _Served | None]:
             return f"{url}/v1", None
     except httpx.HTTPError:
         pass
-    from contract.harness.scenario import bundled_scenarios
-    from contract.harness.scripted_llm import create_app
-
-    config = uvicorn.Config(create_app(bundled_scenarios()), host=host, port=port, log_level="warning", lifespan="off", access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="ohmock-check-scripted-llm", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            raise RuntimeError(f"could not serve the scripted LLM on {host}:{port}")
-        time.sleep(0.01)
-    return f"{url}/v1", _Served(server, thread)
+    try:
+        served = ScriptedLLM(host=host, port=port, name="ohmock-check-scripted-llm").start()
+    except (OSError, RuntimeError) as exc:
+        raise RuntimeError(f"could not serve the scripted LLM on {host}:{port}: {exc}") from None
+    return f"{url}/v1", served

@@ -85,7 +85,6 @@ class CheckResult(_FindingViews):
     duration_s: float = 0.0
 
 
-
 @dataclass
 class PhaseResult:
     name: str
@@ -109,9 +108,8 @@ class Report(_FindingViews):
     """What the server looked like: ``mock`` (answers the control API), ``agent-server`` or ``unknown``."""
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> list[Finding]:  # type: ignore[override]  # derived: every check's findings
         return [f for result in self.checks.values() for f in result.findings]
-
 
     @property
     def errors(self) -> list[str]:

@@ -11,7 +11,6 @@ client deduplicates them by id.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -21,10 +20,11 @@ import httpx
 from contract.checker import driven
 from contract.checker.context import Context
 from contract.checker.invariants import frame_problems
-from contract.spec.ws_protocol import announced_status
 from contract.checker.repro import KEY_ENV, KEY_PLACEHOLDER, ws_url
 from contract.checker.wsclient import Recorder
-from contract.spec.ws_protocol import events_socket_path, is_transient_event
+from contract.client.bodies import message_body
+from contract.client.waiting import WaitTimeout, await_until
+from contract.spec.ws_protocol import announced_status, events_socket_path, is_transient_event
 
 SLOW_SCENARIO = "message_during_run"
 """Its first LLM call takes 1.5 s (at any mock speed), so the drop lands inside the run."""
@@ -40,7 +40,9 @@ def _ts(value: Any) -> datetime | None:
 
 def _repro(ctx: Context, conversation_id: str, after: str) -> str:
     first = ws_url(ctx.base_url, events_socket_path(conversation_id))
-    second = ws_url(ctx.base_url, events_socket_path(conversation_id), {"resend_mode": "since", "after_timestamp": after})
+    second = ws_url(
+        ctx.base_url, events_socket_path(conversation_id), {"resend_mode": "since", "after_timestamp": after}
+    )
     return "\n".join(
         [
             "import asyncio, json, os, httpx",
@@ -89,15 +91,21 @@ async def _drop_and_resume(ctx: Context, http: httpx.AsyncClient, conversation_i
     first = Recorder(ctx, path)
     failed = await first.start()
     if failed is not None:
-        ctx.record("reconnect.responsive", f"cannot open the events socket ({failed.error or failed.handshake_status or failed.close_code})")
+        ctx.record(
+            "reconnect.responsive",
+            f"cannot open the events socket ({failed.error or failed.handshake_status or failed.close_code})",
+        )
         return
     try:
         if await first.wait_for(lambda f: True, ctx.options.request_timeout_s) is None:
             ctx.record("reconnect.responsive", "no snapshot on the first connection")
             return
-        message = {"role": "user", "content": [{"type": "text", "text": "Please run echo first"}], "run": True}
+        message = message_body("Please run echo first", run=True)
         await http.post(f"/api/conversations/{conversation_id}/events", json=message)
-        running = await first.wait_for(lambda f: isinstance(f, dict) and f.get("key") == "execution_status" and f.get("value") == "running", ctx.options.run_timeout_s)
+        running = await first.wait_for(
+            lambda f: isinstance(f, dict) and f.get("key") == "execution_status" and f.get("value") == "running",
+            ctx.options.run_timeout_s,
+        )
         if running is None:
             ctx.record("reconnect.responsive", f"the run did not report running within {ctx.options.run_timeout_s} s")
             return
@@ -108,19 +116,20 @@ async def _drop_and_resume(ctx: Context, http: httpx.AsyncClient, conversation_i
     if not isinstance(after, str):
         ctx.record("reconnect.no_gaps", "no persisted frame with a timestamp before the drop")
         return
+
     # Let the run finish while no socket is connected: everything it emits must come back.
-    deadline = time.monotonic() + ctx.options.run_timeout_s
-    while True:
+    async def run_ended() -> bool:
         try:
             state = await http.get(f"/api/conversations/{conversation_id}")
-            if state.status_code == 200 and state.json().get("execution_status") != "running":
-                break
+            return state.status_code == 200 and state.json().get("execution_status") != "running"
         except (httpx.HTTPError, ValueError):
-            pass
-        if time.monotonic() > deadline:
-            ctx.record("reconnect.responsive", f"the run did not end within {ctx.options.run_timeout_s} s")
-            return
-        await asyncio.sleep(POLL_S)
+            return False
+
+    try:
+        await await_until(run_ended, timeout_s=ctx.options.run_timeout_s, what="the run to end", interval_s=POLL_S)
+    except WaitTimeout:
+        ctx.record("reconnect.responsive", f"the run did not end within {ctx.options.run_timeout_s} s")
+        return
     await asyncio.sleep(0.3)  # the end-of-run snapshot and late frames
     try:
         log, _ = await driven.afetch_log(http, conversation_id)
@@ -131,7 +140,9 @@ async def _drop_and_resume(ctx: Context, http: httpx.AsyncClient, conversation_i
     second = Recorder(ctx, path, query={"resend_mode": "since", "after_timestamp": after})
     failed = await second.start()
     if failed is not None:
-        ctx.record("reconnect.responsive", f"cannot reconnect ({failed.error or failed.handshake_status or failed.close_code})")
+        ctx.record(
+            "reconnect.responsive", f"cannot reconnect ({failed.error or failed.handshake_status or failed.close_code})"
+        )
         return
     try:
         wanted = 1 + len(expected_resend)
@@ -142,7 +153,9 @@ async def _drop_and_resume(ctx: Context, http: httpx.AsyncClient, conversation_i
     _judge(ctx, conversation_id, after, first.frames, second.frames, log)
 
 
-def _judge(ctx: Context, conversation_id: str, after: str, first: list[Any], second: list[Any], log: list[dict[str, Any]]) -> None:
+def _judge(
+    ctx: Context, conversation_id: str, after: str, first: list[Any], second: list[Any], log: list[dict[str, Any]]
+) -> None:
     repro = _repro(ctx, conversation_id, after)
     for frame in second:
         for problem in frame_problems(frame, "streams.frame_schema"):
@@ -155,15 +168,21 @@ def _judge(ctx: Context, conversation_id: str, after: str, first: list[Any], sec
         ctx.record("reconnect.no_gaps", "the reconnected socket did not start with a snapshot", reproducer=repro)
     merged: list[str] = []
     for frame in one + two:
-        if frame.get("id") not in merged:
-            merged.append(frame.get("id"))
+        if str(frame.get("id")) not in merged:
+            merged.append(str(frame.get("id")))
     log_ids = [e.get("id") for e in log]
     missing = [e for e in log if e.get("id") not in set(merged)]
     if missing:
         kinds = ", ".join(str(e.get("kind")) for e in missing[:5])
-        ctx.record("reconnect.no_gaps", f"{len(missing)} persisted event(s) reached neither connection: {kinds}", reproducer=repro)
+        ctx.record(
+            "reconnect.no_gaps",
+            f"{len(missing)} persisted event(s) reached neither connection: {kinds}",
+            reproducer=repro,
+        )
     elif merged != log_ids:
-        ctx.record("reconnect.no_gaps", "both connections together deliver the log in a different order", reproducer=repro)
+        ctx.record(
+            "reconnect.no_gaps", "both connections together deliver the log in a different order", reproducer=repro
+        )
     repeated = [i for i, n in Counter(f.get("id") for f in two).items() if n > 1]
     if repeated:
         ctx.record("reconnect.no_duplicates", f"the resend delivered {len(repeated)} event(s) twice", reproducer=repro)
@@ -171,7 +190,15 @@ def _judge(ctx: Context, conversation_id: str, after: str, first: list[Any], sec
     overlap = [f for f in two if f.get("id") in {g.get("id") for g in one}]
     early = [f for f in overlap if (_ts(f.get("timestamp")) or datetime.min) < boundary]
     if early:
-        ctx.record("reconnect.no_duplicates", f"{len(early)} event(s) stamped before after_timestamp were sent again", reproducer=repro)
+        ctx.record(
+            "reconnect.no_duplicates",
+            f"{len(early)} event(s) stamped before after_timestamp were sent again",
+            reproducer=repro,
+        )
     stale = [f for f in two if (_ts(f.get("timestamp")) or boundary) < boundary]
     if stale and not early:
-        ctx.record("reconnect.no_duplicates", f"the resend includes {len(stale)} event(s) stamped before after_timestamp", reproducer=repro)
+        ctx.record(
+            "reconnect.no_duplicates",
+            f"the resend includes {len(stale)} event(s) stamped before after_timestamp",
+            reproducer=repro,
+        )

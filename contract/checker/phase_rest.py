@@ -29,12 +29,17 @@ EXAMPLES = {"positive": 6, "negative": 5, "pinned": 5}
 SCOPED_PARAMS = ("conversation_id", "runtime_conversation_id")
 
 
-def _load(document: dict[str, Any]):
+def _load(document: dict[str, Any]) -> Any:
     import schemathesis
 
     config = schemathesis.Config.from_dict(
         {
-            "generation": {"no-shrink": True, "database": "none", "allow-extra-parameters": False, "with-security-parameters": False},
+            "generation": {
+                "no-shrink": True,
+                "database": "none",
+                "allow-extra-parameters": False,
+                "with-security-parameters": False,
+            },
             # Reproducers must be complete ("secrets" bodies included); the checker masks the session key itself.
             "output": {"sanitization": {"enabled": False}},
         }
@@ -85,15 +90,26 @@ class _RestPhase:
         try:
             response = case.call(base_url=ctx.base_url, headers=ctx.headers, timeout=ctx.options.request_timeout_s)
         except requests.Timeout:
-            ctx.record("rest.responsive", f"no response within {ctx.options.request_timeout_s} s", operation=label, reproducer=self._curl(case))
+            ctx.record(
+                "rest.responsive",
+                f"no response within {ctx.options.request_timeout_s} s",
+                operation=label,
+                reproducer=self._curl(case),
+            )
             return
         except requests.RequestException as exc:
-            ctx.record("rest.responsive", f"request failed: {type(exc).__name__}", operation=label, reproducer=self._curl(case))
+            ctx.record(
+                "rest.responsive", f"request failed: {type(exc).__name__}", operation=label, reproducer=self._curl(case)
+            )
             return
         ctx.executed("rest.responsive")
-        if case.operation.path == "/api/conversations/{conversation_id}" and case.method.upper() == "DELETE":
-            if (case.path_parameters or {}).get("conversation_id") == self.pinned and response.status_code == 200:
-                self.pinned_gone = True
+        if (
+            case.operation.path == "/api/conversations/{conversation_id}"
+            and case.method.upper() == "DELETE"
+            and (case.path_parameters or {}).get("conversation_id") == self.pinned
+            and response.status_code == 200
+        ):
+            self.pinned_gone = True
         failed_here: set[tuple[str, str]] = set()
         for check_id, check in self.checks.items():
             if check_id == "rest.negative_data_rejection" and mode != "negative":
@@ -101,7 +117,9 @@ class _RestPhase:
             for title, message in self._failures(case, response, check):
                 if check_id == "rest.negative_data_rejection" and _serialization_artifact(message):
                     continue
-                known = known_rest(check_id, case.method.upper(), case.operation.path, response.status_code, response.content)
+                known = known_rest(
+                    check_id, case.method.upper(), case.operation.path, response.status_code, response.content
+                )
                 failed_here.add((check_id, title))
                 ctx.record(
                     check_id,
@@ -122,7 +140,10 @@ class _RestPhase:
         try:
             case.validate_response(response, checks=[check], headers=self.ctx.headers)
         except FailureGroup as group:
-            return [(getattr(f, "title", type(f).__name__), (getattr(f, "message", "") or "")[:400]) for f in group.exceptions]
+            return [
+                (getattr(f, "title", type(f).__name__), (getattr(f, "message", "") or "")[:400])
+                for f in group.exceptions
+            ]
         except AssertionError as exc:
             return [(type(exc).__name__, str(exc)[:400])]
         return []
@@ -158,13 +179,15 @@ class _RestPhase:
 
     def _curl(self, case: Any) -> str:
         try:
-            return case.as_curl_command(headers=self.ctx.headers, base_url=self.ctx.base_url)
+            return str(case.as_curl_command(headers=self.ctx.headers, base_url=self.ctx.base_url))
         except Exception:  # noqa: BLE001 - a reproducer must never break the run
             return self.ctx.curl(case.method.upper(), case.formatted_path)
 
     # -- generation --------------------------------------------------------------------------------
 
-    def fuzz(self, operation: Any, mode: str, examples: int, deadline: float, pinned: dict[str, str] | None = None) -> None:
+    def fuzz(
+        self, operation: Any, mode: str, examples: int, deadline: float, pinned: dict[str, str] | None = None
+    ) -> None:
         from hypothesis import HealthCheck, Phase, given, seed, settings
         from schemathesis import GenerationMode
 
@@ -197,7 +220,9 @@ class _RestPhase:
         except Exception as exc:  # noqa: BLE001 - unsatisfiable schemas etc.: note, never fail the run
             if type(exc).__name__ == "Unsatisfiable":
                 return  # nothing to negate (an operation without parameters)
-            self.ctx.report.phases[-1].notes.append(f"{operation.label} ({mode}): generation stopped ({type(exc).__name__}: {str(exc)[:120]})")
+            self.ctx.report.phases[-1].notes.append(
+                f"{operation.label} ({mode}): generation stopped ({type(exc).__name__}: {str(exc)[:120]})"
+            )
 
     # -- auth ----------------------------------------------------------------------------------------
 
@@ -208,14 +233,32 @@ class _RestPhase:
             return
         params = {name: (str(uuid.uuid4()) if "conversation" in name else "x") for name in _path_params(operation.path)}
         path = operation.path.format(**params)
-        for headers, what in (({}, "without a key"), ({KEY_HEADER: "wrong-" + uuid.uuid4().hex[:8]}, "with a wrong key")):
+        for headers, what in (
+            ({}, "without a key"),
+            ({KEY_HEADER: "wrong-" + uuid.uuid4().hex[:8]}, "with a wrong key"),
+        ):
             try:
-                response = httpx.request(operation.method.upper(), ctx.base_url + path, headers=headers, timeout=ctx.options.request_timeout_s)
+                response = httpx.request(
+                    operation.method.upper(),
+                    ctx.base_url + path,
+                    headers=headers,
+                    timeout=ctx.options.request_timeout_s,
+                )
             except httpx.HTTPError as exc:
-                ctx.record("rest.responsive", f"request failed: {type(exc).__name__}", operation=operation.label, reproducer=ctx.curl(operation.method, path, with_key=False))
+                ctx.record(
+                    "rest.responsive",
+                    f"request failed: {type(exc).__name__}",
+                    operation=operation.label,
+                    reproducer=ctx.curl(operation.method, path, with_key=False),
+                )
                 continue
             ctx.executed("rest.auth_required")
-            documented = self.upstream_document.get("paths", {}).get(operation.path, {}).get(operation.method.lower(), {}).get("responses", {})
+            documented = (
+                self.upstream_document.get("paths", {})
+                .get(operation.path, {})
+                .get(operation.method.lower(), {})
+                .get("responses", {})
+            )
             if response.status_code == 401 and documented and "401" not in documented:
                 ctx.executed("rest.overlay_corrections")
                 ctx.record(
@@ -286,7 +329,9 @@ def _serialization_artifact(message: str) -> bool:
         return False
     lines = [line.strip(" -") for line in message.split("Invalid component:", 1)[1].splitlines() if line.strip(" -")]
     artifact = ("became object", "became array", "(was X-Session-API-Key)")
-    return bool(lines) and all(("query" in line or "header" in line) and any(a in line for a in artifact) for line in lines)
+    return bool(lines) and all(
+        ("query" in line or "header" in line) and any(a in line for a in artifact) for line in lines
+    )
 
 
 def _overlay_reason(status: int, title: str) -> str:
@@ -323,9 +368,14 @@ def _run(ctx: Context, phase: _RestPhase) -> None:
     from schemathesis.core.result import Ok
 
     operations = {
-        (op.method.upper(), op.path): op for result in phase.schema.get_all_operations() if isinstance(result, Ok) for op in [result.ok()]
+        (op.method.upper(), op.path): op
+        for result in phase.schema.get_all_operations()
+        if isinstance(result, Ok)
+        for op in [result.ok()]
     }
-    chosen, excluded = safety.select(operations, allow_writes=ctx.options.allow_writes, include=ctx.options.include_operations)
+    chosen, excluded = safety.select(
+        operations, allow_writes=ctx.options.allow_writes, include=ctx.options.include_operations
+    )
     notes = ctx.report.phases[-1].notes
     notes.append(f"{len(chosen)} operations fuzzed, {len(excluded)} excluded")
     reasons: dict[str, int] = {}
@@ -334,7 +384,9 @@ def _run(ctx: Context, phase: _RestPhase) -> None:
     for why, n in sorted(reasons.items(), key=lambda item: -item[1]):
         notes.append(f"excluded {n}: {why}")
     if not ctx.options.api_key:
-        ctx.report.checks["rest.auth_required"].skip_reason = "no --api-key given: cannot tell an open server from one that ignores keys"
+        ctx.report.checks[
+            "rest.auth_required"
+        ].skip_reason = "no --api-key given: cannot tell an open server from one that ignores keys"
     phase.setup_pinned()
     ctx.progress("phase_total", {"total": len(chosen)})
     for position, key in enumerate(chosen):
@@ -346,9 +398,9 @@ def _run(ctx: Context, phase: _RestPhase) -> None:
         started = time.monotonic()
         phase.auth(operation)
         scoped = [name for name in SCOPED_PARAMS if name in _path_params(operation.path)]
-        passes = [("positive", None), ("negative", None)]
+        passes: list[tuple[str, dict[str, str] | None]] = [("positive", None), ("negative", None)]
         if scoped and phase.pinned:
-            passes.append(("pinned", {name: phase.pinned for name in scoped}))
+            passes.append(("pinned", dict.fromkeys(scoped, phase.pinned)))
         for number, (mode, pinned) in enumerate(passes):
             deadline = started + slice_s * (number + 1) / len(passes)
             phase.fuzz(operation, "positive" if mode == "pinned" else mode, EXAMPLES[mode], deadline, pinned)

@@ -16,11 +16,11 @@ import httpx
 
 from contract.checker import driven
 from contract.checker.context import Context
-from contract.spec.ws_protocol import announced_status, is_full_state
 from contract.checker.repro import python_run
 from contract.checker.wsclient import Recorder
+from contract.client.bodies import message_body
 from contract.harness.scenario import ClientStep, Scenario
-from contract.spec.ws_protocol import events_socket_path
+from contract.spec.ws_protocol import announced_status, events_socket_path, is_full_state
 
 PRIORITY = (
     "bash_then_finish",
@@ -57,7 +57,9 @@ async def run(ctx: Context) -> None:
         names = [n for n in PRIORITY if n in ctx.scenarios]
     else:
         names = [None]  # type: ignore[list-item]
-        ctx.report.phases[-1].notes.append("no scripted LLM: one generic run (unreachable LLM → error) instead of the scenarios")
+        ctx.report.phases[-1].notes.append(
+            "no scripted LLM: one generic run (unreachable LLM → error) instead of the scenarios"
+        )
     slots = asyncio.Semaphore(CONCURRENCY)
     played: list[str] = []
 
@@ -69,8 +71,12 @@ async def run(ctx: Context) -> None:
             bound = ctx.options.run_timeout_s * 2 + 10
             try:
                 await asyncio.wait_for(_play(ctx, name), timeout=bound)
-            except (TimeoutError, asyncio.TimeoutError):
-                ctx.record("streams.responsive", f"scenario {name or 'generic'} did not complete within {bound} s", operation=name)
+            except TimeoutError:
+                ctx.record(
+                    "streams.responsive",
+                    f"scenario {name or 'generic'} did not complete within {bound} s",
+                    operation=name,
+                )
 
     await asyncio.gather(*(one(name) for name in names))
     ctx.report.phases[-1].notes.append(f"played {len(played)} scenario(s): {', '.join(played)}")
@@ -90,10 +96,17 @@ async def _play(ctx: Context, name: str | None) -> None:
         try:
             response = await http.post("/api/conversations", json=body)
         except httpx.HTTPError as exc:
-            ctx.record("streams.responsive", f"{label}: POST /api/conversations failed ({type(exc).__name__})", operation=label)
+            ctx.record(
+                "streams.responsive", f"{label}: POST /api/conversations failed ({type(exc).__name__})", operation=label
+            )
             return
         if response.status_code not in (200, 201):
-            ctx.record("streams.scenario_completes", f"{label}: POST /api/conversations → HTTP {response.status_code}", operation=label, reproducer=ctx.curl("POST", "/api/conversations", json_body=body))
+            ctx.record(
+                "streams.scenario_completes",
+                f"{label}: POST /api/conversations → HTTP {response.status_code}",
+                operation=label,
+                reproducer=ctx.curl("POST", "/api/conversations", json_body=body),
+            )
             return
         conversation_id = response.json()["id"]
         ctx.note_created(conversation_id)
@@ -102,7 +115,11 @@ async def _play(ctx: Context, name: str | None) -> None:
         try:
             failed = await recorder.start()
             if failed is not None:
-                ctx.record("streams.responsive", f"{label}: cannot open the events socket ({failed.error or failed.handshake_status or failed.close_code})", operation=label)
+                ctx.record(
+                    "streams.responsive",
+                    f"{label}: cannot open the events socket ({failed.error or failed.handshake_status or failed.close_code})",
+                    operation=label,
+                )
                 return
             if await recorder.wait_for(lambda f: True, ctx.options.request_timeout_s) is None:
                 ctx.record("streams.responsive", f"{label}: no snapshot after connecting", operation=label)
@@ -113,9 +130,23 @@ async def _play(ctx: Context, name: str | None) -> None:
                 for number, step in enumerate(steps):
                     if step.after_ms:
                         await asyncio.sleep(step.after_ms / 1000)
-                    window = await _step(ctx, http, recorder, conversation_id, step, window, repro_steps, f"{label} step {number} {step.action}")
+                    window = await _step(
+                        ctx,
+                        http,
+                        recorder,
+                        conversation_id,
+                        step,
+                        window,
+                        repro_steps,
+                        f"{label} step {number} {step.action}",
+                    )
             except _StepFailed as exc:
-                ctx.record("streams.scenario_completes", str(exc), operation=label, reproducer=python_run(ctx.base_url, body, repro_steps))
+                ctx.record(
+                    "streams.scenario_completes",
+                    str(exc),
+                    operation=label,
+                    reproducer=python_run(ctx.base_url, body, repro_steps),
+                )
             await recorder.quiet(0.4, 5)
         finally:
             await recorder.close()
@@ -127,8 +158,20 @@ async def _play(ctx: Context, name: str | None) -> None:
             ctx.record("streams.responsive", f"{label}: cannot read the log back ({exc})", operation=label)
             log, count = None, None
         if recorder.over_budget:
-            ctx.record("streams.responsive", f"{label}: more than {ctx.options.max_frames} frames (event budget)", operation=label)
-        driven.judge(ctx, recorder.frames, log, count, settled=settled, reproducer=python_run(ctx.base_url, body, repro_steps, note=label), operation=label)
+            ctx.record(
+                "streams.responsive",
+                f"{label}: more than {ctx.options.max_frames} frames (event budget)",
+                operation=label,
+            )
+        driven.judge(
+            ctx,
+            recorder.frames,
+            log,
+            count,
+            settled=settled,
+            reproducer=python_run(ctx.base_url, body, repro_steps, note=label),
+            operation=label,
+        )
         try:
             deleted = await http.delete(f"/api/conversations/{conversation_id}")
             if deleted.status_code == 200:
@@ -150,7 +193,8 @@ async def _step(
     base = f"/api/conversations/{conversation_id}"
     request: tuple[str, str, Any] | None = None
     if step.action == "send":
-        request = ("POST", "/events", {"role": "user", "content": [{"type": "text", "text": step.text}], "run": step.run})
+        assert step.text is not None  # ClientStep requires text for send
+        request = ("POST", "/events", message_body(step.text, run=step.run))
     elif step.action in ("run", "pause", "interrupt"):
         request = ("POST", f"/{step.action}", None)
     elif step.action in ("accept", "reject"):
@@ -178,14 +222,26 @@ async def _step(
 async def _wait(ctx: Context, recorder: Recorder, wanted: str, window: int, where: str) -> int:
     """Wait for a frame showing ``wanted`` ("*": any non-running snapshot); prefer its full_state."""
     if wanted == "*":
-        index = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) not in (None, "running"), ctx.options.run_timeout_s, window)
+        index = await recorder.wait_for(
+            lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) not in (None, "running"),
+            ctx.options.run_timeout_s,
+            window,
+        )
     else:
-        index = await recorder.wait_for(lambda f: isinstance(f, dict) and announced_status(f) == wanted, ctx.options.run_timeout_s, window)
+        index = await recorder.wait_for(
+            lambda f: isinstance(f, dict) and announced_status(f) == wanted, ctx.options.run_timeout_s, window
+        )
     if index is None:
         seen = [announced_status(f) for f in recorder.frames[window:] if isinstance(f, dict) and announced_status(f)]
-        raise _StepFailed(f"{where}: no frame showed status {wanted!r} within {ctx.options.run_timeout_s} s (statuses seen: {seen})")
+        raise _StepFailed(
+            f"{where}: no frame showed status {wanted!r} within {ctx.options.run_timeout_s} s (statuses seen: {seen})"
+        )
     if not is_full_state(recorder.frames[index]):
-        snapshot = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) == wanted, SNAPSHOT_GRACE_S, index + 1)
+        snapshot = await recorder.wait_for(
+            lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) == wanted,
+            SNAPSHOT_GRACE_S,
+            index + 1,
+        )
         index = snapshot if snapshot is not None else index
     return index + 1
 

@@ -20,9 +20,9 @@ import httpx
 from contract.checker import driven
 from contract.checker.context import Context
 from contract.checker.invariants import frame_problems, snapshot_problems, token
-from contract.spec.ws_protocol import announced_status, is_full_state
 from contract.checker.repro import KEY_HEADER, KEY_PLACEHOLDER, python_ws, ws_url
 from contract.checker.wsclient import Outcome, Recorder, exchange
+from contract.client.bodies import text_message
 from contract.client.sockets import auth_frame
 from contract.spec.ws_protocol import (
     AUTH_TIMEOUT_S,
@@ -30,16 +30,27 @@ from contract.spec.ws_protocol import (
     CloseCode,
     MalformedFrameError,
     NotAnObjectError,
+    announced_status,
     events_socket_path,
+    is_full_state,
     parse_session_frame,
     session_socket_path,
 )
 
 READ_TIMEOUT_S = 5.0
-MESSAGE_FRAME = json.dumps({"role": "user", "content": [{"type": "text", "text": "Please run echo hi (via the socket)"}]})
+MESSAGE_FRAME = json.dumps(text_message("Please run echo hi (via the socket)"))
 
 
-def _repro(ctx: Context, path: str, *, query: dict[str, Any] | None = None, auth: bool = False, send: tuple[str, ...] = (), headers: dict[str, str] | None = None, note: str = "") -> str:
+def _repro(
+    ctx: Context,
+    path: str,
+    *,
+    query: dict[str, Any] | None = None,
+    auth: bool = False,
+    send: tuple[str, ...] = (),
+    headers: dict[str, str] | None = None,
+    note: str = "",
+) -> str:
     shown_query = {k: (KEY_PLACEHOLDER if v == ctx.options.api_key else v) for k, v in (query or {}).items()}
     url = ws_url(ctx.base_url, path, shown_query)
     return python_ws(url, send=send, auth_frame=auth and bool(ctx.options.api_key), headers=headers, note=note)
@@ -50,7 +61,14 @@ def _describe(outcome: Outcome) -> str:
         return f"handshake rejected with HTTP {outcome.handshake_status}"
     if outcome.error:
         return outcome.error
-    parts = [f"{len(outcome.frames)} frame(s)" + (f" (first {token(outcome.frames[0]) if isinstance(outcome.frames[0], dict) else repr(outcome.frames[0])[:60]})" if outcome.frames else "")]
+    parts = [
+        f"{len(outcome.frames)} frame(s)"
+        + (
+            f" (first {token(outcome.frames[0]) if isinstance(outcome.frames[0], dict) else repr(outcome.frames[0])[:60]})"
+            if outcome.frames
+            else ""
+        )
+    ]
     if outcome.close_code is not None:
         parts.append(f"closed {outcome.close_code} {outcome.close_reason or ''}".strip())
     elif outcome.timed_out:
@@ -116,7 +134,9 @@ async def _run(ctx: Context) -> None:
         else:
             target = await _existing(http)
             if target is None:
-                ctx.report.phases[-1].notes.append("no existing conversation: snapshot, resend and session checks need --allow-writes")
+                ctx.report.phases[-1].notes.append(
+                    "no existing conversation: snapshot, resend and session checks need --allow-writes"
+                )
         await _auth(ctx, target)
         await _not_found(ctx)
         if own is not None:
@@ -136,12 +156,16 @@ async def _create(ctx: Context, http: httpx.AsyncClient) -> str | None:
     try:
         response = await http.post("/api/conversations", json=body)
     except httpx.HTTPError as exc:
-        ctx.record("ws.responsive", f"POST /api/conversations failed: {type(exc).__name__}", reproducer=ctx.curl("POST", "/api/conversations", json_body=body))
+        ctx.record(
+            "ws.responsive",
+            f"POST /api/conversations failed: {type(exc).__name__}",
+            reproducer=ctx.curl("POST", "/api/conversations", json_body=body),
+        )
         return None
     if response.status_code not in (200, 201):
         ctx.report.phases[-1].notes.append(f"could not create a conversation: HTTP {response.status_code}")
         return None
-    conversation_id = response.json()["id"]
+    conversation_id = str(response.json()["id"])
     ctx.note_created(conversation_id)
     return conversation_id
 
@@ -165,7 +189,13 @@ async def _log(http: httpx.AsyncClient, conversation_id: str) -> list[dict[str, 
 async def _auth(ctx: Context, target: str | None) -> None:
     key = ctx.options.api_key
     if not key:
-        for check in ("ws.auth_first_frame", "ws.auth_legacy_query", "ws.auth_legacy_header", "ws.auth_rejected_frame", "ws.auth_rejected_legacy"):
+        for check in (
+            "ws.auth_first_frame",
+            "ws.auth_legacy_query",
+            "ws.auth_legacy_header",
+            "ws.auth_rejected_frame",
+            "ws.auth_rejected_legacy",
+        ):
             ctx.report.checks[check].skip_reason = "no --api-key: the server may not authenticate sockets"
         if target is not None:
             await _expect_snapshot(ctx, "ws.snapshot_first", target)
@@ -186,19 +216,36 @@ async def _auth(ctx: Context, target: str | None) -> None:
         ("this is not json", "malformed JSON as first frame"),
         (json.dumps({"type": "auth"}), "auth frame without a key"),
     ):
-        outcome = await exchange(ctx, path, send=[send], until=lambda frames: bool(frames), timeout_s=READ_TIMEOUT_S)
+        outcome = await exchange(ctx, path, send=[send], until=bool, timeout_s=READ_TIMEOUT_S)
         ctx.executed("ws.auth_rejected_frame")
         if outcome.close_code != CloseCode.AUTH_FAILED:
-            ctx.record("ws.auth_rejected_frame", f"{what}: {_describe(outcome)}; expected close 4001", reproducer=_repro(ctx, path, send=(send,)))
-    for query, headers, what in (({"session_api_key": wrong}, None, "wrong ?session_api_key="), (None, {KEY_HEADER: wrong}, "wrong X-Session-API-Key header")):
+            ctx.record(
+                "ws.auth_rejected_frame",
+                f"{what}: {_describe(outcome)}; expected close 4001",
+                reproducer=_repro(ctx, path, send=(send,)),
+            )
+    for query, headers, what in (
+        ({"session_api_key": wrong}, None, "wrong ?session_api_key="),
+        (None, {KEY_HEADER: wrong}, "wrong X-Session-API-Key header"),
+    ):
         outcome = await exchange(ctx, path, query=query, headers=headers, timeout_s=READ_TIMEOUT_S)
         ctx.executed("ws.auth_rejected_legacy")
         if outcome.handshake_status != HANDSHAKE_REJECTED_HTTP_STATUS:
-            ctx.record("ws.auth_rejected_legacy", f"{what}: {_describe(outcome)}; expected HTTP 403 at the handshake", reproducer=_repro(ctx, path, query=query, headers=headers))
+            ctx.record(
+                "ws.auth_rejected_legacy",
+                f"{what}: {_describe(outcome)}; expected HTTP 403 at the handshake",
+                reproducer=_repro(ctx, path, query=query, headers=headers),
+            )
 
 
 async def _expect_snapshot(
-    ctx: Context, check: str, conversation_id: str, *, send: tuple[str, ...] = (), query: dict[str, Any] | None = None, headers: dict[str, str] | None = None
+    ctx: Context,
+    check: str,
+    conversation_id: str,
+    *,
+    send: tuple[str, ...] = (),
+    query: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     path = events_socket_path(conversation_id)
     outcome = await exchange(ctx, path, send=list(send), query=query, headers=headers, timeout_s=READ_TIMEOUT_S)
@@ -219,18 +266,28 @@ async def _not_found(ctx: Context) -> None:
     outcome = await exchange(ctx, path, send=send, timeout_s=READ_TIMEOUT_S)
     ctx.executed("ws.not_found_4004")
     if outcome.close_code != CloseCode.NOT_FOUND or outcome.frames:
-        ctx.record("ws.not_found_4004", f"unknown conversation: {_describe(outcome)}; expected close 4004", reproducer=_repro(ctx, path, auth=True))
+        ctx.record(
+            "ws.not_found_4004",
+            f"unknown conversation: {_describe(outcome)}; expected close 4004",
+            reproducer=_repro(ctx, path, auth=True),
+        )
     bad = "/sockets/events/not-a-uuid"
     outcome = await exchange(ctx, bad, send=send, timeout_s=READ_TIMEOUT_S)
     ctx.executed("ws.bad_path_403")
     if outcome.handshake_status != HANDSHAKE_REJECTED_HTTP_STATUS:
-        ctx.record("ws.bad_path_403", f"non-UUID conversation id: {_describe(outcome)}; expected HTTP 403 at the handshake", reproducer=_repro(ctx, bad, auth=True))
+        ctx.record(
+            "ws.bad_path_403",
+            f"non-UUID conversation id: {_describe(outcome)}; expected HTTP 403 at the handshake",
+            reproducer=_repro(ctx, bad, auth=True),
+        )
 
 
 async def _inbound_message(ctx: Context, http: httpx.AsyncClient, conversation_id: str) -> None:
     """A Message frame is send_message(run=True): user message, last_user_message_id, a run, its snapshot."""
     path = events_socket_path(conversation_id)
-    repro = _repro(ctx, path, auth=True, send=(MESSAGE_FRAME,), note="the frame must append a user message and start a run")
+    repro = _repro(
+        ctx, path, auth=True, send=(MESSAGE_FRAME,), note="the frame must append a user message and start a run"
+    )
     recorder = Recorder(ctx, path)
     failed = await recorder.start()
     if failed is not None:
@@ -243,18 +300,37 @@ async def _inbound_message(ctx: Context, http: httpx.AsyncClient, conversation_i
             return
         await recorder.send(MESSAGE_FRAME)
         ctx.executed("ws.inbound_message_runs")
-        user = await recorder.wait_for(lambda f: isinstance(f, dict) and f.get("kind") == "MessageEvent" and f.get("source") == "user", READ_TIMEOUT_S)
+        user = await recorder.wait_for(
+            lambda f: isinstance(f, dict) and f.get("kind") == "MessageEvent" and f.get("source") == "user",
+            READ_TIMEOUT_S,
+        )
         if user is None:
             ctx.record("ws.inbound_message_runs", "no user MessageEvent after a Message frame", reproducer=repro)
             return
-        running = await recorder.wait_for(lambda f: isinstance(f, dict) and f.get("key") == "execution_status" and f.get("value") == "running", ctx.options.run_timeout_s, user)
+        running = await recorder.wait_for(
+            lambda f: isinstance(f, dict) and f.get("key") == "execution_status" and f.get("value") == "running",
+            ctx.options.run_timeout_s,
+            user,
+        )
         if running is None:
-            ctx.record("ws.inbound_message_runs", "the Message frame did not start a run (no execution_status=running)", reproducer=repro)
+            ctx.record(
+                "ws.inbound_message_runs",
+                "the Message frame did not start a run (no execution_status=running)",
+                reproducer=repro,
+            )
             return
-        end = await recorder.wait_for(lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) != "running", ctx.options.run_timeout_s, running)
+        end = await recorder.wait_for(
+            lambda f: isinstance(f, dict) and is_full_state(f) and announced_status(f) != "running",
+            ctx.options.run_timeout_s,
+            running,
+        )
         settled = end is not None
         if end is None:
-            ctx.record("ws.responsive", f"the run started by a Message frame did not end within {ctx.options.run_timeout_s} s", reproducer=repro)
+            ctx.record(
+                "ws.responsive",
+                f"the run started by a Message frame did not end within {ctx.options.run_timeout_s} s",
+                reproducer=repro,
+            )
         await recorder.quiet(0.3, 3)
     finally:
         await recorder.close()
@@ -262,7 +338,11 @@ async def _inbound_message(ctx: Context, http: httpx.AsyncClient, conversation_i
     try:
         log, count = await driven.afetch_log(http, conversation_id)
     except (httpx.HTTPError, driven.LogUnavailable, ValueError) as exc:
-        ctx.record("ws.responsive", f"cannot read the log back: {exc}", reproducer=ctx.curl("GET", f"/api/conversations/{conversation_id}/events/search"))
+        ctx.record(
+            "ws.responsive",
+            f"cannot read the log back: {exc}",
+            reproducer=ctx.curl("GET", f"/api/conversations/{conversation_id}/events/search"),
+        )
         return
     if not settled:
         settled = await _is_settled(http, conversation_id)
@@ -282,23 +362,43 @@ async def _bad_frames(ctx: Context, conversation_id: str) -> None:
     recorder = Recorder(ctx, path)
     failed = await recorder.start()
     if failed is not None:
-        ctx.record("ws.responsive", f"cannot open the events socket: {_describe(failed)}", reproducer=_repro(ctx, path, auth=True))
+        ctx.record(
+            "ws.responsive",
+            f"cannot open the events socket: {_describe(failed)}",
+            reproducer=_repro(ctx, path, auth=True),
+        )
         return
     try:
         await recorder.wait_for(lambda f: True, READ_TIMEOUT_S)
         for text, code in (("this is not json", MalformedFrameError.code), ("[1, 2]", NotAnObjectError.code)):
             start = len(recorder.frames)
-            repro = _repro(ctx, path, auth=True, send=(text,), note=f"expect a ServerErrorEvent with code {code}; the socket stays open")
+            repro = _repro(
+                ctx,
+                path,
+                auth=True,
+                send=(text,),
+                note=f"expect a ServerErrorEvent with code {code}; the socket stays open",
+            )
             await recorder.send(text)
             ctx.executed("ws.bad_frame_error")
-            index = await recorder.wait_for(lambda f: isinstance(f, dict) and f.get("kind") == "ServerErrorEvent", READ_TIMEOUT_S, start)
+            index = await recorder.wait_for(
+                lambda f: isinstance(f, dict) and f.get("kind") == "ServerErrorEvent", READ_TIMEOUT_S, start
+            )
             if index is None:
-                ctx.record("ws.bad_frame_error", f"bad frame {text!r}: no ServerErrorEvent ({'socket closed ' + str(recorder.closed) if recorder.closed else 'nothing within ' + str(READ_TIMEOUT_S) + ' s'})", reproducer=repro)
+                ctx.record(
+                    "ws.bad_frame_error",
+                    f"bad frame {text!r}: no ServerErrorEvent ({'socket closed ' + str(recorder.closed) if recorder.closed else 'nothing within ' + str(READ_TIMEOUT_S) + ' s'})",
+                    reproducer=repro,
+                )
                 return
             frame = recorder.frames[index]
             _frames_valid(ctx, [frame], repro)
             if frame.get("code") != code:
-                ctx.record("ws.bad_frame_error", f"bad frame {text!r}: ServerErrorEvent code {frame.get('code')!r}, expected {code!r}", reproducer=repro)
+                ctx.record(
+                    "ws.bad_frame_error",
+                    f"bad frame {text!r}: ServerErrorEvent code {frame.get('code')!r}, expected {code!r}",
+                    reproducer=repro,
+                )
     finally:
         await recorder.close()
 
@@ -308,7 +408,9 @@ async def _resend(ctx: Context, conversation_id: str, log: list[dict[str, Any]])
     send = [auth_frame(ctx.options.api_key)] if ctx.options.api_key else []
     want = [e.get("id") for e in log]
     query = {"resend_mode": "all"}
-    outcome = await exchange(ctx, path, query=query, send=send, until=lambda f: len(f) >= 1 + len(want), timeout_s=READ_TIMEOUT_S)
+    outcome = await exchange(
+        ctx, path, query=query, send=send, until=lambda f: len(f) >= 1 + len(want), timeout_s=READ_TIMEOUT_S
+    )
     repro = _repro(ctx, path, query=query, auth=True)
     ctx.executed("ws.resend_all")
     _frames_valid(ctx, outcome.frames, repro)
@@ -316,14 +418,20 @@ async def _resend(ctx: Context, conversation_id: str, log: list[dict[str, Any]])
     if not outcome.frames or snapshot_problems(outcome.frames[0], "x"):
         ctx.record("ws.resend_all", "resend_mode=all: the first frame is not the snapshot", reproducer=repro)
     elif got != want:
-        ctx.record("ws.resend_all", f"resend_mode=all replayed {len(got)} events, the log has {len(want)} (or the order differs)", reproducer=repro)
+        ctx.record(
+            "ws.resend_all",
+            f"resend_mode=all replayed {len(got)} events, the log has {len(want)} (or the order differs)",
+            reproducer=repro,
+        )
     if len(log) < 2:
         return
     pivot = log[len(log) // 2]
-    after = pivot.get("timestamp")
+    after = str(pivot.get("timestamp"))
     expected = [e.get("id") for e in log if _ts(e.get("timestamp")) >= _ts(after)]
     query = {"resend_mode": "since", "after_timestamp": after}
-    outcome = await exchange(ctx, path, query=query, send=send, until=lambda f: len(f) >= 1 + len(expected), timeout_s=READ_TIMEOUT_S)
+    outcome = await exchange(
+        ctx, path, query=query, send=send, until=lambda f: len(f) >= 1 + len(expected), timeout_s=READ_TIMEOUT_S
+    )
     repro = _repro(ctx, path, query=query, auth=True)
     ctx.executed("ws.resend_since")
     got = [f.get("id") if isinstance(f, dict) else None for f in outcome.frames[1:]]
@@ -350,7 +458,11 @@ async def _session(ctx: Context, conversation_id: str, log: list[dict[str, Any]]
     def complete(frames: list[Any]) -> bool:
         return any(isinstance(f, dict) and f.get("type") == "transient" for f in frames)
 
-    for after_seq, check in ((-1, "ws.session_envelopes"), (max(n // 2 - 1, -1), "ws.session_after_seq"), (None, "ws.session_envelopes")):
+    for after_seq, check in (
+        (-1, "ws.session_envelopes"),
+        (max(n // 2 - 1, -1), "ws.session_after_seq"),
+        (None, "ws.session_envelopes"),
+    ):
         query = {} if after_seq is None else {"after_seq": after_seq}
         outcome = await exchange(ctx, path, query=query, send=send, until=complete, timeout_s=READ_TIMEOUT_S)
         repro = _repro(ctx, path, query=query, auth=True)
@@ -386,7 +498,9 @@ def _session_problems(outcome: Outcome, log: list[dict[str, Any]], after_seq: in
         problems.append(f"durable seqs {replayed[:6]}…, expected {expected[:6]}…")
     for frame in durable[: len(expected)]:
         if 0 <= frame.seq < len(log) and frame.event.get("id") != log[frame.seq].get("id"):
-            problems.append(f"durable seq {frame.seq} carries event {frame.event.get('id')}, the log has {log[frame.seq].get('id')} there")
+            problems.append(
+                f"durable seq {frame.seq} carries event {frame.event.get('id')}, the log has {log[frame.seq].get('id')} there"
+            )
             break
     if not any(f.type == "transient" and f.event.get("key") == "full_state" for f in frames):
         problems.append("no transient full_state snapshot")
@@ -407,4 +521,8 @@ async def _delete_then_4004(ctx: Context, http: httpx.AsyncClient, conversation_
     outcome = await exchange(ctx, path, send=send, timeout_s=READ_TIMEOUT_S)
     ctx.executed("ws.not_found_4004")
     if outcome.close_code != CloseCode.NOT_FOUND:
-        ctx.record("ws.not_found_4004", f"deleted conversation: {_describe(outcome)}; expected close 4004", reproducer=_repro(ctx, path, auth=True, note="after DELETE /api/conversations/<id>"))
+        ctx.record(
+            "ws.not_found_4004",
+            f"deleted conversation: {_describe(outcome)}; expected close 4004",
+            reproducer=_repro(ctx, path, auth=True, note="after DELETE /api/conversations/<id>"),
+        )

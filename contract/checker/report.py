@@ -11,7 +11,9 @@ from contract.checker.model import Finding, Report, Status
 
 
 def _finding_text(finding: Finding) -> str:
-    lines = [f"[{finding.classification.value}] {finding.message}" + (f" (×{finding.count})" if finding.count > 1 else "")]
+    lines = [
+        f"[{finding.classification.value}] {finding.message}" + (f" (×{finding.count})" if finding.count > 1 else "")
+    ]
     if finding.operation:
         lines.append(f"  operation: {finding.operation}")
     if finding.reason:
@@ -42,13 +44,29 @@ def junit_xml(report: Report) -> str:
             time=f"{phase_time.get(phase, 0.0):.3f}",
         )
         properties = ET.SubElement(suite, "properties")
-        for name, value in (("base_url", report.base_url), ("target", report.target), ("seed", str(report.seed)), ("allow_writes", str(report.allow_writes).lower())):
+        for name, value in (
+            ("base_url", report.base_url),
+            ("target", report.target),
+            ("seed", str(report.seed)),
+            ("allow_writes", str(report.allow_writes).lower()),
+        ):
             ET.SubElement(properties, "property", name=name, value=value)
         for result in results:
-            case = ET.SubElement(suite, "testcase", classname=f"ohmock.check.{phase}", name=result.spec.id, time=f"{result.duration_s:.3f}")
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=f"ohmock.check.{phase}",
+                name=result.spec.id,
+                time=f"{result.duration_s:.3f}",
+            )
             if result.status is Status.FAILED:
                 violations = result.violations
-                failure = ET.SubElement(case, "failure", message=f"{len(violations)} violation(s): {violations[0].message}"[:500], type="ContractViolation")
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    message=f"{len(violations)} violation(s): {violations[0].message}"[:500],
+                    type="ContractViolation",
+                )
                 failure.text = "\n\n".join(_finding_text(f) for f in violations)
             elif result.status is Status.SKIPPED:
                 ET.SubElement(case, "skipped", message=result.skip_reason or "skipped")
@@ -103,16 +121,22 @@ def html_report(report: Report) -> str:
     verdict = "conforms" if report.ok else "VIOLATIONS"
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>ohmock check {e(report.base_url)}</title><style>{_CSS}</style></head>
 <body><h1>ohmock check: {e(report.base_url)} — {verdict}</h1>
-<p>target {e(report.target)} · seed {report.seed} · writes {'allowed' if report.allow_writes else 'off'} · {report.duration_s:.1f} s of {report.budget_s:.0f} s ·
-{summary['passed']} passed, {summary['failed']} failed, {summary['skipped']} skipped · {summary['violations']} violation(s), {summary['known']} known finding(s)</p>
+<p>target {e(report.target)} · seed {report.seed} · writes {"allowed" if report.allow_writes else "off"} · {report.duration_s:.1f} s of {report.budget_s:.0f} s ·
+{summary["passed"]} passed, {summary["failed"]} failed, {summary["skipped"]} skipped · {summary["violations"]} violation(s), {summary["known"]} known finding(s)</p>
 <h2>Phases</h2><ul>{phases}</ul>
-<h2>Checks</h2><table><tr><th>phase</th><th>check</th><th>status</th><th>executions</th><th>violations</th><th>known</th><th>notes</th></tr>{''.join(rows)}</table>
-<h2>Findings</h2>{''.join(findings) or '<p>none</p>'}
+<h2>Checks</h2><table><tr><th>phase</th><th>check</th><th>status</th><th>executions</th><th>violations</th><th>known</th><th>notes</th></tr>{"".join(rows)}</table>
+<h2>Findings</h2>{"".join(findings) or "<p>none</p>"}
 </body></html>
 """
 
 
-def write_reports(report: Report, *, junit: str | Path | None = None, json_path: str | Path | None = None, html_path: str | Path | None = None) -> None:
+def write_reports(
+    report: Report,
+    *,
+    junit: str | Path | None = None,
+    json_path: str | Path | None = None,
+    html_path: str | Path | None = None,
+) -> None:
     for path, render in ((junit, junit_xml), (json_path, json_report), (html_path, html_report)):
         if path is not None:
             target = Path(path)

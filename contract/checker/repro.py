@@ -10,9 +10,10 @@ import shlex
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from contract.client.http import KEY_HEADER, ws_url
+
 KEY_ENV = "OH_SESSION_API_KEY"
 KEY_PLACEHOLDER = "${" + KEY_ENV + "}"
-KEY_HEADER = "X-Session-API-Key"
 
 
 def mask(text: str, api_key: str | None) -> str:
@@ -52,16 +53,10 @@ def curl(
     for name, value in (headers or {}).items():
         line += " -H " + shlex.quote(f"{name}: {value}")
     if json_body is not None:
-        line += " -H 'Content-Type: application/json' --data " + shlex.quote(json.dumps(json_body, separators=(",", ":")))
+        line += " -H 'Content-Type: application/json' --data " + shlex.quote(
+            json.dumps(json_body, separators=(",", ":"))
+        )
     return line
-
-
-def ws_url(base_url: str, path: str, query: Mapping[str, Any] | None = None) -> str:
-    from urllib.parse import urlencode
-
-    scheme, rest = base_url.rstrip("/").split("://", 1)
-    url = f"{'wss' if scheme == 'https' else 'ws'}://{rest}{path}"
-    return f"{url}?{urlencode(query)}" if query else url
 
 
 def python_ws(
@@ -81,7 +76,9 @@ def python_ws(
         header_arg = ", additional_headers=" + repr(shown).replace(repr(KEY_PLACEHOLDER), f'os.environ["{KEY_ENV}"]')
     lines.append(f"    async with connect({url!r}{header_arg}) as ws:")
     if auth_frame:
-        lines.append(f'        await ws.send(json.dumps({{"type": "auth", "session_api_key": os.environ["{KEY_ENV}"]}}))')
+        lines.append(
+            f'        await ws.send(json.dumps({{"type": "auth", "session_api_key": os.environ["{KEY_ENV}"]}}))'
+        )
     for frame in send:
         lines.append(f"        await ws.send({frame!r})")
     lines += [
@@ -102,7 +99,7 @@ def python_run(base_url: str, body: Mapping[str, Any], steps: Iterable[tuple[str
     """
     socket = ws_url(base_url, "/sockets/events/")
     step_lines = [
-        f"        http.request({method!r}, f\"/api/conversations/{{cid}}{path}\", json={payload!r}); await asyncio.sleep(0.5)"
+        f'        http.request({method!r}, f"/api/conversations/{{cid}}{path}", json={payload!r}); await asyncio.sleep(0.5)'
         for method, path, payload in steps
     ]
     lines = [
@@ -111,7 +108,7 @@ def python_run(base_url: str, body: Mapping[str, Any], steps: Iterable[tuple[str
         "",
         "async def main():",
         f'    key = os.environ.get("{KEY_ENV}")',
-        f"    http = httpx.Client(base_url={base_url.rstrip('/')!r}, headers={{\"{KEY_HEADER}\": key}} if key else {{}}, timeout=30)",
+        f'    http = httpx.Client(base_url={base_url.rstrip("/")!r}, headers={{"{KEY_HEADER}": key}} if key else {{}}, timeout=30)',
         f"    cid = http.post('/api/conversations', json={json.loads(json.dumps(body))!r}).json()['id']",
         f"    async with connect({socket!r} + cid) as ws:",
         '        if key: await ws.send(json.dumps({"type": "auth", "session_api_key": key}))',

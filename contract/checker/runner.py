@@ -99,7 +99,9 @@ def run_checks(
                     _run_phase(ctx, name, selected, started + budget_s)
         else:
             for name in selected:
-                report.phases.append(PhaseResult(name, Status.SKIPPED, skip_reason="server unreachable or key rejected"))
+                report.phases.append(
+                    PhaseResult(name, Status.SKIPPED, skip_reason="server unreachable or key rejected")
+                )
     finally:
         try:
             ctx.cleanup()
@@ -119,14 +121,19 @@ def _probe(ctx: Context) -> bool:
             health = http.get("/health")
             ctx.executed("server.reachable")
             if health.status_code != 200:
-                ctx.record("server.reachable", f"GET /health answered {health.status_code}", reproducer=ctx.curl("GET", "/health"))
+                ctx.record(
+                    "server.reachable",
+                    f"GET /health answered {health.status_code}",
+                    reproducer=ctx.curl("GET", "/health"),
+                )
                 return False
             count = http.get("/api/conversations/count")
             ctx.executed("server.auth")
             if count.status_code == 401:
                 ctx.record(
                     "server.auth",
-                    "the server rejects " + ("the given key" if ctx.options.api_key else "requests without a key: pass --api-key"),
+                    "the server rejects "
+                    + ("the given key" if ctx.options.api_key else "requests without a key: pass --api-key"),
                     reproducer=ctx.curl("GET", "/api/conversations/count"),
                 )
                 return False
@@ -134,7 +141,11 @@ def _probe(ctx: Context) -> bool:
             info = http.get("/server_info")
             version = info.json().get("version") if info.status_code == 200 else None
     except httpx.HTTPError as exc:
-        ctx.record("server.reachable", f"GET /health failed: {type(exc).__name__}: {exc}", reproducer=ctx.curl("GET", "/health"))
+        ctx.record(
+            "server.reachable",
+            f"GET /health failed: {type(exc).__name__}: {exc}",
+            reproducer=ctx.curl("GET", "/health"),
+        )
         return False
     except ValueError:
         version = None
@@ -146,7 +157,9 @@ def _probe(ctx: Context) -> bool:
 def _run_phase(ctx: Context, name: str, selected: list[str], run_deadline: float) -> None:
     report = ctx.report
     now = time.monotonic()
-    remaining_weights = sum(WEIGHTS[p] for p in catalogue.PHASES if p in selected and p not in {r.name for r in report.phases})
+    remaining_weights = sum(
+        WEIGHTS[p] for p in catalogue.PHASES if p in selected and p not in {r.name for r in report.phases}
+    )
     budget = max(0.0, run_deadline - now) * WEIGHTS[name] / remaining_weights if remaining_weights else 0.0
     result = PhaseResult(name, budget_s=budget)
     report.phases.append(result)
@@ -162,7 +175,10 @@ def _run_phase(ctx: Context, name: str, selected: list[str], run_deadline: float
             try:
                 asyncio.run(asyncio.wait_for(module.run(ctx), timeout=budget + ASYNC_GRACE_S))
             except TimeoutError:
-                ctx.record(f"{_check_prefix(name)}.responsive", f"the {name} phase did not finish within its budget plus {ASYNC_GRACE_S} s")
+                ctx.record(
+                    f"{_check_prefix(name)}.responsive",
+                    f"the {name} phase did not finish within its budget plus {ASYNC_GRACE_S} s",
+                )
         else:
             module.run(ctx)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the other phases

@@ -18,7 +18,10 @@ DANGEROUS: tuple[tuple[str, str], ...] = (
     (r"/git/", "runs git in arbitrary directories"),
     (r"^/api/settings", "changes server settings, secrets and MCP configuration"),
     (r"^/api/(agent-profiles|meta-profiles|profiles)(/|$)", "changes stored profiles"),
-    (r"^/api/(plugins|skills|canvas-extensions)(/|$)|/load_plugin$", "installs or loads plugins, skills and extensions"),
+    (
+        r"^/api/(plugins|skills|canvas-extensions)(/|$)|/load_plugin$",
+        "installs or loads plugins, skills and extensions",
+    ),
     (r"^/app-backends/", "starts extension backends"),
     (r"^/api/llm/(subscription|provider-connections)", "changes LLM subscriptions and credentials"),
     (r"^/api/acp/|/switch_acp_model$", "spawns ACP agent processes"),

@@ -21,7 +21,12 @@ __all__ = ["Outcome", "Recorder", "SyncRecorder", "exchange", "socket_options"]
 def socket_options(ctx: Context, max_frames: int | None = None) -> SocketOptions:
     """The checker's bounds for one socket."""
     timeout = ctx.options.request_timeout_s
-    return SocketOptions(open_timeout_s=timeout, send_timeout_s=timeout, close_timeout_s=2.0, max_frames=max_frames or ctx.options.max_frames)
+    return SocketOptions(
+        open_timeout_s=timeout,
+        send_timeout_s=timeout,
+        close_timeout_s=2.0,
+        max_frames=max_frames or ctx.options.max_frames,
+    )
 
 
 def _responded(ctx: Context, failure: Outcome | None) -> None:
@@ -41,7 +46,14 @@ async def exchange(
     max_frames: int | None = None,
 ) -> Outcome:
     """Open, send ``send``, read until ``until(frames)`` or close or ``timeout_s``; then close."""
-    outcome = await _exchange(ws_url(ctx.base_url, path, query), headers=headers, send=send, until=until, timeout_s=timeout_s, options=socket_options(ctx, max_frames))
+    outcome = await _exchange(
+        ws_url(ctx.base_url, path, query),
+        headers=headers,
+        send=send,
+        until=until,
+        timeout_s=timeout_s,
+        options=socket_options(ctx, max_frames),
+    )
     _responded(ctx, outcome)
     return outcome
 
@@ -49,8 +61,14 @@ async def exchange(
 class Recorder(EventSocketRecorder):
     """A long-lived events/session socket of the checker (first-message auth with the checker's key)."""
 
-    def __init__(self, ctx: Context, path: str, *, query: Mapping[str, Any] | None = None, authenticate: bool = True) -> None:
-        super().__init__(ws_url(ctx.base_url, path, query), api_key=ctx.options.api_key if authenticate else None, options=socket_options(ctx))
+    def __init__(
+        self, ctx: Context, path: str, *, query: Mapping[str, Any] | None = None, authenticate: bool = True
+    ) -> None:
+        super().__init__(
+            ws_url(ctx.base_url, path, query),
+            api_key=ctx.options.api_key if authenticate else None,
+            options=socket_options(ctx),
+        )
         self.ctx = ctx
 
     async def start(self) -> Outcome | None:
@@ -64,4 +82,6 @@ class SyncRecorder(SyncEventSocketRecorder):
 
     def __init__(self, ctx: Context, conversation_id: str) -> None:
         url = ws_url(ctx.base_url, events_socket_path(conversation_id))
-        super().__init__(url, api_key=ctx.options.api_key, options=socket_options(ctx), name=f"ohmock-check-ws-{conversation_id[:8]}")
+        super().__init__(
+            url, api_key=ctx.options.api_key, options=socket_options(ctx), name=f"ohmock-check-ws-{conversation_id[:8]}"
+        )

@@ -9,7 +9,13 @@ from typing import Any
 import httpx
 
 from contract.client.bodies import message_body
-from contract.client.http import CONVERSATIONS, conversation_path, events_count_path, events_search_path, session_headers
+from contract.client.http import (
+    CONVERSATIONS,
+    conversation_path,
+    events_count_path,
+    events_search_path,
+    session_headers,
+)
 from contract.client.paging import DEFAULT_LIMIT, fetch_all
 from contract.client.waiting import Deadline, wait_until
 
@@ -34,6 +40,12 @@ class AgentServerClient:
     def close(self) -> None:
         self.http.close()
 
+    def __enter__(self) -> AgentServerClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def create(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """``POST /api/conversations``; the ConversationInfo."""
         info: dict[str, Any] = self.http.post(CONVERSATIONS, json=dict(body)).raise_for_status().json()
@@ -47,7 +59,9 @@ class AgentServerClient:
         return str(self.get(conversation_id)["execution_status"])
 
     def send_message(self, conversation_id: object, text: str, *, run: bool = False) -> None:
-        self.http.post(conversation_path(conversation_id, "events"), json=message_body(text, run=run)).raise_for_status()
+        self.http.post(
+            conversation_path(conversation_id, "events"), json=message_body(text, run=run)
+        ).raise_for_status()
 
     def run(self, conversation_id: object) -> None:
         self.http.post(conversation_path(conversation_id, "run")).raise_for_status()
@@ -61,7 +75,9 @@ class AgentServerClient:
     def respond(self, conversation_id: object, *, accept: bool, reason: str | None = None) -> None:
         """``respond_to_confirmation``: accept (run) or reject the pending actions."""
         body: dict[str, Any] = {"accept": accept, **({"reason": reason} if reason is not None else {})}
-        self.http.post(conversation_path(conversation_id, "events", "respond_to_confirmation"), json=body).raise_for_status()
+        self.http.post(
+            conversation_path(conversation_id, "events", "respond_to_confirmation"), json=body
+        ).raise_for_status()
 
     def delete(self, conversation_id: object) -> None:
         self.http.delete(conversation_path(conversation_id)).raise_for_status()
@@ -73,7 +89,9 @@ class AgentServerClient:
     def count(self, conversation_id: object) -> int:
         return int(self.http.get(events_count_path(conversation_id)).raise_for_status().json())
 
-    def wait_for_status(self, conversation_id: object, statuses: Iterable[str] = SETTLED_STATUSES, *, timeout_s: float = 10.0) -> str:
+    def wait_for_status(
+        self, conversation_id: object, statuses: Iterable[str] = SETTLED_STATUSES, *, timeout_s: float = 10.0
+    ) -> str:
         """Poll until the conversation's execution status is one of ``statuses``; returns it."""
         wanted = frozenset(statuses)
 
@@ -81,14 +99,18 @@ class AgentServerClient:
             status = self.status(conversation_id)
             return status if status in wanted else None
 
-        return wait_until(reached, timeout_s=timeout_s, what=f"conversation {conversation_id} to be {'/'.join(sorted(wanted))}")
+        return wait_until(
+            reached, timeout_s=timeout_s, what=f"conversation {conversation_id} to be {'/'.join(sorted(wanted))}"
+        )
 
 
 class ServerNotReady(RuntimeError):
     """A server did not answer ``/health`` in time, or its process exited first."""
 
 
-def wait_healthy(url: str, *, timeout_s: float, exit_code: Callable[[], int | None] = lambda: None, interval_s: float = 0.05) -> None:
+def wait_healthy(
+    url: str, *, timeout_s: float, exit_code: Callable[[], int | None] = lambda: None, interval_s: float = 0.05
+) -> None:
     """Poll ``GET {url}/health`` until it answers 200 (bounded).
 
     ``exit_code`` reports the server process's exit code once it has exited (``Popen.poll``), so

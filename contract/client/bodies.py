@@ -36,13 +36,19 @@ def scripted_llm_settings(llm_url: str | None, scenario_name: str, *, stream: bo
     return llm
 
 
-def agent_payload(llm_url: str, scenario_name: str, tools: Iterable[str] = ("terminal",), *, stream: bool = False) -> dict[str, Any]:
+def agent_payload(
+    llm_url: str, scenario_name: str, tools: Iterable[str] = ("terminal",), *, stream: bool = False
+) -> dict[str, Any]:
     """The ``agent`` JSON of a conversation whose LLM is the scripted LLM playing ``scenario_name``.
 
     ``llm_url`` is the scripted LLM's root URL or its OpenAI base URL (ending in ``/v1``).
     """
     # Zero costs silence litellm's "model isn't mapped" cost warning on the server.
-    llm = {**scripted_llm_settings(llm_url, scenario_name, stream=stream), "input_cost_per_token": 0, "output_cost_per_token": 0}
+    llm = {
+        **scripted_llm_settings(llm_url, scenario_name, stream=stream),
+        "input_cost_per_token": 0,
+        "output_cost_per_token": 0,
+    }
     return {"kind": "Agent", "llm": llm, "tools": [{"name": name} for name in tools]}
 
 

@@ -73,15 +73,34 @@ class ControlClient:
     def close(self) -> None:
         self.http.close()
 
-    def _call(self, method: str, path: str, model: type[M], body: BaseModel | Mapping[str, Any] | None = None, params: Mapping[str, Any] | None = None) -> M:
+    def __enter__(self) -> ControlClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        body: BaseModel | Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> M:
         data = _payload(body)
         response = self.http.request(method, self.prefix + path, json=data, params=params)
         if response.status_code >= 300:
-            raise ControlError(f"{method} {self.prefix}{path}: {response.status_code} {response.text[:300]}", response.status_code, response.text)
+            raise ControlError(
+                f"{method} {self.prefix}{path}: {response.status_code} {response.text[:300]}",
+                response.status_code,
+                response.text,
+            )
         try:
             return model.model_validate(response.json())
         except (ValueError, ValidationError) as exc:
-            raise ControlError(f"{method} {self.prefix}{path}: not a control-API answer: {exc}", response.status_code, response.text) from None
+            raise ControlError(
+                f"{method} {self.prefix}{path}: not a control-API answer: {exc}", response.status_code, response.text
+            ) from None
 
     # -- probing -----------------------------------------------------------------------------
 
@@ -107,7 +126,9 @@ class ControlClient:
 
     def select(self, conversation_id: object, name: str) -> str:
         """Play scenario ``name`` from its first turn on the conversation's next LLM call."""
-        return self._call("PUT", f"/conversations/{conversation_id}/scenario", ConversationScenario, SelectScenario(name=name)).scenario
+        return self._call(
+            "PUT", f"/conversations/{conversation_id}/scenario", ConversationScenario, SelectScenario(name=name)
+        ).scenario
 
     # -- the whole mock ----------------------------------------------------------------------
 
@@ -117,7 +138,11 @@ class ControlClient:
     def journal(self, channel: str | None = None) -> list[JournalEntry]:
         response = self.http.get(self.prefix + "/journal", params={"channel": channel} if channel else None)
         if response.status_code != 200:
-            raise ControlError(f"GET {self.prefix}/journal: {response.status_code} {response.text[:300]}", response.status_code, response.text)
+            raise ControlError(
+                f"GET {self.prefix}/journal: {response.status_code} {response.text[:300]}",
+                response.status_code,
+                response.text,
+            )
         return [JournalEntry.model_validate(entry) for entry in response.json()]
 
     def faults(self) -> FaultState:
@@ -132,25 +157,38 @@ class ControlClient:
 
     # -- one conversation --------------------------------------------------------------------
 
-    def inject(self, conversation_id: object, event: Mapping[str, Any], *, persist: bool = True, validate: bool = True) -> dict[str, Any]:
+    def inject(
+        self, conversation_id: object, event: Mapping[str, Any], *, persist: bool = True, validate: bool = True
+    ) -> dict[str, Any]:
         """Emit ``event`` on the conversation (checked against the contract unless ``validate`` is False)."""
         body = InjectEvent(event=dict(event), persist=persist, validate_event=validate)
         response = self.http.post(f"{self.prefix}/conversations/{conversation_id}/events", json=_payload(body))
         if response.status_code != 201:
-            raise ControlError(f"inject: {response.status_code} {response.text[:300]}", response.status_code, response.text)
+            raise ControlError(
+                f"inject: {response.status_code} {response.text[:300]}", response.status_code, response.text
+            )
         emitted: dict[str, Any] = response.json()
         return emitted
 
     def force_status(self, conversation_id: object, status: ExecutionStatus, *, snapshot: bool = True) -> str:
-        return self._call("POST", f"/conversations/{conversation_id}/status", StatusForced, ForceStatus(status=status, snapshot=snapshot)).execution_status
+        return self._call(
+            "POST",
+            f"/conversations/{conversation_id}/status",
+            StatusForced,
+            ForceStatus(status=status, snapshot=snapshot),
+        ).execution_status
 
     def set_triggers(self, conversation_id: object, triggers: list[Trigger]) -> int:
         """Replace the conversation's triggers (``[]`` disarms them and installs the recorder)."""
-        return self._call("POST", f"/conversations/{conversation_id}/triggers", TriggersArmed, TriggerList(triggers=triggers)).armed
+        return self._call(
+            "POST", f"/conversations/{conversation_id}/triggers", TriggersArmed, TriggerList(triggers=triggers)
+        ).armed
 
     def act(self, conversation_id: object, action: HookAction, label: str | None = None) -> int:
         """Perform ``action`` now; returns how many actions have fired on the conversation."""
-        return self._call("POST", f"/conversations/{conversation_id}/act", ActionFired, ActRequest(do=action, label=label)).fired
+        return self._call(
+            "POST", f"/conversations/{conversation_id}/act", ActionFired, ActRequest(do=action, label=label)
+        ).fired
 
     def trace(self, conversation_id: object, since: int = 0) -> Trace:
         return self._call("GET", f"/conversations/{conversation_id}/trace", Trace, params={"since": since})

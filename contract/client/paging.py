@@ -28,7 +28,9 @@ class PagingError(RuntimeError):
 class Pager:
     """State of one paged read: the query of the next request and the items so far."""
 
-    def __init__(self, path: str, *, limit: int = DEFAULT_LIMIT, params: dict[str, Any] | None = None, max_pages: int = MAX_PAGES) -> None:
+    def __init__(
+        self, path: str, *, limit: int = DEFAULT_LIMIT, params: dict[str, Any] | None = None, max_pages: int = MAX_PAGES
+    ) -> None:
         self.path = path
         self.items: list[Any] = []
         self.pages = 0
@@ -41,10 +43,12 @@ class Pager:
             raise PagingError(f"{self.path}: still not done after {self.max_pages} pages")
         return None if self._params is None else dict(self._params)
 
-    def take(self, response: httpx.Response) -> None:
-        """Consume one page response."""
+    def take(self, response: httpx.Response) -> list[Any]:
+        """Consume one page response; returns its items."""
         if response.status_code != 200:
-            raise PagingError(f"GET {self.path} answered {response.status_code}: {response.text[:300]}", response.status_code)
+            raise PagingError(
+                f"GET {self.path} answered {response.status_code}: {response.text[:300]}", response.status_code
+            )
         try:
             page = response.json()
         except ValueError:
@@ -58,9 +62,18 @@ class Pager:
             self._params["page_id"] = cursor
         else:
             self._params = None
+        items: list[Any] = page["items"]
+        return items
 
 
-def fetch_all(http: httpx.Client, path: str, *, limit: int = DEFAULT_LIMIT, params: dict[str, Any] | None = None, max_pages: int = MAX_PAGES) -> list[Any]:
+def fetch_all(
+    http: httpx.Client,
+    path: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    params: dict[str, Any] | None = None,
+    max_pages: int = MAX_PAGES,
+) -> list[Any]:
     """Every item of a paged ``path``."""
     pager = Pager(path, limit=limit, params=params, max_pages=max_pages)
     while (query := pager.next_request()) is not None:
@@ -68,7 +81,14 @@ def fetch_all(http: httpx.Client, path: str, *, limit: int = DEFAULT_LIMIT, para
     return pager.items
 
 
-async def afetch_all(http: httpx.AsyncClient, path: str, *, limit: int = DEFAULT_LIMIT, params: dict[str, Any] | None = None, max_pages: int = MAX_PAGES) -> list[Any]:
+async def afetch_all(
+    http: httpx.AsyncClient,
+    path: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    params: dict[str, Any] | None = None,
+    max_pages: int = MAX_PAGES,
+) -> list[Any]:
     """:func:`fetch_all` over an async client."""
     pager = Pager(path, limit=limit, params=params, max_pages=max_pages)
     while (query := pager.next_request()) is not None:

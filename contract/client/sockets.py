@@ -9,6 +9,7 @@ bounded waits on what arrived; :class:`SyncEventSocketRecorder` is its facade fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 import time
@@ -78,7 +79,9 @@ class Outcome:
         return self.handshake_status is None and self.error is None
 
 
-async def connect_socket(url: str, *, headers: Mapping[str, str] | None = None, options: SocketOptions = SocketOptions()) -> ClientConnection | Outcome:
+async def connect_socket(
+    url: str, *, headers: Mapping[str, str] | None = None, options: SocketOptions = SocketOptions()
+) -> ClientConnection | Outcome:
     """Open a socket; an :class:`Outcome` says why it did not open (HTTP status, timeout, error)."""
     try:
         return await connect(
@@ -98,10 +101,8 @@ async def connect_socket(url: str, *, headers: Mapping[str, str] | None = None, 
 
 
 async def _close_quietly(ws: ClientConnection, timeout_s: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError, ConnectionClosed, OSError):
         await asyncio.wait_for(ws.close(), timeout_s)
-    except (TimeoutError, ConnectionClosed, OSError):
-        pass
 
 
 async def exchange(
@@ -151,7 +152,15 @@ class EventSocketRecorder:
     which request each frame followed).
     """
 
-    def __init__(self, url: str, *, api_key: str | None = None, headers: Mapping[str, str] | None = None, options: SocketOptions = SocketOptions(), on_frame: FrameHook | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        api_key: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        options: SocketOptions = SocketOptions(),
+        on_frame: FrameHook | None = None,
+    ) -> None:
         self.url = url
         self.api_key = api_key
         self.headers = headers
@@ -229,10 +238,8 @@ class EventSocketRecorder:
             if remaining <= 0 or self.done:
                 return None
             self._new.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new.wait(), remaining)
-            except TimeoutError:
-                pass
 
     async def quiet(self, quiet_s: float = 0.3, limit_s: float = 5.0) -> None:
         """Return once no frame arrived for ``quiet_s`` (or after ``limit_s``)."""
@@ -262,7 +269,14 @@ class SyncEventSocketRecorder:
     """An :class:`EventSocketRecorder` for synchronous code: it runs on an event loop of its own,
     in a daemon thread; every call is bounded."""
 
-    def __init__(self, url: str, *, api_key: str | None = None, options: SocketOptions = SocketOptions(), name: str = "ohmock-socket") -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        api_key: str | None = None,
+        options: SocketOptions = SocketOptions(),
+        name: str = "ohmock-socket",
+    ) -> None:
         self.options = options
         self.error: str | None = None
         self._loop = asyncio.new_event_loop()
@@ -319,10 +333,8 @@ class SyncEventSocketRecorder:
     def close(self) -> None:
         """Close the socket and stop the loop thread (bounded)."""
         if self._recorder is not None and self._thread.is_alive():
-            try:
+            with contextlib.suppress(TimeoutError):
                 self._call(self._recorder.close(), self.options.close_timeout_s + 5)
-            except TimeoutError:
-                pass
         if self._thread.is_alive():
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=5)

@@ -32,7 +32,9 @@ class Deadline:
         return time.monotonic() >= self.at
 
 
-def wait_until(check: Callable[[], T], *, timeout_s: float, what: str, interval_s: float = POLL_INTERVAL_S) -> T:
+def wait_until[T](
+    check: Callable[[], T | None], *, timeout_s: float, what: str, interval_s: float = POLL_INTERVAL_S
+) -> T:
     """Call ``check`` until it returns something truthy, and return that; at most ``timeout_s``.
 
     Raises :class:`WaitTimeout` naming ``what`` (the last value seen is in the message).
@@ -47,7 +49,9 @@ def wait_until(check: Callable[[], T], *, timeout_s: float, what: str, interval_
         time.sleep(min(interval_s, deadline.remaining()))
 
 
-async def await_until(check: Callable[[], Awaitable[T]], *, timeout_s: float, what: str, interval_s: float = POLL_INTERVAL_S) -> T:
+async def await_until[T](
+    check: Callable[[], Awaitable[T | None]], *, timeout_s: float, what: str, interval_s: float = POLL_INTERVAL_S
+) -> T:
     """:func:`wait_until` for an async ``check``."""
     deadline = Deadline(timeout_s)
     while True:

@@ -108,7 +108,9 @@ class Variation(_Strict):
         if self.do == "message" and not self.text:
             raise ValueError("message needs text")
         if self.do == "message" and self.after == "end":
-            raise ValueError("a message is anchored inside a step (running, action, observation, stats), not at its end")
+            raise ValueError(
+                "a message is anchored inside a step (running, action, observation, stats), not at its end"
+            )
         return self
 
 
@@ -151,7 +153,9 @@ class ServerStep(_Strict):
         if self.server.after is not None:
             raise ValueError("a server step applies at once: no 'after'")
         if self.server.do in IN_RUN_ONLY:
-            raise ValueError(f"{self.server.do} is a client call between runs (use a 'pause' step) or anchored in a run")
+            raise ValueError(
+                f"{self.server.do} is a client call between runs (use a 'pause' step) or anchored in a run"
+            )
         return self
 
 
@@ -170,7 +174,11 @@ Step = Annotated[
     | Annotated[PauseStep, Tag("pause")]
     | Annotated[RejectStep, Tag("reject")]
     | Annotated[ServerStep, Tag("server")],
-    Discriminator(_step_kind, custom_error_type="step_kind", custom_error_message="a step needs exactly one of send, run, pause, reject, server"),
+    Discriminator(
+        _step_kind,
+        custom_error_type="step_kind",
+        custom_error_message="a step needs exactly one of send, run, pause, reject, server",
+    ),
 ]
 
 
@@ -266,9 +274,10 @@ def case_document(case: Case, **metadata: Any) -> dict[str, Any]:
             steps.append({"reject": True})
         else:
             steps.append(step.model_dump(mode="json", exclude_defaults=True))
-    document = {"format": FORMAT, "scenario": scenario.model_dump(mode="json", exclude_defaults=True), "steps": steps}
-    document["scenario"].setdefault("name", scenario.name)
-    document["scenario"]["turns"] = [t.model_dump(mode="json", exclude_defaults=True) for t in scenario.turns]
+    scenario_document = scenario.model_dump(mode="json", exclude_defaults=True)
+    scenario_document.setdefault("name", scenario.name)
+    scenario_document["turns"] = [t.model_dump(mode="json", exclude_defaults=True) for t in scenario.turns]
+    document: dict[str, Any] = {"format": FORMAT, "scenario": scenario_document, "steps": steps}
     document.update({k: v for k, v in metadata.items() if v is not None})
     return document
 
@@ -288,7 +297,9 @@ def parse_case(document: Any, source: str = "<case>") -> Case:
         if isinstance(raw, dict) and isinstance(raw.get("run"), dict) and isinstance(raw["run"].get("turns"), int):
             count = raw["run"]["turns"]
             if count < 1 or offset + count > len(turns):
-                raise CaseError(f"{source}: steps.{index}.run.turns: {count} turns from turn {offset}, but the scenario has {len(turns)}")
+                raise CaseError(
+                    f"{source}: steps.{index}.run.turns: {count} turns from turn {offset}, but the scenario has {len(turns)}"
+                )
             raw = {"run": {**raw["run"], "turns": [t.model_dump() for t in turns[offset : offset + count]]}}
             offset += count
         try:

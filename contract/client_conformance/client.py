@@ -15,24 +15,23 @@ import os
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("OPENHANDS_SUPPRESS_BANNER", "1")
 
-import logging  # noqa: E402
-import types  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from importlib import metadata  # noqa: E402
-from typing import Any, Protocol  # noqa: E402
+import logging
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any, Protocol
 
-from pydantic import SecretStr, ValidationError  # noqa: E402
+from openhands.sdk import LLM, Agent, Tool, Workspace
+from openhands.sdk.conversation.exceptions import ConversationRunError
+from openhands.sdk.conversation.impl.remote_conversation import RemoteConversation, RemoteEventsList, _send_request
+from openhands.sdk.event.base import Event
+from openhands.tools.terminal import TerminalTool
+from pydantic import SecretStr, ValidationError
 
-from openhands.sdk import LLM, Agent, Tool, Workspace  # noqa: E402
-from openhands.sdk.conversation.exceptions import ConversationRunError  # noqa: E402
-from openhands.sdk.conversation.impl.remote_conversation import RemoteConversation, RemoteEventsList, _send_request  # noqa: E402
-from openhands.sdk.event.base import Event  # noqa: E402
-from openhands.tools.terminal import TerminalTool  # noqa: E402
-
-from contract.client.paging import Pager  # noqa: E402
-from contract.spec.events import TRANSIENT_KINDS  # noqa: E402
+from contract.client.paging import Pager
+from contract.spec.events import TRANSIENT_KINDS
 
 # run()'s own timeout: far above the suite's bound, so a client that misses the end of a run
 # shows up as a hang instead of a timeout error (the SDK's REST fallback needs 30 s).
@@ -111,9 +110,11 @@ def normalize_state(state: dict[str, Any] | None) -> dict[str, Any]:
 class SdkClient:
     """A real ``RemoteConversation`` (or subclass) on the mock, built as the factory builds it."""
 
-    run_errors = (ConversationRunError,)
+    run_errors: tuple[type[BaseException], ...] = (ConversationRunError,)
 
-    def __init__(self, conversation_class: type[RemoteConversation], host: str, api_key: str | None, tags: dict[str, str]):
+    def __init__(
+        self, conversation_class: type[RemoteConversation], host: str, api_key: str | None, tags: dict[str, str]
+    ):
         # stream=True: the server sends StreamingDeltaEvents only to agents whose LLM streams.
         llm = LLM(model="openai/ohmock", api_key=SecretStr("sk-unused"), usage_id="agent", stream=True)
         self.conversation = conversation_class(
@@ -202,13 +203,17 @@ class TolerantRemoteConversation(RemoteConversation):
         # meet an unknown kind in this suite (unknown kinds are injected after creation).
         super()._initialize_connection(**kwargs)
         events = self._state.events
-        events.reconcile = types.MethodType(_tolerant_reconcile, events)  # type: ignore[method-assign]
+        events.reconcile = types.MethodType(_tolerant_reconcile, events)
 
 
 @contextmanager
 def quiet_sdk_logs(level: int = logging.CRITICAL) -> Iterator[None]:
     """Silence the SDK's loggers (they log every skipped frame with a stack trace)."""
-    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict) if name.startswith(("openhands", "LiteLLM", "litellm", "httpx"))]
+    loggers = [
+        logging.getLogger(name)
+        for name in list(logging.root.manager.loggerDict)
+        if name.startswith(("openhands", "LiteLLM", "litellm", "httpx"))
+    ]
     previous = [(logger, logger.level) for logger in loggers]
     for logger in loggers:
         logger.setLevel(level)

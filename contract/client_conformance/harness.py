@@ -17,6 +17,7 @@ reports every published frame, socket subscription and fired action.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -29,6 +30,7 @@ import httpx
 
 from contract.client.bodies import SCENARIO_TAG
 from contract.client.control import ControlClient, ControlError, MockEndpoint
+from contract.client.waiting import Deadline
 from contract.client_conformance.case import (
     UNKNOWN_ACTION_KIND,
     UNKNOWN_EVENT_KIND,
@@ -45,7 +47,17 @@ from contract.client_conformance.case import (
 )
 from contract.client_conformance.client import ClientFactory, ClientUnderTest, EventView, normalize_state
 from contract.harness.scenario import Scenario, ToolTurn
-from contract.spec.control_api import ConnectEntry, FaultSettings, FiredEntry, HookAction, LogEntry, PublishedEntry, SentEntry, Trace, Trigger
+from contract.spec.control_api import (
+    ConnectEntry,
+    FaultSettings,
+    FiredEntry,
+    HookAction,
+    LogEntry,
+    PublishedEntry,
+    SentEntry,
+    Trace,
+    Trigger,
+)
 
 INIT_SCENARIO = "client_conformance_init"
 RUN_SCENARIO = "client_conformance_run"
@@ -145,7 +157,7 @@ class Record:
         return {e["id"] for e in self.log if is_unknown(e)}
 
     def fired_labels(self) -> set[str]:
-        return {f["label"] for f in self.fired if f.get("label")}
+        return {label for f in self.fired if (label := f.get("label"))}
 
     def step_end(self, index: int) -> float:
         """When step ``index`` ended: the next step's start, or the end of the record."""
@@ -184,19 +196,45 @@ def _hook_document(variation: Variation, label: str) -> dict[str, Any]:
             return {"stats": True}
         case "deltas":
             chunks = ["", "Thinking", " aloud", " here."][: variation.count + 1]
-            return {"emit": [{"kind": "StreamingDeltaEvent", "source": "agent", "content": c} for c in chunks], "persist": False}
+            return {
+                "emit": [{"kind": "StreamingDeltaEvent", "source": "agent", "content": c} for c in chunks],
+                "persist": False,
+            }
         case "message":
             return {"message": variation.text}
         case "duplicate_frames":
             return {"faults": {"duplicate_frame": variation.count}}
         case "unknown_transient":
             # The real server's own frame the SDK has no class for (a bad client frame's reply).
-            error = {"kind": "ServerErrorEvent", "source": "environment", "code": "ValidationError", "detail": "a frame the server rejected"}
+            error = {
+                "kind": "ServerErrorEvent",
+                "source": "environment",
+                "code": "ValidationError",
+                "detail": "a frame the server rejected",
+            }
             return {"emit": [error], "persist": False}
         case "unknown_state_key":
-            return {"emit": [{"kind": "ConversationStateUpdateEvent", "source": "environment", "key": UNKNOWN_STATE_KEY, "value": {"enabled": True, "level": 2}}]}
+            return {
+                "emit": [
+                    {
+                        "kind": "ConversationStateUpdateEvent",
+                        "source": "environment",
+                        "key": UNKNOWN_STATE_KEY,
+                        "value": {"enabled": True, "level": 2},
+                    }
+                ]
+            }
         case "unknown_event":
-            return {"emit": [{"kind": UNKNOWN_EVENT_KIND, "source": "environment", "summary": "an event kind from a newer server", "details": {"n": 1}}]}
+            return {
+                "emit": [
+                    {
+                        "kind": UNKNOWN_EVENT_KIND,
+                        "source": "environment",
+                        "summary": "an event kind from a newer server",
+                        "details": {"n": 1},
+                    }
+                ]
+            }
         case "unknown_action":
             call_id = f"call_future_{tag}"
             arguments = {"target": "everything"}
@@ -207,7 +245,12 @@ def _hook_document(variation: Variation, label: str) -> dict[str, Any]:
                 "action": {"kind": UNKNOWN_ACTION_KIND, **arguments},
                 "tool_name": "future_tool",
                 "tool_call_id": call_id,
-                "tool_call": {"id": call_id, "name": "future_tool", "arguments": json.dumps(arguments), "origin": "completion"},
+                "tool_call": {
+                    "id": call_id,
+                    "name": "future_tool",
+                    "arguments": json.dumps(arguments),
+                    "origin": "completion",
+                },
                 "llm_response_id": f"resp-future-{tag}",
                 "security_risk": "UNKNOWN",
                 "summary": "future_tool: a tool from a newer server",
@@ -217,7 +260,11 @@ def _hook_document(variation: Variation, label: str) -> dict[str, Any]:
                 "source": "environment",
                 "tool_name": "future_tool",
                 "tool_call_id": call_id,
-                "observation": {"kind": UNKNOWN_OBSERVATION_KIND, "content": [{"cache_prompt": False, "type": "text", "text": "done"}], "is_error": False},
+                "observation": {
+                    "kind": UNKNOWN_OBSERVATION_KIND,
+                    "content": [{"cache_prompt": False, "type": "text", "text": "done"}],
+                    "is_error": False,
+                },
                 "action_id": "$0.id",
                 "extended_content": [],
                 "kind": "ObservationEvent",
@@ -235,7 +282,14 @@ def _hook_document(variation: Variation, label: str) -> dict[str, Any]:
 # -- execution -------------------------------------------------------------------------------------
 
 
-def _bounded(name: str, fn: Callable[[], Any], bound_s: float, *, documented: tuple[type[BaseException], ...] = (), after: Callable[[Call], None] | None = None) -> tuple[Call, Any]:
+def _bounded(
+    name: str,
+    fn: Callable[[], Any],
+    bound_s: float,
+    *,
+    documented: tuple[type[BaseException], ...] = (),
+    after: Callable[[Call], None] | None = None,
+) -> tuple[Call, Any]:
     """Run ``fn`` in a daemon thread; a call still running after ``bound_s`` is *hung*."""
     call = Call(name=name, outcome="hung", t0=time.time())
     box: dict[str, Any] = {}
@@ -271,11 +325,18 @@ def _bounded(name: str, fn: Callable[[], Any], bound_s: float, *, documented: tu
 class Harness:
     """Runs cases on one mock server with clients built by ``factory``."""
 
-    def __init__(self, mock: MockEndpoint, factory: ClientFactory, bounds: Bounds | None = None, *, client_name: str | None = None):
+    def __init__(
+        self,
+        mock: MockEndpoint,
+        factory: ClientFactory,
+        bounds: Bounds | None = None,
+        *,
+        client_name: str | None = None,
+    ):
         self.mock = mock
         self.factory = factory
         self.bounds = bounds or Bounds()
-        self.client_name = client_name or getattr(factory, "__name__", "client")
+        self.client_name = client_name or str(getattr(factory, "__name__", "client"))
         self.control = ControlClient.connect(mock)
 
     def close(self) -> None:
@@ -303,7 +364,9 @@ class Harness:
         self._control("reset", self.control.reset)
         self._load_scenario(INIT_SCENARIO, case, [ToolTurn(tool="finish", arguments={"message": "Done."})])
         record.create, client = _bounded(
-            "create", lambda: self.factory(self.mock.url, self.mock.api_key, {SCENARIO_TAG: INIT_SCENARIO}), self.bounds.create_s
+            "create",
+            lambda: self.factory(self.mock.url, self.mock.api_key, {SCENARIO_TAG: INIT_SCENARIO}),
+            self.bounds.create_s,
         )
         if client is None:
             record.stopped = f"the client could not be created: {record.create.summary()}"
@@ -348,16 +411,24 @@ class Harness:
             self._load_scenario(RUN_SCENARIO, case, list(plan.turns))
             self._control("select the run's scenario", lambda: self.control.select(cid, RUN_SCENARIO))
             # RunPlan guarantees every variation during a run has an anchor.
-            triggers = [Trigger(after=v.after, nth=v.nth, do=hook_action(v, f"{index}.{i}"), label=f"{index}.{i}") for i, v in enumerate(plan.during) if v.after is not None]
+            triggers = [
+                Trigger(after=v.after, nth=v.nth, do=hook_action(v, f"{index}.{i}"), label=f"{index}.{i}")
+                for i, v in enumerate(plan.during)
+                if v.after is not None
+            ]
             self._control("arm triggers", lambda: self.control.set_triggers(cid, triggers))
-            self._control("set the socket delay", lambda: self.control.set_faults(FaultSettings(ws_delay_ms=plan.ws_delay_ms)))
+            self._control(
+                "set the socket delay", lambda: self.control.set_faults(FaultSettings(ws_delay_ms=plan.ws_delay_ms))
+            )
             drop = any(v.do == "drop_socket" for v in plan.during)
 
             def at_return(call: Call) -> None:
                 call.events_at_return = [e.id for e in client.events()]
                 call.status_at_return = client.state().get("execution_status")
 
-            step_record.call, _ = _bounded("run", client.run, bounds.run_s, documented=client.run_errors, after=at_return)
+            step_record.call, _ = _bounded(
+                "run", client.run, bounds.run_s, documented=client.run_errors, after=at_return
+            )
         call = step_record.call
         # After a socket drop between runs the next step starts at once, while the client is
         # still backing off (the server does not wait for its clients); every other step waits
@@ -383,8 +454,8 @@ class Harness:
         subscribed (unless not ``wait_for_client``), and nothing was published or sent for
         ``settle_s``."""
         bounds = self.bounds
-        deadline = time.monotonic() + bounds.quiesce_s
-        reconnect_deadline = time.monotonic() + bounds.reconnect_s + (1.0 if expect_reconnect else 0.0)
+        deadline = Deadline(bounds.quiesce_s)
+        reconnect = Deadline(bounds.reconnect_s + (1.0 if expect_reconnect else 0.0))
         signature: tuple[Any, ...] | None = None
         stable_since = time.monotonic()
         while True:
@@ -393,10 +464,10 @@ class Harness:
             current = (len(trace.published), len(trace.sent), trace.busy, trace.subscribers, len(trace.connects))
             if current != signature:
                 signature, stable_since = current, now
-            subscribed = not wait_for_client or trace.subscribers >= 1 or now > reconnect_deadline
+            subscribed = not wait_for_client or trace.subscribers >= 1 or reconnect.expired
             if not trace.busy and subscribed and now - stable_since >= bounds.settle_s:
                 return trace
-            if now > deadline:
+            if deadline.expired:
                 raise HarnessError(f"the mock did not quiesce within {bounds.quiesce_s} s (busy={trace.busy})")
             time.sleep(0.02)
 
@@ -412,7 +483,16 @@ class Harness:
             try:
                 events, state, alive = client.events(), client.state(), client.alive()
             except Exception as exc:  # noqa: BLE001 - a broken client's view
-                return View(events, state, False, server_log, server_state, False, time.monotonic() - started, error=f"reading the client's view raised {type(exc).__name__}: {exc}")
+                return View(
+                    events,
+                    state,
+                    False,
+                    server_log,
+                    server_state,
+                    False,
+                    time.monotonic() - started,
+                    error=f"reading the client's view raised {type(exc).__name__}: {exc}",
+                )
             converged = events_agree(events, server_log) and state == server_state
             now = time.monotonic()
             current = (tuple(events), json.dumps(state, sort_keys=True, default=str))
@@ -441,11 +521,9 @@ class Harness:
 
         wake = HookAction(emit=[WAKE_FRAME], persist=False)
         threading.Thread(target=target, name="client-close", daemon=True).start()
-        deadline = time.monotonic() + self.bounds.close_s
-        while not done.is_set() and time.monotonic() < deadline:
-            try:
+        deadline = Deadline(self.bounds.close_s)
+        while not done.is_set() and not deadline.expired:
+            with contextlib.suppress(ControlError, httpx.HTTPError):
                 self.control.act(cid, wake)
-            except (ControlError, httpx.HTTPError):
-                pass
             done.wait(0.05)
         return call if done.is_set() else Call(name="close", outcome="hung", t0=call.t0)

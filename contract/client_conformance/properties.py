@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from contract.client_conformance.case import FORWARD_COMPATIBLE, RunStep
 from contract.client_conformance.harness import Record, StepRecord, expected_event_ids
+from contract.spec.control_api import SentEntry
 
 TERMINAL_FAILURES = ("error", "stuck")
 
@@ -26,8 +26,8 @@ class RunVerdict:
     """What the server did during one run() call, from the frames the mock sent the client."""
 
     ends: str  # "return" (a non-error end-of-run snapshot came first), "raise" (error/stuck), "none"
-    terminal: dict[str, Any] | None  # the first non-running full_state sent after run() was called
-    failure: dict[str, Any] | None  # the per-field error/stuck update (or snapshot) that failed the run
+    terminal: SentEntry | None  # the first non-running full_state sent after run() was called
+    failure: SentEntry | None  # the per-field error/stuck update (or snapshot) that failed the run
     error_code: str | None  # the ConversationErrorEvent's code, for an error
     failed_at: float | None = None  # when the server's status became error/stuck (REST shows it from then)
 
@@ -41,12 +41,16 @@ def analyze_run(record: Record, step: StepRecord) -> RunVerdict:
     assert step.call is not None
     t0, t_end = step.call.t0, record.step_end(step.index)
     window = [f for f in record.sent if f["ok"] and t0 <= f["t"] < t_end]
-    terminal = next((f for f in window if f.get("key") == "full_state" and f.get("status") not in (None, "running")), None)
+    terminal = next(
+        (f for f in window if f.get("key") == "full_state" and f.get("status") not in (None, "running")), None
+    )
     failure = next(
         (
             f
             for f in window
-            if f.get("key") == "execution_status" and f.get("status") in TERMINAL_FAILURES and (terminal is None or f["t"] <= terminal["t"])
+            if f.get("key") == "execution_status"
+            and f.get("status") in TERMINAL_FAILURES
+            and (terminal is None or f["t"] <= terminal["t"])
         ),
         None,
     )
@@ -57,7 +61,9 @@ def analyze_run(record: Record, step: StepRecord) -> RunVerdict:
         # The client may learn of the failure from a REST poll before any frame reaches it (a
         # dropped socket): what it must not do is raise before the status changed.
         published = [f for f in record.published if t0 <= f["t"] < t_end]
-        changed = next((f for f in published if f.get("key") == "execution_status" and f.get("status") == failure["status"]), None)
+        changed = next(
+            (f for f in published if f.get("key") == "execution_status" and f.get("status") == failure["status"]), None
+        )
         failed_at = changed["t"] if changed is not None else failure["t"]
         if failure["status"] == "error":
             code = next((f.get("code") for f in published if f["kind"] == "ConversationErrorEvent"), None)
@@ -70,7 +76,12 @@ def _runs(record: Record) -> list[tuple[StepRecord, RunVerdict]]:
     found = []
     for step in record.steps:
         call = step.call
-        if isinstance(step.step, RunStep) and call is not None and call.outcome != "hung" and (call.outcome == "ok" or call.documented):
+        if (
+            isinstance(step.step, RunStep)
+            and call is not None
+            and call.outcome != "hung"
+            and (call.outcome == "ok" or call.documented)
+        ):
             found.append((step, analyze_run(record, step)))
     return found
 
@@ -112,14 +123,19 @@ def check_run_returns_on_terminal_snapshot(record: Record) -> list[str]:
     found = []
     for step, verdict in _runs(record):
         call = step.call
-        assert call is not None and call.t1 is not None
+        assert call is not None
+        assert call.t1 is not None
         if verdict.ends == "return":
             assert verdict.terminal is not None
             if call.outcome == "raised":
-                found.append(f"step {step.index}: the run ended {verdict.terminal['status']} but run() raised {call.error_type}: {call.error}")
+                found.append(
+                    f"step {step.index}: the run ended {verdict.terminal['status']} but run() raised {call.error_type}: {call.error}"
+                )
             elif call.t1 < verdict.terminal["t"]:
                 ahead = verdict.terminal["t"] - call.t1
-                found.append(f"step {step.index}: run() returned {ahead * 1000:.0f} ms before the server sent the end-of-run snapshot ({verdict.terminal['status']})")
+                found.append(
+                    f"step {step.index}: run() returned {ahead * 1000:.0f} ms before the server sent the end-of-run snapshot ({verdict.terminal['status']})"
+                )
         elif verdict.ends == "none" and call.outcome == "ok":
             found.append(f"step {step.index}: run() returned although the server never sent an end-of-run snapshot")
     return found
@@ -131,7 +147,8 @@ def check_run_raises_on_error_or_stuck(record: Record) -> list[str]:
     found = []
     for step, verdict in _runs(record):
         call = step.call
-        assert call is not None and call.t1 is not None
+        assert call is not None
+        assert call.t1 is not None
         if verdict.ends != "raise":
             continue
         assert verdict.failure is not None
@@ -142,7 +159,9 @@ def check_run_raises_on_error_or_stuck(record: Record) -> list[str]:
         if verdict.failed_at is not None and call.t1 < verdict.failed_at:
             found.append(f"step {step.index}: run() raised before the server's status became {status}")
         if verdict.error_code and verdict.error_code not in (call.error or ""):
-            found.append(f"step {step.index}: ConversationRunError does not carry the ConversationErrorEvent code {verdict.error_code!r}: {call.error}")
+            found.append(
+                f"step {step.index}: ConversationRunError does not carry the ConversationErrorEvent code {verdict.error_code!r}: {call.error}"
+            )
     return found
 
 
@@ -155,8 +174,14 @@ def check_state_matches_server(record: Record) -> list[str]:
         if view is None or view.error:
             continue
         if view.client_state != view.server_state:
-            diff = {k: (view.client_state.get(k), view.server_state.get(k)) for k in view.server_state if view.client_state.get(k) != view.server_state.get(k)}
-            found.append(f"step {step.index}: client state differs from the server's after {view.waited_s:.1f} s (client, server): {diff}")
+            diff = {
+                k: (view.client_state.get(k), view.server_state.get(k))
+                for k in view.server_state
+                if view.client_state.get(k) != view.server_state.get(k)
+            }
+            found.append(
+                f"step {step.index}: client state differs from the server's after {view.waited_s:.1f} s (client, server): {diff}"
+            )
     return found
 
 
@@ -199,21 +224,32 @@ def check_run_tail_delivered(record: Record) -> list[str]:
     unknown = record.unknown_ids()
     for step, verdict in _runs(record):
         call = step.call
-        assert call is not None and call.t1 is not None
+        assert call is not None
+        assert call.t1 is not None
         terminal = verdict.terminal
-        if verdict.ends != "return" or call.outcome != "ok" or terminal is None or call.t1 < terminal["t"] or call.events_at_return is None:
+        if (
+            verdict.ends != "return"
+            or call.outcome != "ok"
+            or terminal is None
+            or call.t1 < terminal["t"]
+            or call.events_at_return is None
+        ):
             continue
         published = next((f for f in record.published if f["id"] == terminal["id"]), None)
         if published is not None:
             before = [f for f in record.published if f["seq"] < published["seq"]]
         else:  # the snapshot a (re)connect receives reflects everything persisted before it
-            subscribed = max((c["t"] for c in record.connects if c["subscriber"] == terminal["subscriber"]), default=terminal["t"])
+            subscribed = max(
+                (c["t"] for c in record.connects if c["subscriber"] == terminal["subscriber"]), default=terminal["t"]
+            )
             before = [f for f in record.published if f["t"] <= subscribed]
         held = set(call.events_at_return)
         missing = [f for f in before if f["persisted"] and f["id"] not in unknown and f["id"] not in held]
         if missing:
             kinds = [f"{f['kind']}({f['key']})" if f.get("key") else f["kind"] for f in missing]
-            found.append(f"step {step.index}: run() returned without {len(missing)} event(s) persisted before its end-of-run snapshot: {kinds[:6]}")
+            found.append(
+                f"step {step.index}: run() returned without {len(missing)} event(s) persisted before its end-of-run snapshot: {kinds[:6]}"
+            )
     return found
 
 
@@ -269,8 +305,9 @@ def record_coverage(record: Record) -> Counter:
     for label, variation in record.case.variations():
         if label in fired:
             counts[f"variation:{variation.do}"] += 1
-    for step, verdict in _runs(record):
-        status = (verdict.failure or verdict.terminal or {}).get("status", "none")
+    for _step, verdict in _runs(record):
+        end = verdict.failure or verdict.terminal
+        status = (end.get("status") if end is not None else None) or "none"
         counts[f"run_end:{status}"] += 1
     counts["reconnects"] += max(0, len(record.connects))
     counts["steps"] += len(record.steps)

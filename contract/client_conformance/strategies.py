@@ -54,12 +54,28 @@ MESSAGES = ("Please run ls", "What is in this directory?", "Try again, please", 
 COMMANDS = (("ls", "README.md"), ("pwd", "/workspace"), ("echo hi", "hi"), ("date", "Mon Jan  5 10:00:00 UTC 2026"))
 LLM_ERROR_STATUSES = (500, 429, 401, 400, 503)
 IN_RUN_KINDS = (
-    "stats", "deltas", "message", "duplicate_frames", "unknown_transient", "unknown_state_key",
-    "unknown_event", "unknown_action", "pause", "interrupt", "drop_socket",
+    "stats",
+    "deltas",
+    "message",
+    "duplicate_frames",
+    "unknown_transient",
+    "unknown_state_key",
+    "unknown_event",
+    "unknown_action",
+    "pause",
+    "interrupt",
+    "drop_socket",
 )
 BETWEEN_RUN_KINDS = (
-    "stats", "deltas", "message", "duplicate_frames", "unknown_transient", "unknown_state_key",
-    "unknown_event", "unknown_action", "drop_socket",
+    "stats",
+    "deltas",
+    "message",
+    "duplicate_frames",
+    "unknown_transient",
+    "unknown_state_key",
+    "unknown_event",
+    "unknown_action",
+    "drop_socket",
 )
 ANCHORS = ("running", "action", "observation", "stats", "end")
 
@@ -72,7 +88,9 @@ def llm_delays() -> st.SearchStrategy[int]:
 def work_turns(draw: st.DrawFn) -> ToolTurn:
     """A step that does not end the run: a terminal command or a think."""
     if draw(st.booleans()):
-        return ToolTurn(tool="think", arguments={"thought": "Let me plan the next step."}, llm_delay_ms=draw(llm_delays()))
+        return ToolTurn(
+            tool="think", arguments={"thought": "Let me plan the next step."}, llm_delay_ms=draw(llm_delays())
+        )
     command, output = draw(st.sampled_from(COMMANDS))
     return ToolTurn(
         tool="terminal",
@@ -104,7 +122,12 @@ def run_endings(draw: st.DrawFn) -> list[Any]:
     if ending == "stuck":
         # The stuck detector: the same action and observation four times in a row.
         return [
-            ToolTurn(tool="terminal", arguments={"command": "echo again"}, observation=Observation(text="again"), llm_delay_ms=delay)
+            ToolTurn(
+                tool="terminal",
+                arguments={"command": "echo again"},
+                observation=Observation(text="again"),
+                llm_delay_ms=delay,
+            )
             for _ in range(4)
         ]
     return []
@@ -188,7 +211,9 @@ def _limit_drops(case: Case) -> Case:
 
 
 def _terminal(command: str, output: str, delay: int = 0) -> ToolTurn:
-    return ToolTurn(tool="terminal", arguments={"command": command}, observation=Observation(text=output), llm_delay_ms=delay)
+    return ToolTurn(
+        tool="terminal", arguments={"command": command}, observation=Observation(text=output), llm_delay_ms=delay
+    )
 
 
 def _finish(delay: int = 0) -> ToolTurn:
@@ -204,7 +229,12 @@ CORPUS: dict[str, Case] = {
     "finish_reply_stats_message": Case(
         steps=[
             SendStep(send="Please run ls"),
-            RunStep(run=RunPlan(turns=[_terminal("ls", "README.md", 10), _finish(10)], during=[_v("stats", "action"), _v("deltas", "observation", count=3)])),
+            RunStep(
+                run=RunPlan(
+                    turns=[_terminal("ls", "README.md", 10), _finish(10)],
+                    during=[_v("stats", "action"), _v("deltas", "observation", count=3)],
+                )
+            ),
             SendStep(send="And now?"),
             RunStep(
                 run=RunPlan(
@@ -236,7 +266,9 @@ CORPUS: dict[str, Case] = {
             RunStep(run=RunPlan(turns=[_terminal("ls", "README.md", 10)])),
             RejectStep(),
             SendStep(send="Try again"),
-            RunStep(run=RunPlan(turns=[_terminal("date", "today", 10)], during=[_v("duplicate_frames", "action", count=2)])),
+            RunStep(
+                run=RunPlan(turns=[_terminal("date", "today", 10)], during=[_v("duplicate_frames", "action", count=2)])
+            ),
             RunStep(run=RunPlan(turns=[_finish()])),
         ],
     ),
@@ -244,8 +276,17 @@ CORPUS: dict[str, Case] = {
     "pause_interrupt": Case(
         steps=[
             SendStep(send="Run a slow command"),
-            RunStep(run=RunPlan(turns=[_terminal("ls", "README.md", 40), _terminal("pwd", "/w", 40), _finish()], during=[_v("pause", "action")])),
-            RunStep(run=RunPlan(turns=[_terminal("echo hi", "hi", 40), _finish(40)], during=[_v("interrupt", "observation")])),
+            RunStep(
+                run=RunPlan(
+                    turns=[_terminal("ls", "README.md", 40), _terminal("pwd", "/w", 40), _finish()],
+                    during=[_v("pause", "action")],
+                )
+            ),
+            RunStep(
+                run=RunPlan(
+                    turns=[_terminal("echo hi", "hi", 40), _finish(40)], during=[_v("interrupt", "observation")]
+                )
+            ),
             PauseStep(),
             SendStep(send="Continue"),
             RunStep(run=RunPlan(turns=[_finish()])),
@@ -260,7 +301,10 @@ CORPUS: dict[str, Case] = {
                 run=RunPlan(
                     turns=[_terminal("ls", "README.md", 10), _terminal("pwd", "/w", 10), _finish()],
                     ws_delay_ms=5,
-                    during=[_v("drop_socket", "action", code=1011), _v("duplicate_frames", "observation", nth=2, count=3)],
+                    during=[
+                        _v("drop_socket", "action", code=1011),
+                        _v("duplicate_frames", "observation", nth=2, count=3),
+                    ],
                 )
             ),
             ServerStep(server=_v("drop_socket", code=1001)),
@@ -276,7 +320,11 @@ CORPUS: dict[str, Case] = {
             RunStep(
                 run=RunPlan(
                     turns=[_terminal("ls", "README.md", 10), _finish()],
-                    during=[_v("unknown_transient", "running"), _v("unknown_action", "action"), _v("unknown_state_key", "observation")],
+                    during=[
+                        _v("unknown_transient", "running"),
+                        _v("unknown_action", "action"),
+                        _v("unknown_state_key", "observation"),
+                    ],
                 )
             ),
             ServerStep(server=_v("unknown_event")),

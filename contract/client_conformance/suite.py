@@ -41,7 +41,12 @@ from contract.client.control import MockEndpoint
 from contract.client_conformance.case import Case, dump_case, load_case
 from contract.client_conformance.client import ClientFactory, quiet_sdk_logs, sdk_client_factory, sdk_version
 from contract.client_conformance.harness import Bounds, Harness, HarnessError, Record
-from contract.client_conformance.properties import PROPERTIES, PROPERTY_NAMES, check_unknown_kinds_tolerated, record_coverage
+from contract.client_conformance.properties import (
+    PROPERTIES,
+    PROPERTY_NAMES,
+    check_unknown_kinds_tolerated,
+    record_coverage,
+)
 from contract.client_conformance.strategies import cases
 
 REPORT_FORMAT = "ohmock-client-conformance-report/1"
@@ -74,10 +79,26 @@ class PropertyViolation(AssertionError):
         self.violations = violations
 
 
+@dataclass
+class _SearchProgress:
+    """How one property's search went so far."""
+
+    examples: int = 0
+    fresh_after_failure: int = 0
+    failing: Outcome | None = None
+
+
 class ConformanceSuite:
     """The properties, a running mock server and a client factory (``with`` opens the harness)."""
 
-    def __init__(self, mock: MockEndpoint, factory: ClientFactory | None = None, *, bounds: Bounds | None = None, client_name: str | None = None):
+    def __init__(
+        self,
+        mock: MockEndpoint,
+        factory: ClientFactory | None = None,
+        *,
+        bounds: Bounds | None = None,
+        client_name: str | None = None,
+    ):
         self.mock = mock
         self.factory = factory or sdk_client_factory()
         self.client_name = client_name or sdk_version()
@@ -125,7 +146,9 @@ class ConformanceSuite:
             except HarnessError as exc:
                 problem = str(exc)
         if record is None:
-            outcome = Outcome(case, {name: [] for name in PROPERTY_NAMES}, time.monotonic() - started, inconclusive=problem)
+            outcome = Outcome(
+                case, {name: [] for name in PROPERTY_NAMES}, time.monotonic() - started, inconclusive=problem
+            )
             self.cache[key] = outcome
             return outcome
         failures = {p.name: p.check(record) for p in PROPERTIES if p.check is not None}
@@ -139,7 +162,13 @@ class ConformanceSuite:
         failures["unknown_kinds_tolerated"] = tolerated
         stopped_at = len(record.steps) - 1 if record.stopped and record.steps else None
         outcome = Outcome(
-            case, failures, time.monotonic() - started, stopped=record.stopped, stopped_at=stopped_at, coverage=record_coverage(record), fired=record.fired_labels()
+            case,
+            failures,
+            time.monotonic() - started,
+            stopped=record.stopped,
+            stopped_at=stopped_at,
+            coverage=record_coverage(record),
+            fired=record.fired_labels(),
         )
         self.cache[key] = outcome
         return outcome
@@ -150,7 +179,7 @@ class ConformanceSuite:
         """Hypothesis search for a counterexample to ``name``; shrinks it within ``shrink_budget``
         new executions. Returns the property's report entry (the failing Case under ``case``)."""
         started = time.monotonic()
-        progress = {"examples": 0, "fresh_after_failure": 0, "failing": None}
+        progress = _SearchProgress()
 
         @seed(seed_value)
         @settings(
@@ -168,21 +197,21 @@ class ConformanceSuite:
         def holds(case: Case) -> None:
             outcome = self.cached(case)
             if outcome is None:
-                if progress["failing"] is not None:
-                    if progress["fresh_after_failure"] >= shrink_budget:
+                if progress.failing is not None:
+                    if progress.fresh_after_failure >= shrink_budget:
                         return  # shrink budget spent: candidates not yet executed count as passing
-                    progress["fresh_after_failure"] += 1
+                    progress.fresh_after_failure += 1
                 outcome = self.evaluate(case)
-            progress["examples"] += 1
+            progress.examples += 1
             if outcome.failures[name]:
-                progress["failing"] = outcome
+                progress.failing = outcome
                 raise PropertyViolation(name, outcome.failures[name])
 
         failure = None
         try:
             holds()
-        except Exception:  # noqa: BLE001 - PropertyViolation, or hypothesis's own wrapper of it
-            failing = progress["failing"]
+        except Exception:
+            failing = progress.failing
             if failing is None:
                 raise
             failing = self._prune(failing, name)
@@ -192,8 +221,8 @@ class ConformanceSuite:
             "name": name,
             "description": prop.description,
             "passed": failure is None,
-            "examples": progress["examples"],
-            "shrink_executions": progress["fresh_after_failure"],
+            "examples": progress.examples,
+            "shrink_executions": progress.fresh_after_failure,
             "duration_s": round(time.monotonic() - started, 2),
             "failure": failure,
         }
@@ -211,7 +240,14 @@ class ConformanceSuite:
         pruned = self.evaluate(case)
         return pruned if pruned.failures[name] else failing
 
-    def run(self, *, seed_value: int = 0, max_examples: int = 25, shrink_budget: int = 20, properties: list[str] | None = None) -> dict[str, Any]:
+    def run(
+        self,
+        *,
+        seed_value: int = 0,
+        max_examples: int = 25,
+        shrink_budget: int = 20,
+        properties: list[str] | None = None,
+    ) -> dict[str, Any]:
         """Search every property; returns the report (failing cases as Case objects)."""
         started = time.monotonic()
         entries = [
@@ -257,13 +293,20 @@ def write_report(report: dict[str, Any], path: str | Path) -> dict[str, Any]:
                 client=report["client"],
                 seed=report["seed"],
             )
-            entry["failure"] = {"violations": failure["violations"], "stopped": failure.get("stopped"), "case_file": str(case_path)}
+            entry["failure"] = {
+                "violations": failure["violations"],
+                "stopped": failure.get("stopped"),
+                "case_file": str(case_path),
+            }
         document["properties"].append(entry)
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    return document
+    written: dict[str, Any] = document
+    return written
 
 
-def replay(path: str | Path, mock: MockEndpoint, factory: ClientFactory | None = None, *, bounds: Bounds | None = None) -> Outcome:
+def replay(
+    path: str | Path, mock: MockEndpoint, factory: ClientFactory | None = None, *, bounds: Bounds | None = None
+) -> Outcome:
     """Execute a case file once with the client against ``mock`` and judge every property."""
     case = load_case(path)
     with ConformanceSuite(mock, factory, bounds=bounds) as suite:
@@ -282,4 +325,6 @@ def run_suite(
 ) -> dict[str, Any]:
     """Search every property (or those named) against ``mock``; the report."""
     with ConformanceSuite(mock, factory, bounds=bounds) as suite:
-        return suite.run(seed_value=seed_value, max_examples=max_examples, shrink_budget=shrink_budget, properties=properties)
+        return suite.run(
+            seed_value=seed_value, max_examples=max_examples, shrink_budget=shrink_budget, properties=properties
+        )

@@ -9,6 +9,7 @@ followed, then reads the persisted event log and deletes the conversation. The r
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Callable
@@ -21,11 +22,11 @@ from contract.client.bodies import message_body
 from contract.client.http import events_search_path, session_headers, ws_url
 from contract.client.paging import Pager
 from contract.client.sockets import EventSocketRecorder, SocketOptions
-
 from contract.harness.scenario import ClientStep, Scenario
 from contract.spec.ws_protocol import FULL_STATE_KEY as FULL_STATE
 from contract.spec.ws_protocol import STATE_UPDATE_KIND as CSUE
 from contract.spec.ws_protocol import announced_status, events_socket_path, is_transient_event
+
 # How long the stream must stay silent after the last step before the recording ends.
 QUIET_S = 0.5
 # After a per-field status match, how long to wait for the matching full_state snapshot.
@@ -89,7 +90,7 @@ class Transcript:
 
     def to_jsonl(self) -> str:
         """One JSON object per line: a header, the REST calls, the frames, the REST events."""
-        lines = [{"type": "transcript", "scenario": self.scenario}]
+        lines: list[dict[str, Any]] = [{"type": "transcript", "scenario": self.scenario}]
         lines += [{"type": "rest_call", **asdict(call)} for call in self.rest_calls]
         lines += [{"type": "frame", **asdict(frame)} for frame in self.frames]
         lines += [{"type": "rest_event", "event": event} for event in self.rest_events]
@@ -156,7 +157,12 @@ class _Session:
     def _note_frame(self, event: Any, arrived: float) -> None:
         """Annotate a frame as it arrives: the REST call it followed, the step, the time."""
         self.transcript.frames.append(
-            Frame(event=event, call=len(self.transcript.rest_calls) - 1, step=self.step, t=round(arrived - self.started, 3))
+            Frame(
+                event=event,
+                call=len(self.transcript.rest_calls) - 1,
+                step=self.step,
+                t=round(arrived - self.started, 3),
+            )
         )
 
     async def open_socket(self) -> None:
@@ -254,7 +260,9 @@ async def arun_client_script(
         session.started = time.monotonic()
         await session.open_socket()
         if await session.until(lambda event: True, timeout_s) is None:
-            raise ClientScriptError(f"setup: no initial frame on the event socket within {timeout_s} s{session._closed_note()}")
+            raise ClientScriptError(
+                f"setup: no initial frame on the event socket within {timeout_s} s{session._closed_note()}"
+            )
         window = len(session.transcript.frames)
         for number, step in enumerate(scenario.client):
             if step.after_ms:
@@ -273,10 +281,9 @@ async def arun_client_script(
         if session.socket is not None:
             await session.socket.close()
         if session.conversation_id and not any(c.method == "DELETE" for c in session.transcript.rest_calls):
-            try:
+            # Best-effort cleanup after a failure; the original error matters more.
+            with contextlib.suppress(httpx.HTTPError):
                 await session.http.delete(f"/api/conversations/{session.conversation_id}")
-            except httpx.HTTPError:
-                pass  # best-effort cleanup after a failure; the original error matters more
         await session.http.aclose()
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from contract.client.api import ServerNotReady, wait_healthy
 from contract.harness.serving import free_port
 
+
 class RealServerError(RuntimeError):
     """The real server could not be started."""
 

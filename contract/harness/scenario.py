@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from contract.client.bodies import start_conversation_body
 
@@ -87,9 +88,7 @@ Turn = Annotated[
 class ClientStep(_Strict):
     """One client action in the scenario's driver script (used by recorders and tests)."""
 
-    action: Literal[
-        "send", "run", "wait", "pause", "interrupt", "reject", "accept", "set_policy", "sleep"
-    ]
+    action: Literal["send", "run", "wait", "pause", "interrupt", "reject", "accept", "set_policy", "sleep"]
     text: str | None = None
     run: bool = False
     status: str | None = Field(None, description="for wait: execution status to wait for")
@@ -136,7 +135,7 @@ class ScenarioError(ValueError):
     """A scenario file is invalid; the message names the file and the offending entry."""
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails) -> str:
     loc = list(error["loc"])
     if len(loc) > 3 and loc[0] == "turns":
         del loc[2]  # the union tag pydantic inserts ("tool", "reply" or "error")

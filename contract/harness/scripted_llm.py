@@ -28,7 +28,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from contract.harness.serving import ServedApp
 from contract.harness.scenario import (
     ErrorTurn,
     ReplyTurn,
@@ -37,6 +36,7 @@ from contract.harness.scenario import (
     bundled_scenarios,
     parse_scenario,
 )
+from contract.harness.serving import ServedApp
 
 TITLE_MARKER = "generates concise, descriptive titles"
 TITLE_REPLY = "Scripted conversation"
@@ -146,7 +146,7 @@ def plan_answer(scenario: Scenario | None, body: Mapping[str, Any]) -> tuple[dic
     return {"role": "assistant", "content": turn.thought or None, "tool_calls": [tool_call]}, "tool_calls"
 
 
-def _delay_ms(scenario: Scenario | None, body: Mapping[str, Any]) -> int:
+def planned_delay_ms(scenario: Scenario | None, body: Mapping[str, Any]) -> int:
     if scenario is None or is_title_request(body):
         return 0
     index = turn_index(body)
@@ -229,7 +229,7 @@ def create_app(
         if scenario is None and not is_title_request(body):
             return JSONResponse(error_body(404, f"no scenario named {model!r}"), status_code=404)
 
-        if delay := _delay_ms(scenario, body):
+        if delay := planned_delay_ms(scenario, body):
             await asyncio.sleep(delay / 1000)
         answer = plan_answer(scenario, body)
         if isinstance(answer, ErrorTurn):
@@ -280,9 +280,18 @@ class ScriptedLLM(ServedApp):
         scenarios: Mapping[str, Scenario] | None = None,
         *,
         max_requests: int = MAX_RECORDED_REQUESTS,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        name: str = "scripted-llm",
         startup_timeout_s: float = 10.0,
     ) -> None:
-        super().__init__(create_app(scenarios, max_requests=max_requests), name="scripted-llm", startup_timeout_s=startup_timeout_s)
+        super().__init__(
+            create_app(scenarios, max_requests=max_requests),
+            name=name,
+            host=host,
+            port=port,
+            startup_timeout_s=startup_timeout_s,
+        )
 
     @property
     def base_url(self) -> str:

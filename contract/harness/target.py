@@ -85,7 +85,9 @@ class AgentServer:
     def create_conversation(self, scenario: str | None = None, **body: Any) -> str:
         """Start a conversation running ``scenario`` on any target; returns its id."""
         name = scenario or DEFAULT_SCENARIO
-        request = conversation_body(self.scripted_llm_url or UNREACHABLE_LLM_URL, bundled_scenarios()[name], tag_scenario=scenario is not None)
+        request = conversation_body(
+            self.scripted_llm_url or UNREACHABLE_LLM_URL, bundled_scenarios()[name], tag_scenario=scenario is not None
+        )
         if scenario is None:
             request.pop("confirmation_policy", None)  # the mock's default scenario decides
         info = self.api.create({**request, **body})
@@ -105,7 +107,9 @@ class AgentServer:
         except TimeoutError as exc:
             raise AssertionError(str(exc)) from None
 
-    def assert_event_sequence(self, conversation_id: str, expected: Iterable[str], *, ignore_stats: bool = True) -> None:
+    def assert_event_sequence(
+        self, conversation_id: str, expected: Iterable[str], *, ignore_stats: bool = True
+    ) -> None:
         """The log's kinds (state updates as ``CSUE:<key>``) must contain ``expected`` in order."""
         wanted = list(expected)
         actual = [
@@ -118,7 +122,9 @@ class AgentServer:
             if position < len(wanted) and token == wanted[position]:
                 position += 1
         if position < len(wanted):
-            raise AssertionError(f"event sequence mismatch: missing {wanted[position]!r} (after {wanted[:position]})\nactual: {actual}")
+            raise AssertionError(
+                f"event sequence mismatch: missing {wanted[position]!r} (after {wanted[:position]})\nactual: {actual}"
+            )
 
     def journal(self, channel: str | None = None) -> list[JournalEntry]:
         """Requests answered and frames sent and received (mock only)."""

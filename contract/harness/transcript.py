@@ -65,7 +65,9 @@ def comparable_rest_calls(transcript: Transcript) -> list[str]:
     return [f"{call.method} {call.path} -> {call.status}" for call in transcript.rest_calls]
 
 
-def transcript_differences(actual: Transcript, expected: Transcript, *, labels: tuple[str, str] = ("expected", "actual")) -> list[str]:
+def transcript_differences(
+    actual: Transcript, expected: Transcript, *, labels: tuple[str, str] = ("expected", "actual")
+) -> list[str]:
     """Where ``actual`` deviates from ``expected`` beyond the allowed nondeterminism.
 
     Returns unified-diff lines per aspect (WebSocket frames, persisted events, REST calls); an
@@ -150,7 +152,7 @@ def persisted_event_differences(actual: Transcript, expected: Transcript) -> lis
     differences: list[str] = []
     if len(want_events) != len(got_events):
         differences.append(f"event count: expected {len(want_events)}, got {len(got_events)}")
-    for position, (want, got) in enumerate(zip(want_events, got_events)):
+    for position, (want, got) in enumerate(zip(want_events, got_events, strict=False)):
         flat_want = _flatten(_normalize(want, want_aliases))
         flat_got = _flatten(_normalize(got, got_aliases))
         for path in sorted(set(flat_want) | set(flat_got)):

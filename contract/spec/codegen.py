@@ -72,7 +72,9 @@ class Checkout:
         checkout = cls(Path(root).resolve())
         missing = [p for p in (checkout.pinned_spec, checkout.overlay, checkout.models.parent) if not p.exists()]
         if missing:
-            raise CheckoutError(f"{checkout.root} is not an ohmock source checkout (missing {', '.join(str(p) for p in missing)})")
+            raise CheckoutError(
+                f"{checkout.root} is not an ohmock source checkout (missing {', '.join(str(p) for p in missing)})"
+            )
         return checkout
 
 
@@ -81,8 +83,19 @@ def generate_models(spec_path: Path, output: Path) -> None:
     try:
         import datamodel_code_generator  # noqa: F401  (dev dependency: fail with a hint, not a traceback)
     except ImportError:
-        raise RuntimeError("datamodel-code-generator is not installed; install the dev extra: pip install -e '.[dev]'") from None
-    command = [sys.executable, "-m", "datamodel_code_generator", "--input", str(spec_path), "--output", str(output), *CODEGEN_ARGS]
+        raise RuntimeError(
+            "datamodel-code-generator is not installed; install the dev extra: pip install -e '.[dev]'"
+        ) from None
+    command = [
+        sys.executable,
+        "-m",
+        "datamodel_code_generator",
+        "--input",
+        str(spec_path),
+        "--output",
+        str(output),
+        *CODEGEN_ARGS,
+    ]
     proc = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"datamodel-code-generator failed:\n{proc.stderr[-4000:]}")

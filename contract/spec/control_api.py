@@ -106,7 +106,9 @@ class FaultSettings(_Body):
     drop_sockets: int | None = Field(None, ge=1000, le=4999, description="close every open socket now with this code")
     # Contract breakers for checker mutation tests (contract.checker); each stays on until cleared.
     skip_auth: bool | None = Field(None, description="accept REST requests without a valid X-Session-API-Key")
-    drop_field: str | None = Field(None, description='remove this top-level field from every WebSocket event frame ("" = off)')
+    drop_field: str | None = Field(
+        None, description='remove this top-level field from every WebSocket event frame ("" = off)'
+    )
     suppress_4004: bool | None = Field(None, description="unknown conversation on a socket: close 1000 instead of 4004")
 
 
@@ -153,12 +155,19 @@ class HookAction(_Body):
     """What a trigger (or ``/act``) does; every field is optional and they apply in this order."""
 
     emit: list[dict[str, Any]] | None = Field(
-        None, description='events to emit unvalidated, in order; a string "$<i>.id" becomes the id of the i-th emitted event'
+        None,
+        description='events to emit unvalidated, in order; a string "$<i>.id" becomes the id of the i-th emitted event',
     )
     persist: bool = True
-    stats: bool = Field(False, description="record one more LLM call's usage and emit the stats update, as the engine does")
-    message: str | None = Field(None, description="a user message from another client (appended; a live run picks it up)")
-    faults: FaultSettings | None = Field(None, description="fault settings to apply (drop_sockets applies to this conversation only)")
+    stats: bool = Field(
+        False, description="record one more LLM call's usage and emit the stats update, as the engine does"
+    )
+    message: str | None = Field(
+        None, description="a user message from another client (appended; a live run picks it up)"
+    )
+    faults: FaultSettings | None = Field(
+        None, description="fault settings to apply (drop_sockets applies to this conversation only)"
+    )
     pause: bool = Field(False, description="POST /pause, handled at the run's next scheduling point")
     interrupt: bool = Field(False, description="POST /interrupt, handled at the run's next scheduling point")
 
@@ -252,4 +261,6 @@ class Trace(_Body):
     busy: bool = Field(description="a run or a scheduled action is still in flight")
     subscribers: int
     log: list[LogEntry]
-    state: dict[str, Any] = Field(description="the mirrored state fields (execution_status, last_user_message_id, confirmation_policy, stats)")
+    state: dict[str, Any] = Field(
+        description="the mirrored state fields (execution_status, last_user_message_id, confirmation_policy, stats)"
+    )

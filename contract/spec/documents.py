@@ -40,7 +40,8 @@ def pinned_spec_text() -> str:
 @cache
 def pinned_spec() -> dict[str, Any]:
     """The pinned upstream spec (read once per process; callers must not mutate it)."""
-    return json.loads(pinned_spec_text())
+    document: dict[str, Any] = json.loads(pinned_spec_text())
+    return document
 
 
 def overlay_text() -> str:
@@ -62,19 +63,25 @@ def effective_spec_text() -> str:
 @cache
 def effective_spec() -> dict[str, Any]:
     """The committed effective spec (read once per process; callers must not mutate it)."""
-    return json.loads(effective_spec_text())
+    document: dict[str, Any] = json.loads(effective_spec_text())
+    return document
 
 
 @cache
 def asyncapi_document() -> dict[str, Any]:
     """The AsyncAPI 3.0 document of the three sockets (callers must not mutate it)."""
-    return yaml.safe_load(_text("contract.spec", ASYNCAPI_FILE))
+    document: dict[str, Any] = yaml.safe_load(_text("contract.spec", ASYNCAPI_FILE))
+    return document
 
 
-def build_effective(upstream: dict[str, Any] | None = None, corrections: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_effective(
+    upstream: dict[str, Any] | None = None, corrections: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Upstream spec + corrections overlay (the pinned ones unless given); a new document."""
     # apply_overlay works on a copy, so the cached documents stay untouched.
-    return apply_overlay(pinned_spec() if upstream is None else upstream, overlay() if corrections is None else corrections)
+    return apply_overlay(
+        pinned_spec() if upstream is None else upstream, overlay() if corrections is None else corrections
+    )
 
 
 def serialize(document: dict[str, Any]) -> str:

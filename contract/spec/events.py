@@ -20,7 +20,17 @@ if TYPE_CHECKING:
 
 from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, TRANSIENT_KINDS
 
-__all__ = ["FULL_STATE_KEY", "STATE_UPDATE_KIND", "TRANSIENT_KINDS", "WireEvent", "parse_event", "dump_event", "build_event", "known_event_kinds", "EventValidationError"]
+__all__ = [
+    "FULL_STATE_KEY",
+    "STATE_UPDATE_KIND",
+    "TRANSIENT_KINDS",
+    "EventValidationError",
+    "WireEvent",
+    "build_event",
+    "dump_event",
+    "known_event_kinds",
+    "parse_event",
+]
 
 
 class EventValidationError(ValueError):
@@ -73,7 +83,7 @@ class WireEvent:
 
 
 @cache
-def _event_adapter():
+def _event_adapter() -> type[models.Event]:
     from contract.generated import models
 
     return models.Event
@@ -118,7 +128,10 @@ def parse_event(data: dict[str, Any] | str | bytes) -> WireEvent:
         unknown = _unknown_tags(exc)
         if unknown and all(e["type"] == "union_tag_invalid" for e in exc.errors()):
             return WireEvent(raw=raw, unknown_kinds=tuple(unknown))
-        errors = [{**e, "loc": tuple(_path(e["loc"]).split(".")) if _path(e["loc"]) else ()} for e in exc.errors(include_url=False)]
+        errors = [
+            {**e, "loc": tuple(_path(e["loc"]).split(".")) if _path(e["loc"]) else ()}
+            for e in exc.errors(include_url=False)
+        ]
         raise EventValidationError(raw["kind"], errors) from None
     return WireEvent(raw=raw, model=root.root)
 
@@ -132,7 +145,8 @@ def dump_event(event: Any, *, exclude_none: bool = True) -> dict[str, Any]:
         return event.raw
     if isinstance(event, dict):
         return {k: v for k, v in event.items() if v is not None} if exclude_none else event
-    return event.model_dump(mode="json", by_alias=True, exclude_none=exclude_none)
+    dumped: dict[str, Any] = event.model_dump(mode="json", by_alias=True, exclude_none=exclude_none)
+    return dumped
 
 
 def build_event(data: dict[str, Any]) -> models.Event:
@@ -140,4 +154,5 @@ def build_event(data: dict[str, Any]) -> models.Event:
     wire = parse_event(data)
     if wire.model is None:
         raise EventValidationError(wire.kind, [{"loc": (), "msg": f"unknown {u}"} for u in wire.unknown_kinds])
-    return wire.model
+    event: models.Event = wire.model
+    return event

@@ -77,7 +77,7 @@ def apply_overlay(document: dict[str, Any], overlay: dict[str, Any]) -> dict[str
             for node in sorted(nodes, key=lambda n: n.location, reverse=True):
                 container = _container(result, node.location)
                 if isinstance(container, list):
-                    container.pop(node.location[-1])
+                    container.pop(int(node.location[-1]))
                 else:
                     del container[node.location[-1]]
             continue

@@ -14,16 +14,19 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from contract.spec.events import EventValidationError, known_event_kinds, parse_event
 from contract.spec.documents import effective_spec
+from contract.spec.events import EventValidationError, known_event_kinds, parse_event
+from contract.spec.ws_protocol import SESSION_FRAME_TYPES
 
 SPEC_URI = "urn:ohmock:effective-spec"
-SESSION_FRAME_TYPES = frozenset({"sync", "durable", "transient", "item_started", "delta", "item_aborted", "error"})
 
 
 @cache
-def _registry() -> Registry:
-    return Registry().with_resource(SPEC_URI, Resource.from_contents(effective_spec(), default_specification=DRAFT202012))
+def _registry() -> Registry[Any]:
+    registry: Registry[Any] = Registry().with_resource(
+        SPEC_URI, Resource.from_contents(effective_spec(), default_specification=DRAFT202012)
+    )
+    return registry
 
 
 @cache
@@ -76,7 +79,8 @@ def _resolve(ref: str) -> dict[str, Any]:
     node: Any = effective_spec()
     for token in ref.removeprefix("#/").split("/"):
         node = node[token.replace("~1", "/").replace("~0", "~")]
-    return node
+    resolved: dict[str, Any] = node
+    return resolved
 
 
 def event_problems(event: Any, *, where: str = "frame") -> list[str]:

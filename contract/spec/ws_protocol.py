@@ -23,8 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, TypeAdapter
 __all__ = [
     "AUTH_FRAME_TYPE",
     "AUTH_TIMEOUT_S",
-    "EXECUTION_STATUS_KEY",
     "BASH_EVENTS_SOCKET_PATH",
+    "EXECUTION_STATUS_KEY",
     "FULL_STATE_KEY",
     "HANDSHAKE_REJECTED_HTTP_STATUS",
     "INITIAL_STATE_PUSH_TIMEOUT_S",
@@ -272,9 +272,7 @@ class AuthDecision(StrEnum):
     """Accept, then require an auth frame within :data:`AUTH_TIMEOUT_S` (else close 4001)."""
 
 
-def handshake_auth(
-    session_api_keys: Collection[str], query_key: str | None, header_key: str | None
-) -> AuthDecision:
+def handshake_auth(session_api_keys: Collection[str], query_key: str | None, header_key: str | None) -> AuthDecision:
     """Mirror the handshake half of ``sockets.py:_accept_authenticated_websocket``.
 
     ``query_key`` is the ``session_api_key`` query parameter and ``header_key`` the
@@ -360,9 +358,7 @@ def is_auth_control_message(data: object) -> bool:
     own also counts; the key's value is never checked after authentication.
     """
     return (
-        isinstance(data, dict)
-        and data.get("type") == AUTH_FRAME_TYPE
-        and set(data) <= {"type", SESSION_API_KEY_FIELD}
+        isinstance(data, dict) and data.get("type") == AUTH_FRAME_TYPE and set(data) <= {"type", SESSION_API_KEY_FIELD}
     )
 
 
@@ -397,9 +393,7 @@ def parse_client_frame(frame: str | bytes) -> AuthFrame | dict[str, Any]:
     if is_auth_control_message(data):
         return AuthFrame(session_api_key=data.get(SESSION_API_KEY_FIELD))
     if not isinstance(data, dict):
-        raise NotAnObjectError(
-            f"1 validation error: input should be a JSON object, got {type(data).__name__}"
-        )
+        raise NotAnObjectError(f"1 validation error: input should be a JSON object, got {type(data).__name__}")
     return data
 
 

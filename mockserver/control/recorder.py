@@ -117,7 +117,13 @@ class ConversationRecorder:
 
     def on_sending(self, socket: SocketInfo, frame: Frame) -> None:
         # Timed before the write starts, so a client cannot have seen a frame before its time.
-        entry: SentEntry = {"t": time.time(), "subscriber": socket.id, "id": frame.get("id"), "kind": frame.get("kind"), "ok": False}
+        entry: SentEntry = {
+            "t": time.time(),
+            "subscriber": socket.id,
+            "id": frame.get("id"),
+            "kind": frame.get("kind"),
+            "ok": False,
+        }
         if frame.get("kind") == STATE_UPDATE_KIND:
             entry["key"] = frame.get("key")
             entry["status"] = announced_status(frame)

@@ -65,7 +65,9 @@ def build_router(prefix: str, recorders: Recorders) -> APIRouter:
     @router.get("/scenarios")
     async def list_scenarios(request: Request) -> ScenarioList:
         state = _state(request)
-        return ScenarioList(default=state.default_scenario, scenarios={n: s.description for n, s in sorted(state.scenarios.items())})
+        return ScenarioList(
+            default=state.default_scenario, scenarios={n: s.description for n, s in sorted(state.scenarios.items())}
+        )
 
     @router.post("/scenarios", status_code=201)
     async def load_scenario(request: Request, body: dict[str, Any]) -> ScenarioLoaded:
@@ -83,7 +85,9 @@ def build_router(prefix: str, recorders: Recorders) -> APIRouter:
         return DefaultScenario(default=body.name)
 
     @router.put("/conversations/{conversation_id}/scenario")
-    async def select_for_conversation(request: Request, conversation_id: UUID, body: SelectScenario) -> ConversationScenario:
+    async def select_for_conversation(
+        request: Request, conversation_id: UUID, body: SelectScenario
+    ) -> ConversationScenario:
         state = _state(request)
         conversation = _conversation(request, conversation_id)
         conversation.run.select(state.scenarios[_scenario(state, body.name)])

@@ -23,7 +23,8 @@ SortOrder = enum.Enum("BashEventSortOrder", {"TIMESTAMP": "TIMESTAMP", "TIMESTAM
 
 
 def _log(request: Request) -> BashLog:
-    return request.app.state.mock.bash
+    log: BashLog = request.app.state.mock.bash
+    return log
 
 
 @router.get("/bash_events/search")
@@ -44,7 +45,10 @@ async def search_bash_events(
         e
         for e in _log(request).events
         if (kind__eq is None or e["kind"] == kind__eq)
-        and (command_id__eq is None or e.get("command_id", e["id"] if e["kind"] == "BashCommand" else None) == str(command_id__eq))
+        and (
+            command_id__eq is None
+            or e.get("command_id", e["id"] if e["kind"] == "BashCommand" else None) == str(command_id__eq)
+        )
         and (order__gt is None or (e["kind"] == "BashOutput" and e["order"] > order__gt))
         and (gte is None or e["timestamp"].rstrip("Z") >= gte)
         and (lt is None or e["timestamp"].rstrip("Z") < lt)
@@ -64,7 +68,9 @@ async def get_bash_event(request: Request, event_id: str) -> dict[str, Any]:
 
 
 @router.get("/bash_events/")
-async def batch_get_bash_events(request: Request, event_ids: Annotated[list[str], Body()]) -> list[dict[str, Any] | None]:
+async def batch_get_bash_events(
+    request: Request, event_ids: Annotated[list[str], Body()]
+) -> list[dict[str, Any] | None]:
     log = _log(request)
     return [log.get(event_id) for event_id in event_ids]
 

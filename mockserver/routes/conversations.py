@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 import enum
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from contract.generated import models
@@ -23,13 +24,21 @@ SUCCESS = {"success": True}
 SortOrder = Literal["CREATED_AT", "UPDATED_AT", "CREATED_AT_DESC", "UPDATED_AT_DESC"]
 EventSortOrder = Literal["TIMESTAMP", "TIMESTAMP_DESC"]
 # The server types the status filter with its Enum, so bad values fail with type "enum".
-Status = enum.Enum("ConversationExecutionStatus", {s.upper(): s for s in ("idle", "running", "paused", "waiting_for_confirmation", "finished", "error", "stuck", "deleting")}, type=str)
+Status = enum.Enum(  # type: ignore[misc]  # members built from the list
+    "ConversationExecutionStatus",
+    {
+        s.upper(): s
+        for s in ("idle", "running", "paused", "waiting_for_confirmation", "finished", "error", "stuck", "deleting")
+    },
+    type=str,
+)
 Limit = Annotated[int, Query(gt=0, le=100)]
 NO_AGENT = "One of `agent`, `agent_settings`, or `agent_profile_id` must be provided"
 
 
 def _state(request: Request) -> MockState:
-    return request.app.state.mock
+    state: MockState = request.app.state.mock
+    return state
 
 
 def _conversation(request: Request, conversation_id: UUID) -> Conversation:
@@ -47,8 +56,9 @@ def _event_service(request: Request, conversation_id: UUID) -> Conversation:
     return conversation
 
 
-def _dump(model: Any) -> dict[str, Any]:
-    return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+def _dump(model: BaseModel) -> dict[str, Any]:
+    dumped: dict[str, Any] = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return dumped
 
 
 def _strip_none(event: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +67,17 @@ def _strip_none(event: dict[str, Any]) -> dict[str, Any]:
 
 def _value_error(loc: list[str | int], message: str, value: Any) -> RequestValidationError:
     """A 422 shaped like a pydantic model validator's failure inside FastAPI's body check."""
-    return RequestValidationError([{"type": "value_error", "loc": loc, "msg": f"Value error, {message}", "input": value, "ctx": {"error": message}}])
+    return RequestValidationError(
+        [
+            {
+                "type": "value_error",
+                "loc": loc,
+                "msg": f"Value error, {message}",
+                "input": value,
+                "ctx": {"error": message},
+            }
+        ]
+    )
 
 
 def _agent_as_served(agent: Any, settings: dict[str, Any] | None) -> dict[str, Any]:
@@ -68,8 +88,11 @@ def _agent_as_served(agent: Any, settings: dict[str, Any] | None) -> dict[str, A
     """
     if agent is None:
         llm = (settings or {}).get("llm") or {}
-        agent = models.AgentBaseInput.model_validate({"kind": "Agent", "llm": {"model": llm.get("model") or "mock-model", "usage_id": "agent"}})
-    return _as_served(agent.root)
+        agent = models.AgentBaseInput.model_validate(
+            {"kind": "Agent", "llm": {"model": llm.get("model") or "mock-model", "usage_id": "agent"}}
+        )
+    served: dict[str, Any] = _as_served(agent.root)
+    return served
 
 
 def _as_served(model: Any) -> Any:
@@ -120,7 +143,9 @@ async def start_conversation(request: Request, body: models.StartConversationReq
         state.engine.append_user_message(conversation, initial.get("content") or [])
         if initial.get("run", True):
             starter = state.engine.start_run(conversation)
-    return JSONResponse(conversation.info(runtime=False), status_code=201, background=BackgroundTask(starter) if starter else None)
+    return JSONResponse(
+        conversation.info(runtime=False), status_code=201, background=BackgroundTask(starter) if starter else None
+    )
 
 
 @router.get("/search")
@@ -144,7 +169,9 @@ async def count_conversations(request: Request, status: Status | None = None) ->
 
 @router.get("")
 async def batch_get_conversations(
-    request: Request, ids: Annotated[list[UUID], Query(max_length=99)], include_skills: bool = False  # validated like the real route (422)
+    request: Request,
+    ids: Annotated[list[UUID], Query(max_length=99)],
+    include_skills: bool = False,  # validated like the real route (422)
 ) -> list[dict[str, Any] | None]:
     store = _state(request).store
     return [c.info() if (c := store.get(cid)) else None for cid in ids]
@@ -156,7 +183,9 @@ async def get_conversation(request: Request, conversation_id: UUID, include_skil
 
 
 @router.patch("/{conversation_id}")
-async def update_conversation(request: Request, conversation_id: UUID, body: models.UpdateConversationRequest) -> dict[str, Any]:
+async def update_conversation(
+    request: Request, conversation_id: UUID, body: models.UpdateConversationRequest
+) -> dict[str, Any]:
     update = _dump(body)
     title = update.get("title")
     if title is not None and not title.strip():
@@ -212,14 +241,18 @@ async def interrupt_conversation(request: Request, conversation_id: UUID) -> dic
 
 
 @router.post("/{conversation_id}/confirmation_policy")
-async def set_confirmation_policy(request: Request, conversation_id: UUID, body: models.SetConfirmationPolicyRequest) -> dict[str, Any]:
+async def set_confirmation_policy(
+    request: Request, conversation_id: UUID, body: models.SetConfirmationPolicyRequest
+) -> dict[str, Any]:
     conversation = _conversation(request, conversation_id)
     conversation.set_state("confirmation_policy", _as_served(body.policy))
     return SUCCESS
 
 
 @router.post("/{conversation_id}/security_analyzer")
-async def set_security_analyzer(request: Request, conversation_id: UUID, body: models.SetSecurityAnalyzerRequest) -> dict[str, Any]:
+async def set_security_analyzer(
+    request: Request, conversation_id: UUID, body: models.SetSecurityAnalyzerRequest
+) -> dict[str, Any]:
     conversation = _conversation(request, conversation_id)
     conversation.set_state("security_analyzer", _as_served(body.security_analyzer))
     return SUCCESS
@@ -331,7 +364,9 @@ async def get_event(request: Request, conversation_id: UUID, event_id: str) -> d
 
 
 @router.get("/{conversation_id}/events")
-async def batch_get_events(request: Request, conversation_id: UUID, event_ids: Annotated[list[str], Body()]) -> list[dict[str, Any] | None]:
+async def batch_get_events(
+    request: Request, conversation_id: UUID, event_ids: Annotated[list[str], Body()]
+) -> list[dict[str, Any] | None]:
     conversation = _event_service(request, conversation_id)
     return [conversation.events[i] if (i := conversation.index.get(eid)) is not None else None for eid in event_ids]
 
@@ -351,7 +386,9 @@ async def send_message(request: Request, conversation_id: UUID, body: models.Sen
 
 
 @router.post("/{conversation_id}/events/respond_to_confirmation")
-async def respond_to_confirmation(request: Request, conversation_id: UUID, body: models.ConfirmationResponseRequest) -> JSONResponse:
+async def respond_to_confirmation(
+    request: Request, conversation_id: UUID, body: models.ConfirmationResponseRequest
+) -> JSONResponse:
     state = _state(request)
     conversation = _event_service(request, conversation_id)
     if body.accept:
@@ -360,4 +397,3 @@ async def respond_to_confirmation(request: Request, conversation_id: UUID, body:
         return JSONResponse(SUCCESS, background=_start(request, conversation))
     state.engine.reject(conversation, body.reason or "User rejected the action.")
     return JSONResponse(SUCCESS)
-

@@ -51,7 +51,10 @@ EMPTY_WORKSPACE = {
 # The real server runs without deferred init: /api/init does not exist, and its POST is guarded by
 # X-Init-API-Key against a secret key no client holds (observed: 401 whatever the headers).
 REFUSED = {
-    ("get", "/api/init"): (404, "server is not running with deferred_init=True; the /api/init endpoint is not available"),
+    ("get", "/api/init"): (
+        404,
+        "server is not running with deferred_init=True; the /api/init endpoint is not available",
+    ),
     ("post", "/api/init"): (401, "Unauthorized"),
 }
 WORKSPACE_COOKIE = "/api/auth/workspace-session"  # POST mints the cookie the workspace routes accept
@@ -64,7 +67,8 @@ def _ref_name(ref: str) -> str:
 
 def _model(name: str) -> type:
     """The generated class of a component schema (datamodel-code-generator's naming)."""
-    return getattr(models, "".join(p[:1].upper() + p[1:] for p in re.split(r"[^0-9A-Za-z]+", name)))
+    model: type = getattr(models, "".join(p[:1].upper() + p[1:] for p in re.split(r"[^0-9A-Za-z]+", name)))
+    return model
 
 
 # -- response bodies ------------------------------------------------------------------------------
@@ -111,7 +115,9 @@ class Synthesizer:
             return self.object(schema, depth)
         if kind == "array":
             prefix, count = schema.get("prefixItems") or [], schema.get("minItems", 0)
-            return [self.value(prefix[i] if i < len(prefix) else schema.get("items", {}), depth + 1) for i in range(count)]
+            return [
+                self.value(prefix[i] if i < len(prefix) else schema.get("items", {}), depth + 1) for i in range(count)
+            ]
         if kind == "string":
             return self.string(schema)
         if kind in ("integer", "number"):
@@ -158,7 +164,14 @@ class Synthesizer:
         low, high = schema.get("minimum"), schema.get("maximum")
         xlow, xhigh = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
         bounds = [b for b in (low, xlow, high, xhigh) if b is not None]
-        candidates = [0, 1, *bounds, *(b + 1 for b in bounds), *(b - 1 for b in bounds), sum(bounds) / max(len(bounds), 1)]
+        candidates = [
+            0,
+            1,
+            *bounds,
+            *(b + 1 for b in bounds),
+            *(b - 1 for b in bounds),
+            sum(bounds) / max(len(bounds), 1),
+        ]
         for value in candidates:
             value = int(value) if integer else float(value)
             if (
@@ -178,7 +191,8 @@ class Types:
     """Python annotations for parameter and body schemas, so FastAPI validates as the server does."""
 
     def __init__(self, spec: dict[str, Any]):
-        self.spec, self.enums = spec, {}
+        self.spec = spec
+        self.enums: dict[str, Any] = {}  # enum classes made at run time
 
     def of(self, schema: dict[str, Any], body: bool = False) -> Any:
         if "$ref" in schema:
@@ -204,7 +218,7 @@ class Types:
             return self._bounded(float, schema)
         if kind == "array":
             item = self.of(schema.get("items", {}), body)
-            return Annotated[list[item], at.Len(schema.get("minItems", 0), schema.get("maxItems"))]
+            return Annotated[list[item], at.Len(schema.get("minItems", 0), schema.get("maxItems"))]  # type: ignore[valid-type]  # built at run time
         if kind == "object":
             return dict[str, Any]
         if kind == "string":
@@ -221,8 +235,10 @@ class Types:
     @staticmethod
     def _bounded(base: type, schema: dict[str, Any]) -> Any:
         interval = at.Interval(
-            gt=schema.get("exclusiveMinimum"), ge=schema.get("minimum"),
-            lt=schema.get("exclusiveMaximum"), le=schema.get("maximum"),
+            gt=schema.get("exclusiveMinimum"),
+            ge=schema.get("minimum"),
+            lt=schema.get("exclusiveMaximum"),
+            le=schema.get("maximum"),
         )
         return Annotated[base, interval]
 
@@ -270,7 +286,9 @@ def _refuse(status: int, detail: str) -> Any:
     return Depends(refuse)
 
 
-def _auth_dependencies(spec: dict[str, Any], operation: dict[str, Any], auth: Callable[[Request], Awaitable[None]]) -> list[Any]:
+def _auth_dependencies(
+    spec: dict[str, Any], operation: dict[str, Any], auth: Callable[[Request], Awaitable[None]]
+) -> list[Any]:
     """The session-key check for secured operations, accepting every scheme the operation lists."""
     schemes = {name for requirement in operation.get("security") or [] for name in requirement}
     if not schemes:
@@ -301,7 +319,11 @@ class Operation:
 
     @property
     def route_path(self) -> str:
-        return re.sub(r"\{(\w+)\}", lambda m: f"{{{m[1]}:{PATH_CONVERTERS[m[1]]}}}" if m[1] in PATH_CONVERTERS else m[0], self.path)
+        return re.sub(
+            r"\{(\w+)\}",
+            lambda m: f"{{{m[1]}:{PATH_CONVERTERS[m[1]]}}}" if m[1] in PATH_CONVERTERS else m[0],
+            self.path,
+        )
 
     def signature(self) -> inspect.Signature:
         params = [inspect.Parameter("mock_request__", inspect.Parameter.KEYWORD_ONLY, annotation=Request)]
@@ -315,8 +337,10 @@ class Operation:
             default = inspect.Parameter.empty if param.get("required") else schema.get("default")
             params.append(
                 inspect.Parameter(
-                    python_name, inspect.Parameter.KEYWORD_ONLY,
-                    annotation=Annotated[self.types.of(schema), marker(**kwargs)], default=default,
+                    python_name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    annotation=Annotated[self.types.of(schema), marker(**kwargs)],
+                    default=default,
                 )
             )
         body = self.operation.get("requestBody")
@@ -334,14 +358,16 @@ class Operation:
             target = self.spec["components"]["schemas"][_ref_name(schema["$ref"])]
             return [
                 inspect.Parameter(
-                    name, keyword,
-                    annotation=Annotated[UploadFile, File()] if media == "multipart/form-data"
+                    name,
+                    keyword,
+                    annotation=Annotated[UploadFile, File()]
+                    if media == "multipart/form-data"
                     else Annotated[self.types.of(field, body=True), Body(embed=True)],
                     default=inspect.Parameter.empty if name in target.get("required", []) else None,
                 )
                 for name, field in target["properties"].items()
             ]
-        annotation = Annotated[self.types.of(schema, body=True), Body()]
+        annotation = Annotated[self.types.of(schema, body=True), Body()]  # type: ignore[valid-type]  # built at run time
         return [inspect.Parameter("body", keyword, annotation=annotation, default=default)]
 
     def response(self) -> Response:
@@ -350,7 +376,10 @@ class Operation:
             content = self.operation["responses"][str(self.status)].get("content") or {}
             media = next((m for m in content if m != "application/json"), None) or next(iter(content), None)
             if media == "application/json":
-                self._response = (Synthesizer(self.spec, f"{self.method} {self.path}").value(content[media].get("schema", {})), media)
+                self._response = (
+                    Synthesizer(self.spec, f"{self.method} {self.path}").value(content[media].get("schema", {})),
+                    media,
+                )
             else:
                 self._response = (EMPTY_BODIES.get(media or "", b""), media)
         payload, media = self._response
@@ -393,11 +422,20 @@ def _workspace_cookie(response: Response, request: Request, method: str, spec: d
 def _routed(app: FastAPI, method: str, path: str) -> bool:
     """Whether a route already in ``app`` answers ``method path`` (path parameters filled in)."""
     sample = re.sub(r"\{\w+\}", "00000000-0000-4000-8000-000000000000", path)
-    scope = {"type": "http", "method": method.upper(), "path": sample, "root_path": "", "headers": [], "query_string": b""}
+    scope = {
+        "type": "http",
+        "method": method.upper(),
+        "path": sample,
+        "root_path": "",
+        "headers": [],
+        "query_string": b"",
+    }
     return any(route.matches(scope)[0] == Match.FULL for route in app.router.routes)
 
 
-def build_router(app: FastAPI, auth: Callable[[Request], Awaitable[None]], spec: dict[str, Any] | None = None) -> APIRouter:
+def build_router(
+    app: FastAPI, auth: Callable[[Request], Awaitable[None]], spec: dict[str, Any] | None = None
+) -> APIRouter:
     """A router with every spec operation ``app`` does not route yet; include it after the others.
 
     The operations it answers are listed in ``app.state.generic_operations`` as (method, path).
@@ -415,8 +453,13 @@ def build_router(app: FastAPI, auth: Callable[[Request], Awaitable[None]], spec:
             if "{runtime_conversation_id}" in path:
                 dependencies.append(Depends(bind_runtime_conversation))
             router.add_api_route(
-                op.route_path, op.endpoint(), methods=[method.upper()], status_code=op.status,
-                dependencies=dependencies, name=item[method].get("operationId"), response_model=None,
+                op.route_path,
+                op.endpoint(),
+                methods=[method.upper()],
+                status_code=op.status,
+                dependencies=dependencies,
+                name=item[method].get("operationId"),
+                response_model=None,
                 include_in_schema=False,
             )
             answered.append((method, path))
