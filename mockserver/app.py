@@ -1,176 +1,145 @@
-"""Assemble the mock agent server: routes, auth, error handlers, CORS, faults, journal."""
+"""The mock agent server as an ASGI application that is ready before it is built.
+
+The full application (FastAPI, and ~175 routes typed with the generated models: about a second
+of imports and route construction) is built once, in a background thread that starts with the
+server (or on the first request that needs it). Until it exists, :class:`MockApp` answers the
+health routes itself with the same bodies, so ``ohmock serve`` answers ``/health`` in the time it
+takes to start uvicorn; every other request waits for the build. Once built, every request goes
+to the full application, health routes included. The requests answered early are added to the
+journal when it exists, so it still records every request.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import threading
 import time
-import traceback
-import uuid
-from typing import Any
+from typing import TYPE_CHECKING
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
-
-from mockserver import sockets
 from mockserver.config import MockConfig
-from mockserver.control import routes as control
-from mockserver.control.recorder import Recorders
-from mockserver.redact import sanitize_validation_errors
-from mockserver.routes import bash, generic
-from mockserver.routes import conversations as rest
-from mockserver.state import MockState
-from mockserver.strict import StrictContractMiddleware, StrictFrames
+from mockserver.routes import health
 
-# uvicorn's own logger, so mock bugs are visible in the server log without a custom handler.
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+    from starlette.types import Receive, Scope, Send
+
+    from mockserver.state import MockState
+
 logger = logging.getLogger("uvicorn.error")
 
 
-async def _check_session_api_key(request: Request) -> None:
-    """Router-level dependency, as in dependencies.py: runs before path and body validation.
+class MockApp:
+    """The ASGI application of one mock agent server (see the module docstring)."""
 
-    ``async`` so FastAPI calls it on the event loop; a plain function would be sent to the
-    thread pool on every request (about 30% of the mock's CPU per request)."""
-    keys = request.app.state.mock.config.api_keys
-    if request.app.state.mock.faults.skip_auth:  # fault knob (checker mutation tests): auth not enforced
-        return
-    if keys and request.headers.get("x-session-api-key") not in keys:
-        raise HTTPException(401, detail="Unauthorized")
+    def __init__(self, config: MockConfig | None = None) -> None:
+        self.config = config or MockConfig()
+        self.started = time.time()
+        self._full: FastAPI | None = None
+        self._build_lock = threading.Lock()
+        self._early_lock = threading.Lock()
+        self._early: list[tuple[float, str, str, int]] = []
 
+    # -- the full application ----------------------------------------------------------------
 
-def _add_exception_handlers(app: FastAPI) -> None:
-    async def http_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, HTTPException)
-        if exc.status_code >= 500:
-            # The real handler hides 5xx details in "exception" and adds no error_id.
-            body = {"detail": "Internal Server Error", "exception": f"{exc.status_code}: {exc.detail}"}
-            return JSONResponse(body, status_code=exc.status_code)
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+    @property
+    def built(self) -> bool:
+        return self._full is not None
 
-    async def unhandled(request: Request, exc: Exception) -> JSONResponse:
-        if not isinstance(exc, ValueError):
-            logger.error(
-                "mock server error on %s %s\n%s",
-                request.method,
-                request.url.path,
-                "".join(traceback.format_exception(exc)),
-            )
-        body = {"detail": "Internal Server Error", "exception": str(exc), "error_id": uuid.uuid4().hex}
-        return JSONResponse(body, status_code=500)
+    @property
+    def full(self) -> FastAPI:
+        """The full application, built now if it is not yet (blocking, once)."""
+        if self._full is not None:
+            return self._full
+        with self._build_lock:
+            if self._full is None:
+                from mockserver.assembly import build_app
 
-    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        return JSONResponse({"detail": sanitize_validation_errors(exc.errors())}, status_code=422)
+                app = build_app(self.config, self.started)
+                state: MockState = app.state.mock
+                with self._early_lock:
+                    for at, method, path, status in self._early:
+                        state.journal.http(method, path, status, at=at)
+                    self._early.clear()
+                    self._full = app
+        return self._full
 
-    app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(Exception, unhandled)
+    @property
+    def state(self) -> MockState:
+        """The mock's world (store, engine, faults, journal); builds the application if needed."""
+        state: MockState = self.full.state.mock
+        return state
 
+    def build_in_background(self) -> threading.Thread:
+        """Start building the full application in a daemon thread (a no-op once built)."""
+        thread = threading.Thread(target=self._build_quietly, name="ohmock-build", daemon=True)
+        thread.start()
+        return thread
 
-class FaultAndJournalMiddleware:
-    """Applies route latency and forced responses, and journals every HTTP request."""
+    def _build_quietly(self) -> None:
+        try:
+            _ = self.full
+        except Exception:  # the request that needs the app will raise it again
+            logger.exception("building the mock application failed")
 
-    def __init__(self, app: ASGIApp, state: MockState):
-        self.app = app
-        self.state = state
+    # -- ASGI --------------------------------------------------------------------------------
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(self.state.config.control_prefix):
-            await self.app(scope, receive, send)
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
             return
-        method, path = scope["method"], scope["path"]
-        delay = self.state.faults.latency_for(path)
-        if delay:
-            await asyncio.sleep(delay / 1000)
-        forced = self.state.faults.forced_for(method, path)
-        if forced is not None:
-            body = (
-                forced.body
-                if forced.body is not None
-                else {"detail": f"forced {forced.status} by the mock's fault injection"}
-            )
-            self.state.journal.http(method, path, forced.status)
-            await JSONResponse(body, status_code=forced.status)(scope, receive, send)
-            return
-        status: dict[str, int] = {}
+        app = self._full
+        if app is None:
+            if self._answers_early(scope):
+                await self._answer_health(scope, send)
+                return
+            app = await asyncio.to_thread(lambda: self.full)
+        await app(scope, receive, send)
 
-        async def record(message: Any) -> None:
-            if message["type"] == "http.response.start":
-                status["code"] = message["status"]
-            await send(message)
-
-        await self.app(scope, receive, record)
-        self.state.journal.http(method, path, status.get("code", 0))
-
-
-def create_app(config: MockConfig | None = None) -> FastAPI:
-    """Build a mock agent-server ASGI app."""
-    config = config or MockConfig()
-    state = MockState(config)
-    started = time.time()
-    app = FastAPI(
-        title="OpenHands Agent Server (ohmock)",
-        version=config.server_version,
-        description="Stateful mock of the OpenHands agent-server API",
-    )
-    app.state.mock = state
-    state.observers.add(StrictFrames(state))
-
-    health = APIRouter()
-
-    @health.get("/alive")
-    @health.get("/health")
-    async def alive() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @health.get("/ready")
-    async def ready() -> dict[str, str]:
-        return {"status": "ready"}
-
-    @health.get("/server_info")
-    @health.get("/")
-    async def server_info() -> dict[str, Any]:
-        uptime = round(time.time() - started, 1)
-        return {
-            "uptime": uptime,
-            "idle_time": 0.0,
-            "title": "OpenHands Agent Server",
-            "version": config.server_version,
-            "sdk_version": config.server_version,
-            "tools_version": config.server_version,
-            "workspace_version": "unknown",
-            "build_git_sha": "unknown",
-            "build_git_ref": "unknown",
-            "python_version": "ohmock",
-            "usable_tools": ["terminal", "file_editor", "task_tracker"],
-            "runtime_idle_timeout_seconds": None,
-            "conversation_runtime": "local",
-            "available_conversation_runtimes": [],
-            "capabilities": ["idempotent_conversation_create_v1"],
-            "app_backend_ingress_url": None,
-            "max_foreground_terminal_timeout_seconds": None,
-            "docs": "/docs",
-            "redoc": "/redoc",
-        }
-
-    app.include_router(health)
-    app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
-    app.include_router(sockets.router)
-    app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
-    app.include_router(control.build_router(config.control_prefix, Recorders(state)))
-    app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
-    _add_exception_handlers(app)
-    app.add_middleware(StrictContractMiddleware, state=state)
-    app.add_middleware(FaultAndJournalMiddleware, state=state)
-    if config.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=list(config.cors_origins),
-            allow_credentials=True,
-            allow_methods=["*"],
-            allow_headers=["*"],
+    def _answers_early(self, scope: Scope) -> bool:
+        # CORS is the full application's business: a browser's request waits for it.
+        return (
+            scope["type"] == "http"
+            and scope["method"] == "GET"
+            and scope["path"] in health.HEALTH_PATHS
+            and not (self.config.cors_origins and any(name == b"origin" for name, _ in scope.get("headers", [])))
         )
-    return app
+
+    async def _answer_health(self, scope: Scope, send: Send) -> None:
+        # The bytes Starlette's JSONResponse writes for the same body.
+        payload = json.dumps(
+            health.body(scope["path"], self.config, self.started),
+            ensure_ascii=False,
+            allow_nan=False,
+            separators=(",", ":"),
+        ).encode()
+        headers = [(b"content-length", str(len(payload)).encode()), (b"content-type", b"application/json")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": payload})
+        self._journal_early(scope["method"], scope["path"], 200)
+
+    def _journal_early(self, method: str, path: str, status: int) -> None:
+        with self._early_lock:
+            if self._full is None:
+                self._early.append((time.time(), method, path, status))
+                return
+        self.state.journal.http(method, path, status)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                self.build_in_background()
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def create_app(config: MockConfig | None = None) -> MockApp:
+    """A mock agent-server ASGI app (its full application is built on first use)."""
+    return MockApp(config)
+
+
+__all__ = ["MockApp", "create_app"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
-from contract.spec.documents import PINNED_SERVER_VERSION
+from contract.spec import PINNED_SERVER_VERSION
 
 app = typer.Typer(
     name="ohmock",
@@ -23,7 +23,7 @@ app.add_typer(spec_app, name="spec")
 console = Console(stderr=True)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     console.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code=2)
 
@@ -37,7 +37,7 @@ def spec_export(
     output: Annotated[Path, typer.Option(help="Where to write the spec.")] = Path("openapi.json"),
 ) -> None:
     """Re-export the upstream spec (the pinned file is the checkout's openapi.json)."""
-    from contract.spec.documents import PINNED_SERVER_VERSION, write
+    from contract.spec.documents import write
     from contract.spec.export import download, export_from_package
 
     try:
@@ -99,10 +99,12 @@ def serve(
     """Run the stateful mock agent server (REST + WebSocket) with the bundled scenario pack."""
     import uvicorn
 
-    from contract.harness.scenario import ScenarioError
     from mockserver.app import create_app
     from mockserver.config import MockConfig
 
+    names = _scenario_names(scenarios_dir or [])
+    if scenario not in names:
+        _fail(f"unknown default scenario {scenario!r}; known: {', '.join(sorted(names))}")
     config = MockConfig(
         api_keys=tuple(api_key or ()),
         speed=speed,
@@ -112,15 +114,11 @@ def serve(
         server_version=server_version,
         cors_origins=tuple(cors_origin or ()),
     )
-    try:
-        application = create_app(config)
-    except ScenarioError as exc:
-        _fail(str(exc))
-    state = application.state.mock
+    application = create_app(config)  # built in the background once the server listens
     url = f"http://{host}:{port}"
     key = config.api_keys[0] if config.api_keys else None
     console.print(
-        f"[bold]ohmock[/bold] mock agent server {server_version} on [cyan]{url}[/cyan]  (speed {speed}, {len(state.scenarios)} scenarios, default {scenario!r})"
+        f"[bold]ohmock[/bold] mock agent server {server_version} on [cyan]{url}[/cyan]  (speed {speed}, {len(names)} scenarios, default {scenario!r})"
     )
     console.print(f"  SDK:       Workspace(host={url!r}, api_key={key!r})  then Conversation(agent, workspace=...)")
     console.print(
@@ -131,6 +129,21 @@ def serve(
         f'  Scenarios: tag a conversation with {{"scenario": "<name>"}}; list at {url}{config.control_prefix}/scenarios'
     )
     uvicorn.run(application, host=host, port=port, log_level="info", access_log=access_log)
+
+
+def _scenario_names(directories: list[Path]) -> frozenset[str]:
+    """The scenarios ``serve`` will know. The bundled pack's names are its file names, so the
+    default start-up reads nothing; extra directories are validated in full before serving."""
+    from contract.harness.scenarios import bundled_names
+
+    if not directories:
+        return bundled_names()
+    from contract.harness.scenario import ScenarioError, load_scenarios
+
+    try:
+        return frozenset(load_scenarios(*directories))
+    except ScenarioError as exc:
+        _fail(str(exc))
 
 
 @app.command("scripted-llm")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contract.harness.scenario import DEFAULT_SCENARIO
-from contract.spec.documents import PINNED_SERVER_VERSION
+from contract.harness.scenarios import DEFAULT_SCENARIO
+from contract.spec import PINNED_SERVER_VERSION
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ class Journal(Observer):
     def __init__(self) -> None:
         self._entries: deque[Entry] = deque(maxlen=MAX_ENTRIES)
 
-    def http(self, method: str, path: str, status: int) -> None:
-        self._entries.append(Entry(time.time(), "http", "in", method, path, status))
+    def http(self, method: str, path: str, status: int, *, at: float | None = None) -> None:
+        """Record a request answered with ``status`` (``at``: when, if not now)."""
+        self._entries.append(Entry(time.time() if at is None else at, "http", "in", method, path, status))
 
     def frame(self, direction: Literal["in", "out"], path: str, body: Any) -> None:
         self._entries.append(Entry(time.time(), "ws", direction, "WS", path, None, body))

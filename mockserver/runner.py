@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-
 from contract.client.control import MockEndpoint
 from contract.harness.serving import ServedApp
-from mockserver.app import create_app
+from mockserver.app import MockApp, create_app
 from mockserver.config import MockConfig
 from mockserver.state import MockState
 
 
 class MockServer(ServedApp):
-    """``with MockServer(MockConfig(...)) as mock: mock.url`` serves the mock until the block ends."""
+    """``with MockServer(MockConfig(...)) as mock: mock.url`` serves the mock until the block ends.
+
+    The application is built before the server starts listening, so the first request is as
+    fast as any other (``ohmock serve`` builds it in the background instead).
+    """
 
     def __init__(self, config: MockConfig | None = None, *, startup_timeout_s: float = 10.0) -> None:
         self.config = config or MockConfig()
-        self.app: FastAPI
+        self.app: MockApp
         super().__init__(create_app(self.config), name="ohmock-server", startup_timeout_s=startup_timeout_s)
 
     @property
@@ -31,10 +33,10 @@ class MockServer(ServedApp):
     @property
     def state(self) -> MockState:
         """The mock's store, engine, faults and journal (for assertions and resets)."""
-        state: MockState = self.app.state.mock
-        return state
+        return self.app.state
 
     def start(self) -> MockServer:
+        _ = self.app.full
         super().start()
         return self
 

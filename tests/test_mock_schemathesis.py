@@ -63,7 +63,7 @@ LIVE_ID = uuid.UUID("00000000-0000-4000-8000-0000000000aa")
 WORKSPACE = "/workspace/project"
 SCOPED = ("{conversation_id}", "{runtime_conversation_id}")
 
-APP = create_app(MockConfig(api_keys=(API_KEY,)))
+APP = create_app(MockConfig(api_keys=(API_KEY,))).full
 CONFIG = schemathesis.Config.from_dict(
     {
         "headers": HEADERS,

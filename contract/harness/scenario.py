@@ -20,11 +20,10 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, Validatio
 from pydantic_core import ErrorDetails
 
 from contract.client.bodies import start_conversation_body
+from contract.harness.scenarios import DEFAULT_SCENARIO as DEFAULT_SCENARIO  # re-exported
 
 BUNDLED_PACKAGE = "contract.harness.scenarios"
 """The package whose ``*.yaml`` files are the bundled scenario pack."""
-DEFAULT_SCENARIO = "bash_then_finish"
-"""What a conversation runs when nothing selects a scenario."""
 
 
 class _Strict(BaseModel):

@@ -5,3 +5,6 @@ Modules: ``documents`` (the shipped documents), ``overlay`` (the Overlay 1.0 app
 and ``codegen`` (maintenance: re-export, regenerate), ``events`` (parse/dump any wire event),
 ``validate`` (responses and frames against the contract), ``ws_protocol`` (the sockets' rules).
 """
+
+PINNED_SERVER_VERSION = "1.58.0"
+"""The openhands-agent-server release whose export is pinned (here, so reading it imports nothing)."""

@@ -17,10 +17,19 @@ from typing import Any
 
 import yaml
 
+from contract.spec import PINNED_SERVER_VERSION
 from contract.spec.overlay import apply_overlay, parse_overlay
 
-PINNED_SERVER_VERSION = "1.58.0"
-"""The openhands-agent-server release whose export is pinned."""
+__all__ = [
+    "PINNED_SERVER_VERSION",
+    "asyncapi_document",
+    "build_effective",
+    "effective_spec",
+    "overlay",
+    "pinned_spec",
+    "serialize",
+    "write",
+]
 
 PINNED_SPEC_FILE = "openapi.json"
 OVERLAY_FILE = "overlay.yaml"

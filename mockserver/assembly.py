@@ -1,0 +1,140 @@
+"""Assemble the full mock application: routes, sockets, control API, auth, error handlers,
+CORS, faults, journal, strict mode.
+
+This is the heavy part (FastAPI, and routes typed with the generated models); the app the server
+runs, :class:`mockserver.app.MockApp`, builds it once, off the start-up path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+import uuid
+from typing import Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from mockserver import sockets
+from mockserver.config import MockConfig
+from mockserver.control import routes as control
+from mockserver.control.recorder import Recorders
+from mockserver.redact import sanitize_validation_errors
+from mockserver.routes import bash, generic, health
+from mockserver.routes import conversations as rest
+from mockserver.state import MockState
+from mockserver.strict import StrictContractMiddleware, StrictFrames
+
+# uvicorn's own logger, so mock bugs are visible in the server log without a custom handler.
+logger = logging.getLogger("uvicorn.error")
+
+
+async def _check_session_api_key(request: Request) -> None:
+    """Router-level dependency, as in dependencies.py: runs before path and body validation.
+
+    ``async`` so FastAPI calls it on the event loop; a plain function would be sent to the
+    thread pool on every request (about 30% of the mock's CPU per request)."""
+    keys = request.app.state.mock.config.api_keys
+    if request.app.state.mock.faults.skip_auth:  # fault knob (checker mutation tests): auth not enforced
+        return
+    if keys and request.headers.get("x-session-api-key") not in keys:
+        raise HTTPException(401, detail="Unauthorized")
+
+
+def _add_exception_handlers(app: FastAPI) -> None:
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code >= 500:
+            # The real handler hides 5xx details in "exception" and adds no error_id.
+            body = {"detail": "Internal Server Error", "exception": f"{exc.status_code}: {exc.detail}"}
+            return JSONResponse(body, status_code=exc.status_code)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    async def unhandled(request: Request, exc: Exception) -> JSONResponse:
+        if not isinstance(exc, ValueError):
+            logger.error(
+                "mock server error on %s %s\n%s",
+                request.method,
+                request.url.path,
+                "".join(traceback.format_exception(exc)),
+            )
+        body = {"detail": "Internal Server Error", "exception": str(exc), "error_id": uuid.uuid4().hex}
+        return JSONResponse(body, status_code=500)
+
+    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        return JSONResponse({"detail": sanitize_validation_errors(exc.errors())}, status_code=422)
+
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(Exception, unhandled)
+
+
+class FaultAndJournalMiddleware:
+    """Applies route latency and forced responses, and journals every HTTP request."""
+
+    def __init__(self, app: ASGIApp, state: MockState):
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(self.state.config.control_prefix):
+            await self.app(scope, receive, send)
+            return
+        method, path = scope["method"], scope["path"]
+        delay = self.state.faults.latency_for(path)
+        if delay:
+            await asyncio.sleep(delay / 1000)
+        forced = self.state.faults.forced_for(method, path)
+        if forced is not None:
+            body = (
+                forced.body
+                if forced.body is not None
+                else {"detail": f"forced {forced.status} by the mock's fault injection"}
+            )
+            self.state.journal.http(method, path, forced.status)
+            await JSONResponse(body, status_code=forced.status)(scope, receive, send)
+            return
+        status: dict[str, int] = {}
+
+        async def record(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, record)
+        self.state.journal.http(method, path, status.get("code", 0))
+
+
+def build_app(config: MockConfig, started: float) -> FastAPI:
+    """The full mock agent-server application (``started``: the server's start, epoch seconds)."""
+    state = MockState(config)
+    app = FastAPI(
+        title="OpenHands Agent Server (ohmock)",
+        version=config.server_version,
+        description="Stateful mock of the OpenHands agent-server API",
+    )
+    app.state.mock = state
+    state.observers.add(StrictFrames(state))
+    app.include_router(health.router(config, started))
+    app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(sockets.router)
+    app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(control.build_router(config.control_prefix, Recorders(state)))
+    app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
+    _add_exception_handlers(app)
+    app.add_middleware(StrictContractMiddleware, state=state)
+    app.add_middleware(FaultAndJournalMiddleware, state=state)
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    return app
