@@ -64,15 +64,17 @@ ErrorReply = Callable[[str, str], Frame]
 # -- authentication and admission ------------------------------------------------------------
 
 
-async def _close(websocket: WebSocket, code: CloseCode, reason: str | None = None) -> None:
-    with contextlib.suppress(RuntimeError, WebSocketDisconnect):  # the client may be gone already
-        await websocket.close(code=code, reason=reason if reason is not None else code.reason)
+async def _close(websocket: WebSocket, code: int, reason: str | None = None) -> None:
+    """Close with ``code`` and its protocol reason (or ``reason``); quiet if the client is gone."""
+    if reason is None:
+        reason = code.reason if isinstance(code, CloseCode) else ""
+    with contextlib.suppress(RuntimeError, WebSocketDisconnect):
+        await websocket.close(code=code, reason=reason)
 
 
 def _socket_info(websocket: WebSocket, conversation_id: UUID | None) -> SocketInfo:
     async def close(code: int) -> None:
-        with contextlib.suppress(RuntimeError, WebSocketDisconnect):
-            await websocket.close(code=code)
+        await _close(websocket, code)
 
     return SocketInfo(
         path=websocket.url.path, conversation_id=None if conversation_id is None else str(conversation_id), close=close
