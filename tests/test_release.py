@@ -296,6 +296,10 @@ def test_check_with_writes_passes_against_a_served_mock(fresh: FreshEnv) -> None
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     report = json.loads((fresh.workdir / "check.json").read_text())
     assert report["ok"] and report["summary"]["violations"] == 0 and report["summary"]["errors"] == 0
+    assert report["target"] == "mock"  # the checker's probe recognised the control API
+    checks = {check["id"]: check for check in report["checks"]}
+    # Reads the pinned upstream spec from the package (a source-tree path would skip it).
+    assert checks["rest.overlay_corrections"]["executions"] > 0
 
 
 def test_scripted_llm_starts_with_no_arguments(fresh: FreshEnv) -> None:
