@@ -205,3 +205,24 @@ def _first_frame(real_server: RealServer, cid: str) -> dict:
             return json.loads(await asyncio.wait_for(socket.recv(), 10))
 
     return asyncio.run(read())
+
+
+def test_secret_values_are_served_masked(client: httpx.Client, scripted_llm: ScriptedLLM) -> None:
+    from websockets.sync.client import connect
+
+    body = start_conversation_body(scripted_llm.url, "plain_reply", autotitle=False)
+    body["secrets"] = {"TOKEN": {"kind": "StaticSecret", "value": "not-for-your-eyes"}}
+    cid = client.post("/api/conversations", json=body).json()["id"]
+    try:
+        client.patch(f"/api/conversations/{cid}", json={"tags": {"a": "b"}})  # saves the state REST lists
+        served = client.get(f"/api/conversations/{cid}").json()["secret_registry"]["secret_sources"]["TOKEN"]
+        assert served == {"description": None, "value": None, "kind": "StaticSecret"}
+        url = str(client.base_url).replace("http://", "ws://", 1) + f"/sockets/events/{cid}"
+        with connect(url) as ws:
+            ws.send(json.dumps({"type": "auth", "session_api_key": client.headers["X-Session-API-Key"]}))
+            snapshot = json.loads(ws.recv(timeout=10))
+        assert snapshot["value"]["secret_registry"]["secret_sources"]["TOKEN"]["value"] == "**********"
+    finally:
+        client.delete(f"/api/conversations/{cid}")
+    static = effective_spec()["components"]["schemas"]["StaticSecret-Output"]
+    assert "writeOnly" not in json.dumps(static["properties"]["value"])

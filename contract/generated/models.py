@@ -48,7 +48,7 @@ class ACPAgentProfile(WireModel):
         ),
     ] = None
     acp_prompt_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Inactivity timeout (seconds) for a single ACP prompt() round-trip; resets on every update from the server.",
             gt=0.0,
@@ -56,7 +56,7 @@ class ACPAgentProfile(WireModel):
         ),
     ] = 1800.0
     acp_server: Annotated[
-        Literal["claude-code", "codex", "gemini-cli", "kimi-code", "pi", "opencode", "custom"] | None,
+        Literal["claude-code", "codex", "gemini-cli", "kimi-code", "pi", "opencode", "custom"],
         Field(
             description="Which ACP-compatible backend to launch. The provider's credential env-var name is derived from this via the ACP_PROVIDERS registry.",
             title="Acp Server",
@@ -70,7 +70,7 @@ class ACPAgentProfile(WireModel):
         ),
     ] = None
     acp_startup_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Timeout (seconds) for ACP server startup: spawn, initialize/authenticate, and new_session()/load_session().",
             gt=0.0,
@@ -107,14 +107,14 @@ class ACPAgentProfile(WireModel):
         ),
     ]
     revision: Annotated[
-        int | None,
+        int,
         Field(
             description="Monotonic revision counter, bumped on each saved edit.",
             ge=0,
             title="Revision",
         ),
     ] = 0
-    schema_version: Annotated[int | None, Field(ge=1, title="Schema Version")] = 4
+    schema_version: Annotated[int, Field(ge=1, title="Schema Version")] = 4
     secret_refs: Annotated[
         list[str] | None,
         Field(
@@ -149,14 +149,14 @@ class ACPFileSecretSpec(WireModel):
     servers with different file-auth schemes without an SDK change.
     """
 
-    env_points_to: Annotated[
-        Literal["dir", "file"] | None, Field(title="Env Points To")
-    ] = "file"
+    env_points_to: Annotated[Literal["dir", "file"], Field(title="Env Points To")] = (
+        "file"
+    )
     env_var: Annotated[str, Field(min_length=1, title="Env Var")]
     filename: Annotated[str, Field(min_length=1, title="Filename")]
     secret_name: Annotated[str, Field(min_length=1, title="Secret Name")]
     subdir: Annotated[str, Field(min_length=1, title="Subdir")]
-    warn_if_unset: Annotated[list[str] | None, Field(title="Warn If Unset")] = []
+    warn_if_unset: Annotated[list[str], Field(title="Warn If Unset")] = []
 
 
 class ACPModelDiscoveryError(WireModel):
@@ -230,7 +230,7 @@ class ACPToolCallEvent(WireModel):
     id: Annotated[
         str | None, Field(description="Unique event id (ULID/UUID)", title="Id")
     ] = None
-    is_error: Annotated[bool | None, Field(title="Is Error")] = False
+    is_error: Annotated[bool, Field(title="Is Error")] = False
     kind: Annotated[Literal["ACPToolCallEvent"], Field(title="Kind")]
     parent_id: Annotated[
         str | None,
@@ -242,7 +242,7 @@ class ACPToolCallEvent(WireModel):
     raw_input: Annotated[Any, Field(title="Raw Input")] = None
     raw_output: Annotated[Any, Field(title="Raw Output")] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "agent"
     status: Annotated[str | None, Field(title="Status")] = None
     timestamp: Annotated[
@@ -254,15 +254,15 @@ class ACPToolCallEvent(WireModel):
 
 
 class ActivateAgentProfileResponse(WireModel):
-    agent_settings_applied: Annotated[
-        bool | None, Field(title="Agent Settings Applied")
-    ] = False
+    agent_settings_applied: Annotated[bool, Field(title="Agent Settings Applied")] = (
+        False
+    )
     id: Annotated[str, Field(title="Id")]
     message: Annotated[str, Field(title="Message")]
 
 
 class ActivateMetaProfileResponse(WireModel):
-    applied: Annotated[bool | None, Field(title="Applied")] = True
+    applied: Annotated[bool, Field(title="Applied")] = True
     message: Annotated[str, Field(title="Message")]
     name: Annotated[str, Field(title="Name")]
 
@@ -272,7 +272,7 @@ class ActivateProfileResponse(WireModel):
     Response model for profile activation.
     """
 
-    llm_applied: Annotated[bool | None, Field(title="Llm Applied")] = True
+    llm_applied: Annotated[bool, Field(title="Llm Applied")] = True
     message: Annotated[str, Field(title="Message")]
     name: Annotated[str, Field(title="Name")]
 
@@ -357,11 +357,9 @@ class AgentProfileDiagnostics(WireModel):
     ] = None
     disabled_skills: Annotated[list[str] | None, Field(title="Disabled Skills")] = None
     errors: Annotated[list[str] | None, Field(title="Errors")] = None
-    llm_api_key_set: Annotated[bool | None, Field(title="Llm Api Key Set")] = False
+    llm_api_key_set: Annotated[bool, Field(title="Llm Api Key Set")] = False
     llm_profile_ref: Annotated[str | None, Field(title="Llm Profile Ref")] = None
-    llm_profile_resolved: Annotated[
-        bool | None, Field(title="Llm Profile Resolved")
-    ] = False
+    llm_profile_resolved: Annotated[bool, Field(title="Llm Profile Resolved")] = False
     mcp_server_refs: Annotated[list[str] | None, Field(title="Mcp Server Refs")] = None
     meta_profile_ref: Annotated[str | None, Field(title="Meta Profile Ref")] = None
     public_skills: Annotated[list[str] | None, Field(title="Public Skills")] = None
@@ -380,7 +378,7 @@ class AgentProfileDiagnostics(WireModel):
             title="Unusable Tools",
         ),
     ] = None
-    valid: Annotated[bool | None, Field(title="Valid")] = False
+    valid: Annotated[bool, Field(title="Valid")] = False
 
 
 class AgentProfileInfo(WireModel):
@@ -388,7 +386,7 @@ class AgentProfileInfo(WireModel):
     Summary projection of a stored profile (no secret instantiation).
     """
 
-    agent_kind: Annotated[str | None, Field(title="Agent Kind")] = "openhands"
+    agent_kind: Annotated[str, Field(title="Agent Kind")] = "openhands"
     id: Annotated[str | None, Field(title="Id")] = None
     llm_profile_ref: Annotated[str | None, Field(title="Llm Profile Ref")] = None
     mcp_server_refs: Annotated[list[str] | None, Field(title="Mcp Server Refs")] = None
@@ -463,7 +461,7 @@ class AppBackendSessionResponse(WireModel):
 
     expires_at: Annotated[AwareDatetime, Field(title="Expires At")]
     iframe_sandbox: Annotated[
-        str | None, Field(title="Iframe Sandbox")
+        str, Field(title="Iframe Sandbox")
     ] = "allow-forms allow-modals allow-popups allow-same-origin allow-scripts"
     ingress_url: Annotated[str, Field(title="Ingress Url")]
 
@@ -558,7 +556,7 @@ class BashCommand(WireModel):
     id: Annotated[str | None, Field(title="Id")] = None
     kind: Annotated[Literal["BashCommand"], Field(title="Kind")]
     timeout: Annotated[
-        int | None,
+        int,
         Field(
             description="The max number of seconds a command may be permitted to run.",
             title="Timeout",
@@ -601,7 +599,7 @@ class BashOutput(WireModel):
     id: Annotated[str | None, Field(title="Id")] = None
     kind: Annotated[Literal["BashOutput"], Field(title="Kind")]
     order: Annotated[
-        int | None,
+        int,
         Field(
             description="The order for this output, sequentially starting with 0",
             title="Order",
@@ -682,7 +680,7 @@ class BrowserClickAction(WireModel):
     ]
     kind: Annotated[Literal["BrowserClickAction"], Field(title="Kind")]
     new_tab: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to open any resulting navigation in a new tab. Default: False",
             title="New Tab",
@@ -717,7 +715,7 @@ class BrowserGetContentAction(WireModel):
         extra="forbid",
     )
     extract_links: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to include links in the content (default: False)",
             title="Extract Links",
@@ -725,7 +723,7 @@ class BrowserGetContentAction(WireModel):
     ] = False
     kind: Annotated[Literal["BrowserGetContentAction"], Field(title="Kind")]
     start_from_char: Annotated[
-        int | None,
+        int,
         Field(
             description="Character index to start from in the page content (default: 0)",
             ge=0,
@@ -743,7 +741,7 @@ class BrowserGetStateAction(WireModel):
         extra="forbid",
     )
     include_screenshot: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to include a screenshot of the current page. Default: False",
             title="Include Screenshot",
@@ -795,7 +793,7 @@ class BrowserNavigateAction(WireModel):
     )
     kind: Annotated[Literal["BrowserNavigateAction"], Field(title="Kind")]
     new_tab: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to open in a new tab. Default: False", title="New Tab"
         ),
@@ -812,7 +810,7 @@ class BrowserScrollAction(WireModel):
         extra="forbid",
     )
     direction: Annotated[
-        Literal["up", "down"] | None,
+        Literal["up", "down"],
         Field(
             description="Direction to scroll. Options: 'up', 'down'. Default: 'down'",
             title="Direction",
@@ -916,7 +914,7 @@ class CanvasExtensionBackendArtifact(WireModel):
         ),
     ]
     strip_components: Annotated[
-        int | None,
+        int,
         Field(
             description="Leading archive path components to remove",
             ge=0,
@@ -935,13 +933,13 @@ class CanvasExtensionBackendHealth(WireModel):
     """
 
     interval_seconds: Annotated[
-        float | None, Field(gt=0.0, le=10.0, title="Interval Seconds")
+        float, Field(gt=0.0, le=10.0, title="Interval Seconds")
     ] = 0.1
     path: Annotated[
-        str | None, Field(pattern="^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$", title="Path")
+        str, Field(pattern="^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$", title="Path")
     ] = "/health"
     timeout_seconds: Annotated[
-        float | None, Field(gt=0.0, le=300.0, title="Timeout Seconds")
+        float, Field(gt=0.0, le=300.0, title="Timeout Seconds")
     ] = 30
 
 
@@ -997,7 +995,7 @@ class CmdOutputMetadata(WireModel):
     """
 
     exit_code: Annotated[
-        int | None,
+        int,
         Field(
             description="The exit code of the last executed command.", title="Exit Code"
         ),
@@ -1006,11 +1004,11 @@ class CmdOutputMetadata(WireModel):
         str | None, Field(description="The hostname of the machine.", title="Hostname")
     ] = None
     pid: Annotated[
-        int | None,
+        int,
         Field(description="The process ID of the last executed command.", title="Pid"),
     ] = -1
     prefix: Annotated[
-        str | None, Field(description="Prefix to add to command output", title="Prefix")
+        str, Field(description="Prefix to add to command output", title="Prefix")
     ] = ""
     py_interpreter_path: Annotated[
         str | None,
@@ -1020,7 +1018,7 @@ class CmdOutputMetadata(WireModel):
         ),
     ] = None
     suffix: Annotated[
-        str | None, Field(description="Suffix to add to command output", title="Suffix")
+        str, Field(description="Suffix to add to command output", title="Suffix")
     ] = ""
     username: Annotated[
         str | None,
@@ -1095,7 +1093,7 @@ class Condensation(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     summary: Annotated[
         str | None,
@@ -1139,7 +1137,7 @@ class CondensationRequest(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -1166,7 +1164,7 @@ class CondensationSummaryEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     summary: Annotated[str, Field(title="Summary")]
     timestamp: Annotated[
@@ -1180,7 +1178,7 @@ class ConfirmationResponseRequest(WireModel):
     """
 
     accept: Annotated[bool, Field(title="Accept")]
-    reason: Annotated[str | None, Field(title="Reason")] = "User rejected the action."
+    reason: Annotated[str, Field(title="Reason")] = "User rejected the action."
 
 
 class Cpus(RootModel[float]):
@@ -1218,7 +1216,7 @@ class ConversationContainerOptions(WireModel):
         extra="forbid",
     )
     browser: Annotated[
-        bool | None,
+        bool,
         Field(
             description="False turns the browser off. True cannot turn it on for an image without one.",
             title="Browser",
@@ -1315,7 +1313,7 @@ class ConversationStateUpdateEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -1352,14 +1350,14 @@ class ConversationWorktreeOptions(WireModel):
         extra="forbid",
     )
     base: Annotated[
-        Literal["default_branch", "head", "ref"] | None,
+        Literal["default_branch", "head", "ref"],
         Field(
             description="What the worktree branches from; `ref` uses `ref`.",
             title="Base",
         ),
     ] = "default_branch"
     branch_prefix: Annotated[
-        str | None,
+        str,
         Field(
             description="Start of the worktree's branch name; the conversation id ends it.",
             pattern="^([A-Za-z0-9][A-Za-z0-9._/-]*)?$",
@@ -1462,7 +1460,7 @@ class DelegateAction(WireModel):
 
 
 class DeleteResponse(WireModel):
-    deleted: Annotated[bool | None, Field(title="Deleted")] = True
+    deleted: Annotated[bool, Field(title="Deleted")] = True
 
 
 class EditAction(WireModel):
@@ -1474,7 +1472,7 @@ class EditAction(WireModel):
         extra="forbid",
     )
     expected_replacements: Annotated[
-        int | None,
+        int,
         Field(
             description="Number of replacements expected. Defaults to 1. Use when you want to replace multiple occurrences. The edit will fail if the actual count doesn't match.",
             ge=0,
@@ -1520,7 +1518,7 @@ class ExecuteBashRequest(WireModel):
         str | None, Field(description="The current working directory", title="Cwd")
     ] = None
     timeout: Annotated[
-        int | None,
+        int,
         Field(
             description="The max number of seconds a command may be permitted to run.",
             title="Timeout",
@@ -1678,7 +1676,7 @@ class FileUploadResult(WireModel):
             description="Number of bytes written to the destination", title="File Size"
         ),
     ]
-    success: Annotated[bool | None, Field(title="Success")] = True
+    success: Annotated[bool, Field(title="Success")] = True
 
 
 class FinishAction(WireModel):
@@ -1722,7 +1720,7 @@ class ForkConversationRequest(WireModel):
         ),
     ] = None
     reset_metrics: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, cost/token stats start fresh on the fork. If false, metrics are copied from the source.",
             title="Reset Metrics",
@@ -1810,7 +1808,7 @@ class GitProviderRepository(WireModel):
 
 class GitProviderRepositoryPage(WireModel):
     items: Annotated[list[GitProviderRepository], Field(title="Items")]
-    missing_token: Annotated[bool | None, Field(title="Missing Token")] = False
+    missing_token: Annotated[bool, Field(title="Missing Token")] = False
     next_page_id: Annotated[str | None, Field(title="Next Page Id")] = None
 
 
@@ -1865,10 +1863,10 @@ class GraySwanAnalyzerInput(WireModel):
         ),
     ] = None
     api_url: Annotated[
-        str | None, Field(description="GraySwan Cygnal API endpoint", title="Api Url")
+        str, Field(description="GraySwan Cygnal API endpoint", title="Api Url")
     ] = "https://api.grayswan.ai/cygnal/monitor"
     history_limit: Annotated[
-        int | None,
+        int,
         Field(
             description="Number of recent events to include as context",
             title="History Limit",
@@ -1876,21 +1874,21 @@ class GraySwanAnalyzerInput(WireModel):
     ] = 20
     kind: Annotated[Literal["GraySwanAnalyzer"], Field(title="Kind")]
     low_threshold: Annotated[
-        float | None,
+        float,
         Field(
             description="Risk threshold for LOW classification (score <= threshold)",
             title="Low Threshold",
         ),
     ] = 0.3
     max_message_chars: Annotated[
-        int | None,
+        int,
         Field(
             description="Max characters for conversation processing",
             title="Max Message Chars",
         ),
     ] = 30000
     medium_threshold: Annotated[
-        float | None,
+        float,
         Field(
             description="Risk threshold for MEDIUM classification (score <= threshold)",
             title="Medium Threshold",
@@ -1904,7 +1902,7 @@ class GraySwanAnalyzerInput(WireModel):
         ),
     ] = None
     timeout: Annotated[
-        float | None, Field(description="Request timeout in seconds", title="Timeout")
+        float, Field(description="Request timeout in seconds", title="Timeout")
     ] = 30.0
 
 
@@ -1934,10 +1932,10 @@ class GraySwanAnalyzerOutput(WireModel):
         ),
     ] = None
     api_url: Annotated[
-        str | None, Field(description="GraySwan Cygnal API endpoint", title="Api Url")
+        str, Field(description="GraySwan Cygnal API endpoint", title="Api Url")
     ] = "https://api.grayswan.ai/cygnal/monitor"
     history_limit: Annotated[
-        int | None,
+        int,
         Field(
             description="Number of recent events to include as context",
             title="History Limit",
@@ -1945,21 +1943,21 @@ class GraySwanAnalyzerOutput(WireModel):
     ] = 20
     kind: Annotated[Literal["GraySwanAnalyzer"], Field(title="Kind")]
     low_threshold: Annotated[
-        float | None,
+        float,
         Field(
             description="Risk threshold for LOW classification (score <= threshold)",
             title="Low Threshold",
         ),
     ] = 0.3
     max_message_chars: Annotated[
-        int | None,
+        int,
         Field(
             description="Max characters for conversation processing",
             title="Max Message Chars",
         ),
     ] = 30000
     medium_threshold: Annotated[
-        float | None,
+        float,
         Field(
             description="Risk threshold for MEDIUM classification (score <= threshold)",
             title="Medium Threshold",
@@ -1973,7 +1971,7 @@ class GraySwanAnalyzerOutput(WireModel):
         ),
     ] = None
     timeout: Annotated[
-        float | None, Field(description="Request timeout in seconds", title="Timeout")
+        float, Field(description="Request timeout in seconds", title="Timeout")
     ] = 30.0
 
 
@@ -2015,11 +2013,11 @@ class HealthStatus(WireModel):
 
 class HomeResponse(WireModel):
     favorites: Annotated[
-        list[FileBrowserEntry] | None, Field(title="Favorites", validate_default=True)
+        list[FileBrowserEntry], Field(title="Favorites", validate_default=True)
     ] = []
     home: Annotated[str, Field(title="Home")]
     locations: Annotated[
-        list[FileBrowserEntry] | None, Field(title="Locations", validate_default=True)
+        list[FileBrowserEntry], Field(title="Locations", validate_default=True)
     ] = []
 
 
@@ -2054,7 +2052,7 @@ class HookExecutionEvent(WireModel):
         ),
     ] = None
     blocked: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the hook blocked the operation (exit code 2 or deny)",
             title="Blocked",
@@ -2107,17 +2105,17 @@ class HookExecutionEvent(WireModel):
         Field(description="Reason provided by hook (for blocking)", title="Reason"),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None,
+        Literal["agent", "user", "environment", "hook"],
         Field(
             description="Source is always 'hook' for hook execution events",
             title="Source",
         ),
     ] = "hook"
     stderr: Annotated[
-        str | None, Field(description="Standard error from the hook", title="Stderr")
+        str, Field(description="Standard error from the hook", title="Stderr")
     ] = ""
     stdout: Annotated[
-        str | None, Field(description="Standard output from the hook", title="Stdout")
+        str, Field(description="Standard output from the hook", title="Stdout")
     ] = ""
     success: Annotated[
         bool,
@@ -2169,7 +2167,7 @@ class Icon(WireModel):
 
 
 class ImageContent(WireModel):
-    cache_prompt: Annotated[bool | None, Field(title="Cache Prompt")] = False
+    cache_prompt: Annotated[bool, Field(title="Cache Prompt")] = False
     image_urls: Annotated[list[str], Field(title="Image Urls")]
     type: Annotated[Literal["image"], Field(title="Type")] = "image"
 
@@ -2220,7 +2218,7 @@ class InstallCanvasExtensionRequest(WireModel):
     """
 
     force: Annotated[
-        bool | None,
+        bool,
         Field(description="If true, overwrite existing installation", title="Force"),
     ] = False
     ref: Annotated[
@@ -2250,7 +2248,7 @@ class InstallPluginRequest(WireModel):
     """
 
     force: Annotated[
-        bool | None,
+        bool,
         Field(description="If true, overwrite existing installation", title="Force"),
     ] = False
     ref: Annotated[
@@ -2280,7 +2278,7 @@ class InstallSkillRequest(WireModel):
     """
 
     force: Annotated[
-        bool | None,
+        bool,
         Field(description="If true, overwrite existing installation", title="Force"),
     ] = False
     ref: Annotated[
@@ -2310,10 +2308,10 @@ class InstalledSkillResponse(WireModel):
     """
 
     description: Annotated[
-        str | None, Field(description="Skill description", title="Description")
+        str, Field(description="Skill description", title="Description")
     ] = ""
     enabled: Annotated[
-        bool | None, Field(description="Whether the skill is enabled", title="Enabled")
+        bool, Field(description="Whether the skill is enabled", title="Enabled")
     ] = True
     install_path: Annotated[
         str,
@@ -2337,9 +2335,7 @@ class InstalledSkillResponse(WireModel):
             description="Original source (e.g., 'github:owner/repo')", title="Source"
         ),
     ]
-    version: Annotated[
-        str | None, Field(description="Skill version", title="Version")
-    ] = ""
+    version: Annotated[str, Field(description="Skill version", title="Version")] = ""
 
 
 class InstalledSkillsListResponse(WireModel):
@@ -2385,7 +2381,7 @@ class InterruptEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "user"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -2426,7 +2422,7 @@ class IterativeRefinementConfig(WireModel):
     """
 
     max_iterations: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of iterations before giving up.",
             ge=1,
@@ -2434,7 +2430,7 @@ class IterativeRefinementConfig(WireModel):
         ),
     ] = 3
     success_threshold: Annotated[
-        float | None,
+        float,
         Field(
             description="Score threshold (0-1) to consider task successful.",
             ge=0.0,
@@ -2587,7 +2583,7 @@ class LLMInput(WireModel):
         str | SecretStr | None, Field(description="API key.", title="Api Key")
     ] = None
     api_mode: Annotated[
-        Literal["auto", "chat", "responses"] | None,
+        Literal["auto", "chat", "responses"],
         Field(
             description="LLM API endpoint mode. 'auto' resolves from model metadata and SDK fallbacks; use 'chat' or 'responses' to override endpoint selection for proxy aliases and newly released models.",
             title="Api Mode",
@@ -2597,7 +2593,7 @@ class LLMInput(WireModel):
         str | None, Field(description="API version (e.g., Azure).", title="Api Version")
     ] = None
     auth_type: Annotated[
-        Literal["api_key", "subscription"] | None,
+        Literal["api_key", "subscription"],
         Field(description="Authentication mode for the LLM.", title="Auth Type"),
     ] = "api_key"
     aws_access_key_id: Annotated[
@@ -2620,8 +2616,7 @@ class LLMInput(WireModel):
         str | None, Field(description="Custom base URL.", title="Base Url")
     ] = None
     caching_prompt: Annotated[
-        bool | None,
-        Field(description="Enable caching of prompts.", title="Caching Prompt"),
+        bool, Field(description="Enable caching of prompts.", title="Caching Prompt")
     ] = True
     capability_overrides: Annotated[
         dict[str, bool | str] | None,
@@ -2648,9 +2643,9 @@ class LLMInput(WireModel):
             title="Disable Vision",
         ),
     ] = None
-    drop_params: Annotated[bool | None, Field(title="Drop Params")] = True
+    drop_params: Annotated[bool, Field(title="Drop Params")] = True
     enable_encrypted_reasoning: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If True, ask for ['reasoning.encrypted_content'] in Responses API include.",
             title="Enable Encrypted Reasoning",
@@ -2705,11 +2700,11 @@ class LLMInput(WireModel):
         ),
     ] = None
     log_completions: Annotated[
-        bool | None,
+        bool,
         Field(description="Enable logging of completions.", title="Log Completions"),
     ] = False
     log_completions_folder: Annotated[
-        str | None,
+        str,
         Field(
             description="The folder to log LLM completions to. Required if log_completions is True.",
             title="Log Completions Folder",
@@ -2723,7 +2718,7 @@ class LLMInput(WireModel):
         ),
     ] = None
     max_message_chars: Annotated[
-        int | None,
+        int,
         Field(
             description="Approx max chars in each event/content sent to the LLM.",
             ge=1,
@@ -2737,9 +2732,7 @@ class LLMInput(WireModel):
             title="Max Output Tokens",
         ),
     ] = None
-    model: Annotated[str | None, Field(description="Model name.", title="Model")] = (
-        "gpt-5.6"
-    )
+    model: Annotated[str, Field(description="Model name.", title="Model")] = "gpt-5.6"
     model_canonical_name: Annotated[
         str | None,
         Field(
@@ -2748,19 +2741,19 @@ class LLMInput(WireModel):
         ),
     ] = None
     native_tool_calling: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to use native tool calling.",
             title="Native Tool Calling",
         ),
     ] = True
-    num_retries: Annotated[int | None, Field(ge=0, title="Num Retries")] = 5
+    num_retries: Annotated[int, Field(ge=0, title="Num Retries")] = 5
     ollama_base_url: Annotated[str | None, Field(title="Ollama Base Url")] = None
-    openrouter_app_name: Annotated[str | None, Field(title="Openrouter App Name")] = (
+    openrouter_app_name: Annotated[str, Field(title="Openrouter App Name")] = (
         "OpenHands"
     )
     openrouter_site_url: Annotated[
-        str | None, Field(title="Openrouter Site Url")
+        str, Field(title="Openrouter Site Url")
     ] = "https://docs.all-hands.dev/"
     output_cost_per_token: Annotated[
         OutputCostPerToken | None,
@@ -2797,11 +2790,9 @@ class LLMInput(WireModel):
             title="Reasoning Summary",
         ),
     ] = None
-    retry_max_wait: Annotated[int | None, Field(ge=0, title="Retry Max Wait")] = 64
-    retry_min_wait: Annotated[int | None, Field(ge=0, title="Retry Min Wait")] = 8
-    retry_multiplier: Annotated[
-        float | None, Field(ge=0.0, title="Retry Multiplier")
-    ] = 8.0
+    retry_max_wait: Annotated[int, Field(ge=0, title="Retry Max Wait")] = 64
+    retry_min_wait: Annotated[int, Field(ge=0, title="Retry Min Wait")] = 8
+    retry_multiplier: Annotated[float, Field(ge=0.0, title="Retry Multiplier")] = 8.0
     seed: Annotated[
         int | None,
         Field(
@@ -2809,7 +2800,7 @@ class LLMInput(WireModel):
         ),
     ] = None
     stream: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Enable streaming responses from the LLM. When enabled, the provided `on_token` callback in .completions and .responses will be invoked for each chunk of tokens.",
             title="Stream",
@@ -2854,7 +2845,7 @@ class LLMInput(WireModel):
         ),
     ] = None
     usage_id: Annotated[
-        str | None,
+        str,
         Field(
             description="Unique usage identifier for the LLM. Used for registry lookups, telemetry, and spend tracking.",
             title="Usage Id",
@@ -2917,7 +2908,7 @@ class LLMOutput(WireModel):
         str | SecretStr | None, Field(description="API key.", title="Api Key")
     ] = None
     api_mode: Annotated[
-        Literal["auto", "chat", "responses"] | None,
+        Literal["auto", "chat", "responses"],
         Field(
             description="LLM API endpoint mode. 'auto' resolves from model metadata and SDK fallbacks; use 'chat' or 'responses' to override endpoint selection for proxy aliases and newly released models.",
             title="Api Mode",
@@ -2927,7 +2918,7 @@ class LLMOutput(WireModel):
         str | None, Field(description="API version (e.g., Azure).", title="Api Version")
     ] = None
     auth_type: Annotated[
-        Literal["api_key", "subscription"] | None,
+        Literal["api_key", "subscription"],
         Field(description="Authentication mode for the LLM.", title="Auth Type"),
     ] = "api_key"
     aws_access_key_id: Annotated[
@@ -2950,8 +2941,7 @@ class LLMOutput(WireModel):
         str | None, Field(description="Custom base URL.", title="Base Url")
     ] = None
     caching_prompt: Annotated[
-        bool | None,
-        Field(description="Enable caching of prompts.", title="Caching Prompt"),
+        bool, Field(description="Enable caching of prompts.", title="Caching Prompt")
     ] = True
     capability_overrides: Annotated[
         dict[str, bool | str] | None,
@@ -2978,9 +2968,9 @@ class LLMOutput(WireModel):
             title="Disable Vision",
         ),
     ] = None
-    drop_params: Annotated[bool | None, Field(title="Drop Params")] = True
+    drop_params: Annotated[bool, Field(title="Drop Params")] = True
     enable_encrypted_reasoning: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If True, ask for ['reasoning.encrypted_content'] in Responses API include.",
             title="Enable Encrypted Reasoning",
@@ -3036,11 +3026,11 @@ class LLMOutput(WireModel):
         ),
     ] = None
     log_completions: Annotated[
-        bool | None,
+        bool,
         Field(description="Enable logging of completions.", title="Log Completions"),
     ] = False
     log_completions_folder: Annotated[
-        str | None,
+        str,
         Field(
             description="The folder to log LLM completions to. Required if log_completions is True.",
             title="Log Completions Folder",
@@ -3054,7 +3044,7 @@ class LLMOutput(WireModel):
         ),
     ] = None
     max_message_chars: Annotated[
-        int | None,
+        int,
         Field(
             description="Approx max chars in each event/content sent to the LLM.",
             ge=1,
@@ -3068,9 +3058,7 @@ class LLMOutput(WireModel):
             title="Max Output Tokens",
         ),
     ] = None
-    model: Annotated[str | None, Field(description="Model name.", title="Model")] = (
-        "gpt-5.6"
-    )
+    model: Annotated[str, Field(description="Model name.", title="Model")] = "gpt-5.6"
     model_canonical_name: Annotated[
         str | None,
         Field(
@@ -3079,19 +3067,19 @@ class LLMOutput(WireModel):
         ),
     ] = None
     native_tool_calling: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to use native tool calling.",
             title="Native Tool Calling",
         ),
     ] = True
-    num_retries: Annotated[int | None, Field(ge=0, title="Num Retries")] = 5
+    num_retries: Annotated[int, Field(ge=0, title="Num Retries")] = 5
     ollama_base_url: Annotated[str | None, Field(title="Ollama Base Url")] = None
-    openrouter_app_name: Annotated[str | None, Field(title="Openrouter App Name")] = (
+    openrouter_app_name: Annotated[str, Field(title="Openrouter App Name")] = (
         "OpenHands"
     )
     openrouter_site_url: Annotated[
-        str | None, Field(title="Openrouter Site Url")
+        str, Field(title="Openrouter Site Url")
     ] = "https://docs.all-hands.dev/"
     output_cost_per_token: Annotated[
         OutputCostPerToken | None,
@@ -3128,11 +3116,9 @@ class LLMOutput(WireModel):
             title="Reasoning Summary",
         ),
     ] = None
-    retry_max_wait: Annotated[int | None, Field(ge=0, title="Retry Max Wait")] = 64
-    retry_min_wait: Annotated[int | None, Field(ge=0, title="Retry Min Wait")] = 8
-    retry_multiplier: Annotated[
-        float | None, Field(ge=0.0, title="Retry Multiplier")
-    ] = 8.0
+    retry_max_wait: Annotated[int, Field(ge=0, title="Retry Max Wait")] = 64
+    retry_min_wait: Annotated[int, Field(ge=0, title="Retry Min Wait")] = 8
+    retry_multiplier: Annotated[float, Field(ge=0.0, title="Retry Multiplier")] = 8.0
     seed: Annotated[
         int | None,
         Field(
@@ -3140,7 +3126,7 @@ class LLMOutput(WireModel):
         ),
     ] = None
     stream: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Enable streaming responses from the LLM. When enabled, the provided `on_token` callback in .completions and .responses will be invoked for each chunk of tokens.",
             title="Stream",
@@ -3183,7 +3169,7 @@ class LLMOutput(WireModel):
         ),
     ] = None
     usage_id: Annotated[
-        str | None,
+        str,
         Field(
             description="Unique usage identifier for the LLM. Used for registry lookups, telemetry, and spend tracking.",
             title="Usage Id",
@@ -3222,7 +3208,7 @@ class LLMCompletionLogEvent(WireModel):
         ),
     ]
     model_name: Annotated[
-        str | None, Field(description="The model name for context", title="Model Name")
+        str, Field(description="The model name for context", title="Model Name")
     ] = "unknown"
     parent_id: Annotated[
         str | None,
@@ -3232,13 +3218,13 @@ class LLMCompletionLogEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
     ] = None
     usage_id: Annotated[
-        str | None,
+        str,
         Field(description="The LLM usage_id that produced this log", title="Usage Id"),
     ] = "default"
 
@@ -3282,18 +3268,18 @@ class LLMSummarizingCondenserInput(WireModel):
     """
 
     hard_context_reset_context_scaling: Annotated[
-        float | None, Field(gt=0.0, lt=1.0, title="Hard Context Reset Context Scaling")
+        float, Field(gt=0.0, lt=1.0, title="Hard Context Reset Context Scaling")
     ] = 0.8
     hard_context_reset_max_retries: Annotated[
-        int | None, Field(gt=0, title="Hard Context Reset Max Retries")
+        int, Field(gt=0, title="Hard Context Reset Max Retries")
     ] = 5
-    keep_first: Annotated[int | None, Field(ge=0, title="Keep First")] = 2
+    keep_first: Annotated[int, Field(ge=0, title="Keep First")] = 2
     kind: Annotated[Literal["LLMSummarizingCondenser"], Field(title="Kind")]
     llm: LLMInput
-    max_size: Annotated[int | None, Field(gt=0, title="Max Size")] = 240
+    max_size: Annotated[int, Field(gt=0, title="Max Size")] = 240
     max_tokens: Annotated[int | None, Field(title="Max Tokens")] = None
     minimum_progress: Annotated[
-        float | None, Field(gt=0.0, lt=1.0, title="Minimum Progress")
+        float, Field(gt=0.0, lt=1.0, title="Minimum Progress")
     ] = 0.1
 
 
@@ -3308,18 +3294,18 @@ class LLMSummarizingCondenserOutput(WireModel):
     """
 
     hard_context_reset_context_scaling: Annotated[
-        float | None, Field(gt=0.0, lt=1.0, title="Hard Context Reset Context Scaling")
+        float, Field(gt=0.0, lt=1.0, title="Hard Context Reset Context Scaling")
     ] = 0.8
     hard_context_reset_max_retries: Annotated[
-        int | None, Field(gt=0, title="Hard Context Reset Max Retries")
+        int, Field(gt=0, title="Hard Context Reset Max Retries")
     ] = 5
-    keep_first: Annotated[int | None, Field(ge=0, title="Keep First")] = 2
+    keep_first: Annotated[int, Field(ge=0, title="Keep First")] = 2
     kind: Annotated[Literal["LLMSummarizingCondenser"], Field(title="Kind")]
     llm: LLMOutput
-    max_size: Annotated[int | None, Field(gt=0, title="Max Size")] = 240
+    max_size: Annotated[int, Field(gt=0, title="Max Size")] = 240
     max_tokens: Annotated[int | None, Field(title="Max Tokens")] = None
     minimum_progress: Annotated[
-        float | None, Field(gt=0.0, lt=1.0, title="Minimum Progress")
+        float, Field(gt=0.0, lt=1.0, title="Minimum Progress")
     ] = 0.1
 
 
@@ -3347,11 +3333,11 @@ class LLMSummarizingCondenserSettings(WireModel):
         ),
     ] = "llm_summarizing"
     enabled: Annotated[
-        bool | None,
+        bool,
         Field(description="Enable conversation memory condensation.", title="Enabled"),
     ] = True
     hard_context_reset_context_scaling: Annotated[
-        float | None,
+        float,
         Field(
             description="Factor used to reduce event string size after a hard context reset summarization failure.",
             gt=0.0,
@@ -3360,7 +3346,7 @@ class LLMSummarizingCondenserSettings(WireModel):
         ),
     ] = 0.8
     hard_context_reset_max_retries: Annotated[
-        int | None,
+        int,
         Field(
             description="Number of hard context reset attempts before raising an error.",
             gt=0,
@@ -3368,7 +3354,7 @@ class LLMSummarizingCondenserSettings(WireModel):
         ),
     ] = 5
     keep_first: Annotated[
-        int | None,
+        int,
         Field(
             description="Minimum number of initial events to preserve before condensation.",
             ge=0,
@@ -3376,7 +3362,7 @@ class LLMSummarizingCondenserSettings(WireModel):
         ),
     ] = 2
     max_size: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of events kept before the condenser runs. Kept on the base settings class for compatibility; concrete condenser-settings variants may opt out when this does not apply.",
             ge=20,
@@ -3391,7 +3377,7 @@ class LLMSummarizingCondenserSettings(WireModel):
         ),
     ] = None
     minimum_progress: Annotated[
-        float | None,
+        float,
         Field(
             description="Minimum fraction of events that must be condensed for condensation to be considered successful.",
             gt=0.0,
@@ -3450,7 +3436,7 @@ class ListDirectoryAction(WireModel):
         extra="forbid",
     )
     dir_path: Annotated[
-        str | None,
+        str,
         Field(
             description="The path to the directory to list. Defaults to current directory.",
             title="Dir Path",
@@ -3458,7 +3444,7 @@ class ListDirectoryAction(WireModel):
     ] = "."
     kind: Annotated[Literal["ListDirectoryAction"], Field(title="Kind")]
     recursive: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to list subdirectories recursively (up to 2 levels).",
             title="Recursive",
@@ -3806,7 +3792,7 @@ class MarketplaceRegistration(WireModel):
     """
 
     auto_load: Annotated[
-        bool | list[str] | None,
+        bool | list[str],
         Field(
             description="Whether to load marketplace plugins and standalone skills at conversation start. Use True for all, False or [] for none, or a list of plugin/skill names for selective loading.",
             title="Auto Load",
@@ -3899,7 +3885,7 @@ class MetaProfileClass(WireModel):
 class MetaProfileInfo(WireModel):
     classifier_model: Annotated[str | None, Field(title="Classifier Model")] = None
     name: Annotated[str, Field(title="Name")]
-    num_classes: Annotated[int | None, Field(title="Num Classes")] = 0
+    num_classes: Annotated[int, Field(title="Num Classes")] = 0
 
 
 class MetaProfileListResponse(WireModel):
@@ -4055,7 +4041,7 @@ class NoOpCondenserSettings(WireModel):
         ),
     ] = "no_op"
     enabled: Annotated[
-        bool | None,
+        bool,
         Field(description="Enable conversation memory condensation.", title="Enabled"),
     ] = True
 
@@ -4106,8 +4092,8 @@ class OpenAIResponseRequest(WireModel):
     previous_response_id: Annotated[str | None, Field(title="Previous Response Id")] = (
         None
     )
-    store: Annotated[bool | None, Field(title="Store")] = False
-    stream: Annotated[bool | None, Field(title="Stream")] = False
+    store: Annotated[bool, Field(title="Store")] = False
+    stream: Annotated[bool, Field(title="Stream")] = False
 
 
 class OpenAIResponseUsage(WireModel):
@@ -4119,7 +4105,7 @@ class OpenAIResponseUsage(WireModel):
 
 
 class OpenAIStreamOptions(WireModel):
-    include_usage: Annotated[bool | None, Field(title="Include Usage")] = False
+    include_usage: Annotated[bool, Field(title="Include Usage")] = False
 
 
 class MetaProfileRef(RootModel[str]):
@@ -4189,7 +4175,7 @@ class PassCriticInput(WireModel):
     ] = None
     kind: Annotated[Literal["PassCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
@@ -4213,7 +4199,7 @@ class PassCriticOutput(WireModel):
     ] = None
     kind: Annotated[Literal["PassCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
@@ -4383,7 +4369,7 @@ class PauseEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "user"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -4508,13 +4494,13 @@ class PluginsRequest(WireModel):
     """
 
     load_project: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Load project plugins from the workspace", title="Load Project"
         ),
     ] = True
     load_user: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Load user plugins (~/.agents/plugins, etc.)", title="Load User"
         ),
@@ -4595,18 +4581,18 @@ class ProfileDetailResponse(WireModel):
     Secrets are nulled unless explicitly requested via X-Expose-Secrets.
     """
 
-    api_key_set: Annotated[bool | None, Field(title="Api Key Set")] = False
+    api_key_set: Annotated[bool, Field(title="Api Key Set")] = False
     config: Annotated[dict[str, Any], Field(title="Config")]
     name: Annotated[str, Field(title="Name")]
 
 
 class ProfileInfo(WireModel):
-    api_key_set: Annotated[bool | None, Field(title="Api Key Set")] = False
+    api_key_set: Annotated[bool, Field(title="Api Key Set")] = False
     base_url: Annotated[str | None, Field(title="Base Url")] = None
     model: Annotated[str | None, Field(title="Model")] = None
     name: Annotated[str, Field(title="Name")]
     provider_connection_broken: Annotated[
-        bool | None, Field(title="Provider Connection Broken")
+        bool, Field(title="Provider Connection Broken")
     ] = False
     provider_connection_id: Annotated[
         str | None, Field(title="Provider Connection Id")
@@ -4633,20 +4619,20 @@ class ProfileVerificationSettings(WireModel):
     LLM profile's key (the existing ``critic_api_key=None`` behavior).
     """
 
-    critic_enabled: Annotated[bool | None, Field(title="Critic Enabled")] = False
+    critic_enabled: Annotated[bool, Field(title="Critic Enabled")] = False
     critic_mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None, Field(title="Critic Mode")
+        Literal["finish_and_message", "all_actions"], Field(title="Critic Mode")
     ] = "finish_and_message"
     critic_model_name: Annotated[str | None, Field(title="Critic Model Name")] = None
     critic_server_url: Annotated[str | None, Field(title="Critic Server Url")] = None
     critic_threshold: Annotated[
-        float | None, Field(ge=0.0, le=1.0, title="Critic Threshold")
+        float, Field(ge=0.0, le=1.0, title="Critic Threshold")
     ] = 0.6
     enable_iterative_refinement: Annotated[
-        bool | None, Field(title="Enable Iterative Refinement")
+        bool, Field(title="Enable Iterative Refinement")
     ] = False
     max_refinement_iterations: Annotated[
-        int | None, Field(ge=1, title="Max Refinement Iterations")
+        int, Field(ge=1, title="Max Refinement Iterations")
     ] = 3
 
 
@@ -4676,13 +4662,13 @@ class ProviderConnectionCreateRequest(WireModel):
     display_name: Annotated[
         str, Field(max_length=128, min_length=1, title="Display Name")
     ]
-    provider: Annotated[
-        str | None, Field(max_length=128, min_length=1, title="Provider")
-    ] = "custom"
+    provider: Annotated[str, Field(max_length=128, min_length=1, title="Provider")] = (
+        "custom"
+    )
 
 
 class ProviderConnectionResponse(WireModel):
-    api_key_set: Annotated[bool | None, Field(title="Api Key Set")] = False
+    api_key_set: Annotated[bool, Field(title="Api Key Set")] = False
     base_url: Annotated[str | None, Field(title="Base Url")] = None
     created_at: Annotated[int, Field(title="Created At")]
     display_name: Annotated[str, Field(title="Display Name")]
@@ -4851,7 +4837,7 @@ class RemoteWorkspace(WireModel):
         ),
     ] = None
     read_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Timeout in seconds for reading operations of httpx.Client.",
             title="Read Timeout",
@@ -4925,7 +4911,7 @@ class SandboxConfig(WireModel):
 
 class SaveProfileRequest(WireModel):
     include_secrets: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to persist the API key with the profile.",
             title="Include Secrets",
@@ -5035,20 +5021,20 @@ class ServerInfo(WireModel):
     build_git_sha: Annotated[str | None, Field(title="Build Git Sha")] = None
     capabilities: Annotated[list[str] | None, Field(title="Capabilities")] = None
     conversation_runtime: Annotated[
-        Literal["local", "docker"] | None, Field(title="Conversation Runtime")
+        Literal["local", "docker"], Field(title="Conversation Runtime")
     ] = "local"
-    docs: Annotated[str | None, Field(title="Docs")] = "/docs"
+    docs: Annotated[str, Field(title="Docs")] = "/docs"
     idle_time: Annotated[float, Field(title="Idle Time")]
     max_foreground_terminal_timeout_seconds: Annotated[
         float | None, Field(title="Max Foreground Terminal Timeout Seconds")
     ] = None
     python_version: Annotated[str | None, Field(title="Python Version")] = None
-    redoc: Annotated[str | None, Field(title="Redoc")] = "/redoc"
+    redoc: Annotated[str, Field(title="Redoc")] = "/redoc"
     runtime_idle_timeout_seconds: Annotated[
         float | None, Field(title="Runtime Idle Timeout Seconds")
     ] = None
     sdk_version: Annotated[str | None, Field(title="Sdk Version")] = None
-    title: Annotated[str | None, Field(title="Title")] = "OpenHands Agent Server"
+    title: Annotated[str, Field(title="Title")] = "OpenHands Agent Server"
     tools_version: Annotated[str | None, Field(title="Tools Version")] = None
     uptime: Annotated[float, Field(title="Uptime")]
     usable_tools: Annotated[list[str] | None, Field(title="Usable Tools")] = None
@@ -5074,10 +5060,8 @@ class SettingsFieldSchema(WireModel):
     description: Annotated[str | None, Field(title="Description")] = None
     key: Annotated[str, Field(title="Key")]
     label: Annotated[str, Field(title="Label")]
-    prominence: Annotated[SettingProminence | None, Field(validate_default=True)] = (
-        "minor"
-    )
-    secret: Annotated[bool | None, Field(title="Secret")] = False
+    prominence: Annotated[SettingProminence, Field(validate_default=True)] = "minor"
+    secret: Annotated[bool, Field(title="Secret")] = False
     section: Annotated[str, Field(title="Section")]
     section_label: Annotated[str, Field(title="Section Label")]
     value_type: Annotated[
@@ -5151,11 +5135,9 @@ class SkillCatalogEntry(WireModel):
     content: Annotated[str, Field(title="Content")]
     description: Annotated[str | None, Field(title="Description")] = None
     disable_model_invocation: Annotated[
-        bool | None, Field(title="Disable Model Invocation")
+        bool, Field(title="Disable Model Invocation")
     ] = False
-    is_agentskills_format: Annotated[
-        bool | None, Field(title="Is Agentskills Format")
-    ] = False
+    is_agentskills_format: Annotated[bool, Field(title="Is Agentskills Format")] = False
     name: Annotated[str, Field(title="Name")]
     origin: Annotated[
         Literal["public", "user"],
@@ -5188,11 +5170,9 @@ class SkillInfo(WireModel):
     content: Annotated[str, Field(title="Content")]
     description: Annotated[str | None, Field(title="Description")] = None
     disable_model_invocation: Annotated[
-        bool | None, Field(title="Disable Model Invocation")
+        bool, Field(title="Disable Model Invocation")
     ] = False
-    is_agentskills_format: Annotated[
-        bool | None, Field(title="Is Agentskills Format")
-    ] = False
+    is_agentskills_format: Annotated[bool, Field(title="Is Agentskills Format")] = False
     name: Annotated[str, Field(title="Name")]
     source: Annotated[str | None, Field(title="Source")] = None
     triggers: Annotated[list[str] | None, Field(title="Triggers")] = None
@@ -5245,22 +5225,21 @@ class SkillsRequest(WireModel):
     """
 
     load_org: Annotated[
-        bool | None,
-        Field(description="Load organization-level skills", title="Load Org"),
+        bool, Field(description="Load organization-level skills", title="Load Org")
     ] = True
     load_project: Annotated[
-        bool | None,
+        bool,
         Field(description="Load project skills from workspace", title="Load Project"),
     ] = True
     load_public: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Load public skills from OpenHands/extensions repo",
             title="Load Public",
         ),
     ] = True
     load_user: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Load user skills from ~/.openhands/skills/", title="Load User"
         ),
@@ -5319,7 +5298,7 @@ class StartChildConversationAction(WireModel):
         extra="forbid",
     )
     isolation: Annotated[
-        Literal["worktree", "shared"] | None,
+        Literal["worktree", "shared"],
         Field(
             description="'worktree' gives the child its own git worktree and branch when the workspace is a git repository; 'shared' runs it in the same directory.",
             title="Isolation",
@@ -5352,7 +5331,7 @@ class StartChildConversationRequest(WireModel):
     """
 
     isolation: Annotated[
-        Literal["worktree", "shared"] | None,
+        Literal["worktree", "shared"],
         Field(
             description="Workspace isolation for the child. 'worktree' runs it in a git worktree carved from the parent's workspace when that workspace is a git repository; 'shared' runs it in the parent's directory. Backends that manage workspaces themselves may ignore this.",
             title="Isolation",
@@ -5425,7 +5404,7 @@ class StartGoalRequest(WireModel):
     """
 
     max_iterations: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum audit rounds before giving up.",
             ge=1,
@@ -5493,7 +5472,7 @@ class StreamingDeltaEvent(WireModel):
     ] = None
     reasoning_content: Annotated[str | None, Field(title="Reasoning Content")] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "agent"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -5506,20 +5485,20 @@ class SubAgentsRequest(WireModel):
     """
 
     load_builtin: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Load SDK built-in agents (general-purpose, code-explorer, ...)",
             title="Load Builtin",
         ),
     ] = True
     load_project: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Load project agents from the workspace", title="Load Project"
         ),
     ] = True
     load_user: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Load user agents from ~/.agents/agents and ~/.openhands/agents",
             title="Load User",
@@ -5575,7 +5554,7 @@ class SubscriptionModelsResponse(WireModel):
     """
 
     models: Annotated[list[str], Field(title="Models")]
-    vendor: Annotated[str | None, Field(title="Vendor")] = "openai"
+    vendor: Annotated[str, Field(title="Vendor")] = "openai"
 
 
 class SubscriptionStatusResponse(WireModel):
@@ -5586,11 +5565,11 @@ class SubscriptionStatusResponse(WireModel):
     account_email: Annotated[str | None, Field(title="Account Email")] = None
     connected: Annotated[bool, Field(title="Connected")]
     expires_at: Annotated[int | None, Field(title="Expires At")] = None
-    vendor: Annotated[str | None, Field(title="Vendor")] = "openai"
+    vendor: Annotated[str, Field(title="Vendor")] = "openai"
 
 
 class Success(WireModel):
-    success: Annotated[bool | None, Field(title="Success")] = True
+    success: Annotated[bool, Field(title="Success")] = True
 
 
 class SwitchLLMAction(WireModel):
@@ -5651,7 +5630,7 @@ class TaskAction(WireModel):
         Field(description="Task ID of the task to resume from.", title="Resume"),
     ] = None
     subagent_type: Annotated[
-        str | None,
+        str,
         Field(
             description="The type of specialized agent to use for this task.",
             title="Subagent Type",
@@ -5661,11 +5640,11 @@ class TaskAction(WireModel):
 
 class TaskItem(WireModel):
     notes: Annotated[
-        str | None,
+        str,
         Field(description="Additional details or notes about the task.", title="Notes"),
     ] = ""
     status: Annotated[
-        Literal["todo", "in_progress", "done"] | None,
+        Literal["todo", "in_progress", "done"],
         Field(
             description="The current status of the task. One of 'todo', 'in_progress', or 'done'.",
             title="Status",
@@ -5685,7 +5664,7 @@ class TaskTrackerAction(WireModel):
         extra="forbid",
     )
     command: Annotated[
-        Literal["view", "plan"] | None,
+        Literal["view", "plan"],
         Field(
             description="The command to execute. `view` shows the current task list. `plan` creates or updates the task list based on provided requirements and progress. Always `view` the current list before making changes.",
             title="Command",
@@ -5723,14 +5702,14 @@ class TelemetrySpec(WireModel):
     """
 
     deployment_kind: Annotated[
-        Literal["local", "remote"] | None,
+        Literal["local", "remote"],
         Field(
             description="Deployment kind attached to diagnostic events. Use 'remote' for hosted OpenHands and 'local' for self-hosted or developer runs.",
             title="Deployment Kind",
         ),
     ] = "local"
     event_buffer_size: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum events per delivery batch.",
             ge=1,
@@ -5738,14 +5717,14 @@ class TelemetrySpec(WireModel):
         ),
     ] = 20
     exporter: Annotated[
-        Literal["none", "posthog", "http"] | None,
+        Literal["none", "posthog", "http"],
         Field(
             description="Exporter to use. 'none' (the default) never delivers, and is what library and headless consumers get. 'posthog' requires the [posthog] extra. 'http' POSTs sanitized batches to telemetry_http_endpoint.",
             title="Exporter",
         ),
     ] = "none"
     flush_delay: Annotated[
-        float | None,
+        float,
         Field(
             description="Seconds to wait before flushing a partial batch.",
             gt=0.0,
@@ -5767,7 +5746,7 @@ class TelemetrySpec(WireModel):
         ),
     ] = None
     max_queue_size: Annotated[
-        int | None,
+        int,
         Field(
             description="Upper bound on buffered diagnostic events. The queue is bounded on ingest: past this many events the oldest are dropped, so a failing exporter cannot grow memory without limit.",
             ge=1,
@@ -5775,7 +5754,7 @@ class TelemetrySpec(WireModel):
         ),
     ] = 1000
     num_retries: Annotated[
-        int | None,
+        int,
         Field(
             description="Retries before a batch is dropped.", ge=0, title="Num Retries"
         ),
@@ -5788,10 +5767,10 @@ class TelemetrySpec(WireModel):
         ),
     ] = None
     posthog_host: Annotated[
-        str | None, Field(description="PostHog ingestion host.", title="Posthog Host")
+        str, Field(description="PostHog ingestion host.", title="Posthog Host")
     ] = "https://us.i.posthog.com"
     retry_delay: Annotated[
-        float | None,
+        float,
         Field(
             description="Base seconds between delivery retries.",
             ge=0.0,
@@ -5834,7 +5813,7 @@ class TerminalAction(WireModel):
         ),
     ]
     is_input: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If True, the command is an input to the running process. If False, the command is executed in the terminal session. Default is False.",
             title="Is Input",
@@ -5842,7 +5821,7 @@ class TerminalAction(WireModel):
     ] = False
     kind: Annotated[Literal["TerminalAction"], Field(title="Kind")]
     reset: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If True, reset the terminal by creating a new session. Use this only when the terminal becomes unresponsive. Note that all previously set environment variables and session state will be lost after reset. Cannot be used with is_input=True.",
             title="Reset",
@@ -5861,7 +5840,7 @@ class TextContent(WireModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    cache_prompt: Annotated[bool | None, Field(title="Cache Prompt")] = False
+    cache_prompt: Annotated[bool, Field(title="Cache Prompt")] = False
     text: Annotated[str, Field(title="Text")]
     type: Annotated[Literal["text"], Field(title="Type")] = "text"
 
@@ -5896,7 +5875,7 @@ class ThinkObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -5973,7 +5952,7 @@ class TokenUsage(WireModel):
     """
 
     cache_read_tokens: Annotated[
-        int | None,
+        int,
         Field(
             description="Cache read tokens must be non-negative",
             ge=0,
@@ -5981,7 +5960,7 @@ class TokenUsage(WireModel):
         ),
     ] = 0
     cache_write_tokens: Annotated[
-        int | None,
+        int,
         Field(
             description="Cache write tokens must be non-negative",
             ge=0,
@@ -5989,7 +5968,7 @@ class TokenUsage(WireModel):
         ),
     ] = 0
     completion_tokens: Annotated[
-        int | None,
+        int,
         Field(
             description="Completion tokens must be non-negative",
             ge=0,
@@ -5997,16 +5976,16 @@ class TokenUsage(WireModel):
         ),
     ] = 0
     context_window: Annotated[
-        int | None,
+        int,
         Field(
             description="Context window must be non-negative",
             ge=0,
             title="Context Window",
         ),
     ] = 0
-    model: Annotated[str | None, Field(title="Model")] = ""
+    model: Annotated[str, Field(title="Model")] = ""
     per_turn_token: Annotated[
-        int | None,
+        int,
         Field(
             description="Per turn tokens must be non-negative",
             ge=0,
@@ -6014,7 +5993,7 @@ class TokenUsage(WireModel):
         ),
     ] = 0
     prompt_tokens: Annotated[
-        int | None,
+        int,
         Field(
             description="Prompt tokens must be non-negative",
             ge=0,
@@ -6022,14 +6001,14 @@ class TokenUsage(WireModel):
         ),
     ] = 0
     reasoning_tokens: Annotated[
-        int | None,
+        int,
         Field(
             description="Reasoning tokens must be non-negative",
             ge=0,
             title="Reasoning Tokens",
         ),
     ] = 0
-    response_id: Annotated[str | None, Field(title="Response Id")] = ""
+    response_id: Annotated[str, Field(title="Response Id")] = ""
 
 
 class ToolInput(WireModel):
@@ -6066,28 +6045,28 @@ class ToolAnnotationsInput(WireModel):
     """
 
     destructiveHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, the tool may perform destructive updates to its environment. If false, the tool performs only additive updates. (This property is meaningful only when `readOnlyHint == false`) Default: true",
             title="Destructivehint",
         ),
     ] = True
     idempotentHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, calling the tool repeatedly with the same arguments will have no additional effect on the its environment. (This property is meaningful only when `readOnlyHint == false`) Default: false",
             title="Idempotenthint",
         ),
     ] = False
     openWorldHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, this tool may interact with an 'open world' of external entities. If false, the tool's domain of interaction is closed. For example, the world of a web search tool is open, whereas that of a memory tool is not. Default: true",
             title="Openworldhint",
         ),
     ] = True
     readOnlyHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, the tool does not modify its environment. Default: false",
             title="Readonlyhint",
@@ -6104,11 +6083,11 @@ class ToolCatalogEntry(WireModel):
     A registered tool as offered to clients configuring an agent.
     """
 
-    description: Annotated[str | None, Field(title="Description")] = ""
-    in_default_set: Annotated[bool | None, Field(title="In Default Set")] = False
+    description: Annotated[str, Field(title="Description")] = ""
+    in_default_set: Annotated[bool, Field(title="In Default Set")] = False
     name: Annotated[str, Field(title="Name")]
-    usable: Annotated[bool | None, Field(title="Usable")] = True
-    user_selectable: Annotated[bool | None, Field(title="User Selectable")] = True
+    usable: Annotated[bool, Field(title="Usable")] = True
+    user_selectable: Annotated[bool, Field(title="User Selectable")] = True
 
 
 class ToolCatalogResponse(WireModel):
@@ -6177,7 +6156,7 @@ class ToolShieldLLMSecurityAnalyzerInput(WireModel):
     """
 
     history_window: Annotated[
-        int | None,
+        int,
         Field(
             description="Number of prior actions to include as context.",
             title="History Window",
@@ -6191,7 +6170,7 @@ class ToolShieldLLMSecurityAnalyzerInput(WireModel):
         ),
     ]
     safety_experiences: Annotated[
-        str | None,
+        str,
         Field(
             description='Pre-generated safety guidelines injected into the guardrail\'s system prompt.\n- ``""`` (default): bare guardrail -- no experiences. The analyzer still separates actor from judge; it just classifies without distilled tool-specific guidance.\n- Any non-empty string: used as-is. The intended pattern is to call one of the helpers (``default_safety_experiences()``, ``load_safety_experiences(tool_names)``, ``auto_detect_safety_experiences()``) which require the ``[toolshield]`` optional extra (``pip install openhands-sdk[toolshield]``). Callers with their own source of guidelines can pass any custom string.',
             title="Safety Experiences",
@@ -6248,7 +6227,7 @@ class ToolShieldLLMSecurityAnalyzerOutput(WireModel):
     """
 
     history_window: Annotated[
-        int | None,
+        int,
         Field(
             description="Number of prior actions to include as context.",
             title="History Window",
@@ -6262,7 +6241,7 @@ class ToolShieldLLMSecurityAnalyzerOutput(WireModel):
         ),
     ]
     safety_experiences: Annotated[
-        str | None,
+        str,
         Field(
             description='Pre-generated safety guidelines injected into the guardrail\'s system prompt.\n- ``""`` (default): bare guardrail -- no experiences. The analyzer still separates actor from judge; it just classifies without distilled tool-specific guidance.\n- Any non-empty string: used as-is. The intended pattern is to call one of the helpers (``default_safety_experiences()``, ``load_safety_experiences(tool_names)``, ``auto_detect_safety_experiences()``) which require the ``[toolshield]`` optional extra (``pip install openhands-sdk[toolshield]``). Callers with their own source of guidelines can pass any custom string.',
             title="Safety Experiences",
@@ -6438,18 +6417,18 @@ class UserRejectObservation(WireModel):
         ),
     ] = None
     rejection_reason: Annotated[
-        str | None,
+        str,
         Field(description="Reason for rejecting the action", title="Rejection Reason"),
     ] = "User rejected the action"
     rejection_source: Annotated[
-        Literal["user", "hook"] | None,
+        Literal["user", "hook"],
         Field(
             description="Source of the rejection: 'user' for confirmation mode rejections, 'hook' for PreToolUse hook blocks",
             title="Rejection Source",
         ),
     ] = "user"
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -6587,7 +6566,7 @@ class VisionInspectObservation(WireModel):
         int, Field(description="Image index that was inspected.", title="Image Index")
     ]
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -6622,7 +6601,7 @@ class WebhookSpec(WireModel):
         ),
     ]
     event_buffer_size: Annotated[
-        int | None,
+        int,
         Field(
             description="The number of events to buffer locally before posting to the webhook",
             ge=1,
@@ -6630,7 +6609,7 @@ class WebhookSpec(WireModel):
         ),
     ] = 5
     flush_delay: Annotated[
-        float | None,
+        float,
         Field(
             description="The delay in seconds after which buffered events will be flushed to the webhook, even if the buffer is not full. The timer starts when the first event is queued and is not reset by later events.",
             gt=0.0,
@@ -6639,7 +6618,7 @@ class WebhookSpec(WireModel):
     ] = 30.0
     headers: Annotated[dict[str, str] | None, Field(title="Headers")] = None
     max_batch_bytes: Annotated[
-        int | None,
+        int,
         Field(
             description="Upper bound on the serialized size of each webhook request. A single event larger than this limit is sent by itself.",
             ge=1,
@@ -6647,7 +6626,7 @@ class WebhookSpec(WireModel):
         ),
     ] = 5242880
     max_queue_bytes: Annotated[
-        int | None,
+        int,
         Field(
             description="Upper bound on the serialized size of events buffered for delivery. The oldest events are dropped when the queue exceeds this bound.",
             ge=1,
@@ -6655,7 +6634,7 @@ class WebhookSpec(WireModel):
         ),
     ] = 52428800
     max_queue_size: Annotated[
-        int | None,
+        int,
         Field(
             description="Upper bound on the number of events buffered for delivery. The oldest events are dropped past this bound to prevent unbounded memory growth.",
             ge=1,
@@ -6663,7 +6642,7 @@ class WebhookSpec(WireModel):
         ),
     ] = 1000
     num_retries: Annotated[
-        int | None,
+        int,
         Field(
             description="The number of times to retry if the post operation fails",
             ge=0,
@@ -6671,8 +6650,7 @@ class WebhookSpec(WireModel):
         ),
     ] = 3
     retry_delay: Annotated[
-        int | None,
-        Field(description="The delay between retries", ge=0, title="Retry Delay"),
+        int, Field(description="The delay between retries", ge=0, title="Retry Delay")
     ] = 5
 
 
@@ -6686,7 +6664,7 @@ class WorkflowAction(WireModel):
     )
     kind: Annotated[Literal["WorkflowAction"], Field(title="Kind")]
     max_concurrency: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of sub-agent tasks to run concurrently. Consider 2–4 for LLM-heavy workflows to avoid hitting API rate limits.",
             ge=1,
@@ -6722,7 +6700,7 @@ class WorkflowObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -6798,14 +6776,13 @@ class WriteFileObservation(WireModel):
         Field(description="The file path that was written.", title="File Path"),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
     ] = False
     is_new_file: Annotated[
-        bool | None,
-        Field(description="Whether a new file was created.", title="Is New File"),
+        bool, Field(description="Whether a new file was created.", title="Is New File")
     ] = False
     kind: Annotated[Literal["WriteFileObservation"], Field(title="Kind")]
     new_content: Annotated[
@@ -6899,28 +6876,28 @@ class OpenhandsSdkToolToolToolAnnotations(WireModel):
     """
 
     destructiveHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, the tool may perform destructive updates to its environment. If false, the tool performs only additive updates. (This property is meaningful only when `readOnlyHint == false`) Default: true",
             title="Destructivehint",
         ),
     ] = True
     idempotentHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, calling the tool repeatedly with the same arguments will have no additional effect on the its environment. (This property is meaningful only when `readOnlyHint == false`) Default: false",
             title="Idempotenthint",
         ),
     ] = False
     openWorldHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, this tool may interact with an 'open world' of external entities. If false, the tool's domain of interaction is closed. For example, the world of a web search tool is open, whereas that of a memory tool is not. Default: true",
             title="Openworldhint",
         ),
     ] = True
     readOnlyHint: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, the tool does not modify its environment. Default: false",
             title="Readonlyhint",
@@ -6964,7 +6941,7 @@ class ACPModelDiscovery(WireModel):
         Field(description="Set when the server could not start a session."),
     ] = None
     supports_runtime_model_switch: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether a conversation can switch among these models live.",
             title="Supports Runtime Model Switch",
@@ -6974,7 +6951,7 @@ class ACPModelDiscovery(WireModel):
 
 class APIBasedCriticInput(WireModel):
     agent_issue_labels: Annotated[
-        list[str] | None, Field(title="Agent Issue Labels")
+        list[str], Field(title="Agent Issue Labels")
     ] = ["misunderstood_intention", "did_not_follow_instruction", "insufficient_analysis", "insufficient_clarification", "improper_tool_use_or_setup", "loop_behavior", "insufficient_testing", "insufficient_debugging", "incomplete_implementation", "file_management_errors", "scope_creep", "risky_actions_or_permission", "other_agent_issue"]
     api_key: Annotated[
         str | SecretStr,
@@ -6984,17 +6961,17 @@ class APIBasedCriticInput(WireModel):
         ),
     ]
     has_success_label: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the model predicts success label at index 0",
             title="Has Success Label",
         ),
     ] = True
     infra_labels: Annotated[
-        list[str] | None, Field(title="Infra Labels")
+        list[str], Field(title="Infra Labels")
     ] = ["infrastructure_external_issue", "infrastructure_agent_caused_issue"]
     issue_threshold: Annotated[
-        float | None,
+        float,
         Field(
             description="APIBasedCritic-specific probability threshold for agent issue labels that should trigger iterative refinement.",
             ge=0.0,
@@ -7010,56 +6987,56 @@ class APIBasedCriticInput(WireModel):
     ] = None
     kind: Annotated[Literal["APIBasedCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
         ),
     ] = "finish_and_message"
     model_name: Annotated[
-        str | None, Field(description="Name of the model to use", title="Model Name")
+        str, Field(description="Name of the model to use", title="Model Name")
     ] = "critic"
     pass_tools_definitions: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to pass tool definitions to the model",
             title="Pass Tools Definitions",
         ),
     ] = True
     sentiment_labels: Annotated[
-        list[str] | None, Field(title="Sentiment Labels")
+        list[str], Field(title="Sentiment Labels")
     ] = ["sentiment_positive", "sentiment_neutral", "sentiment_negative"]
-    sentiment_map: Annotated[dict[str, str] | None, Field(title="Sentiment Map")] = {
+    sentiment_map: Annotated[dict[str, str], Field(title="Sentiment Map")] = {
         "Negative": "sentiment_negative",
         "Neutral": "sentiment_neutral",
         "Positive": "sentiment_positive",
     }
     server_url: Annotated[
-        str | None,
+        str,
         Field(
             description="Base URL of the vLLM classification service",
             title="Server Url",
         ),
     ] = "https://llm-proxy.app.all-hands.dev/vllm"
     timeout_seconds: Annotated[
-        float | None,
+        float,
         Field(description="Timeout for requests to the model", title="Timeout Seconds"),
     ] = 300.0
     tokenizer_name: Annotated[
-        str | None,
+        str,
         Field(
             description="HuggingFace tokenizer name for loading chat template",
             title="Tokenizer Name",
         ),
     ] = "Qwen/Qwen3-4B-Instruct-2507"
     user_followup_labels: Annotated[
-        list[str] | None, Field(title="User Followup Labels")
+        list[str], Field(title="User Followup Labels")
     ] = ["clarification_or_restatement", "correction", "direction_change", "vcs_update_requests", "progress_or_scope_concern", "frustration_or_complaint", "removal_or_reversion_request", "other_user_issue"]
 
 
 class APIBasedCriticOutput(WireModel):
     agent_issue_labels: Annotated[
-        list[str] | None, Field(title="Agent Issue Labels")
+        list[str], Field(title="Agent Issue Labels")
     ] = ["misunderstood_intention", "did_not_follow_instruction", "insufficient_analysis", "insufficient_clarification", "improper_tool_use_or_setup", "loop_behavior", "insufficient_testing", "insufficient_debugging", "incomplete_implementation", "file_management_errors", "scope_creep", "risky_actions_or_permission", "other_agent_issue"]
     api_key: Annotated[
         str | SecretStr,
@@ -7069,17 +7046,17 @@ class APIBasedCriticOutput(WireModel):
         ),
     ]
     has_success_label: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the model predicts success label at index 0",
             title="Has Success Label",
         ),
     ] = True
     infra_labels: Annotated[
-        list[str] | None, Field(title="Infra Labels")
+        list[str], Field(title="Infra Labels")
     ] = ["infrastructure_external_issue", "infrastructure_agent_caused_issue"]
     issue_threshold: Annotated[
-        float | None,
+        float,
         Field(
             description="APIBasedCritic-specific probability threshold for agent issue labels that should trigger iterative refinement.",
             ge=0.0,
@@ -7095,50 +7072,50 @@ class APIBasedCriticOutput(WireModel):
     ] = None
     kind: Annotated[Literal["APIBasedCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
         ),
     ] = "finish_and_message"
     model_name: Annotated[
-        str | None, Field(description="Name of the model to use", title="Model Name")
+        str, Field(description="Name of the model to use", title="Model Name")
     ] = "critic"
     pass_tools_definitions: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to pass tool definitions to the model",
             title="Pass Tools Definitions",
         ),
     ] = True
     sentiment_labels: Annotated[
-        list[str] | None, Field(title="Sentiment Labels")
+        list[str], Field(title="Sentiment Labels")
     ] = ["sentiment_positive", "sentiment_neutral", "sentiment_negative"]
-    sentiment_map: Annotated[dict[str, str] | None, Field(title="Sentiment Map")] = {
+    sentiment_map: Annotated[dict[str, str], Field(title="Sentiment Map")] = {
         "Negative": "sentiment_negative",
         "Neutral": "sentiment_neutral",
         "Positive": "sentiment_positive",
     }
     server_url: Annotated[
-        str | None,
+        str,
         Field(
             description="Base URL of the vLLM classification service",
             title="Server Url",
         ),
     ] = "https://llm-proxy.app.all-hands.dev/vllm"
     timeout_seconds: Annotated[
-        float | None,
+        float,
         Field(description="Timeout for requests to the model", title="Timeout Seconds"),
     ] = 300.0
     tokenizer_name: Annotated[
-        str | None,
+        str,
         Field(
             description="HuggingFace tokenizer name for loading chat template",
             title="Tokenizer Name",
         ),
     ] = "Qwen/Qwen3-4B-Instruct-2507"
     user_followup_labels: Annotated[
-        list[str] | None, Field(title="User Followup Labels")
+        list[str], Field(title="User Followup Labels")
     ] = ["clarification_or_restatement", "correction", "direction_change", "vcs_update_requests", "progress_or_scope_concern", "frustration_or_complaint", "removal_or_reversion_request", "other_user_issue"]
 
 
@@ -7235,14 +7212,14 @@ class ActionEvent(WireModel):
         Field(description="OpenAI Responses reasoning item from model output"),
     ] = None
     security_risk: Annotated[
-        SecurityRisk | None,
+        SecurityRisk,
         Field(
             description="The LLM's assessment of the safety risk of this action.",
             validate_default=True,
         ),
     ] = "UNKNOWN"
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "agent"
     summary: Annotated[
         str | None,
@@ -7311,7 +7288,7 @@ class AgentFinishedCriticInput(WireModel):
     ] = None
     kind: Annotated[Literal["AgentFinishedCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
@@ -7336,7 +7313,7 @@ class AgentFinishedCriticOutput(WireModel):
     ] = None
     kind: Annotated[Literal["AgentFinishedCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
@@ -7372,7 +7349,7 @@ class AskOracleObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -7546,7 +7523,7 @@ class BrowserObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -7706,7 +7683,7 @@ class CanvasExtensionManifest(WireModel):
         Field(description="Contributions this extension makes to the Canvas UI"),
     ] = None
     description: Annotated[
-        str | None, Field(description="Extension description", title="Description")
+        str, Field(description="Extension description", title="Description")
     ] = ""
     display_name: Annotated[
         str, Field(description="Human-readable extension name", title="Display Name")
@@ -7814,7 +7791,7 @@ class ClassifyAndSwitchLLMObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -7891,7 +7868,7 @@ class ClientToolObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -7991,15 +7968,15 @@ class CompletionUsage(WireModel):
 
 
 class ConfirmRiskyInput(WireModel):
-    confirm_unknown: Annotated[bool | None, Field(title="Confirm Unknown")] = True
+    confirm_unknown: Annotated[bool, Field(title="Confirm Unknown")] = True
     kind: Annotated[Literal["ConfirmRisky"], Field(title="Kind")]
-    threshold: Annotated[SecurityRisk | None, Field(validate_default=True)] = "HIGH"
+    threshold: Annotated[SecurityRisk, Field(validate_default=True)] = "HIGH"
 
 
 class ConfirmRiskyOutput(WireModel):
-    confirm_unknown: Annotated[bool | None, Field(title="Confirm Unknown")] = True
+    confirm_unknown: Annotated[bool, Field(title="Confirm Unknown")] = True
     kind: Annotated[Literal["ConfirmRisky"], Field(title="Kind")]
-    threshold: Annotated[SecurityRisk | None, Field(validate_default=True)] = "HIGH"
+    threshold: Annotated[SecurityRisk, Field(validate_default=True)] = "HIGH"
 
 
 class ConfirmationPolicyBaseInput(
@@ -8050,7 +8027,7 @@ class DelegateObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -8078,14 +8055,13 @@ class EditObservation(WireModel):
         Field(description="The file path that was edited.", title="File Path"),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
     ] = False
     is_new_file: Annotated[
-        bool | None,
-        Field(description="Whether a new file was created.", title="Is New File"),
+        bool, Field(description="Whether a new file was created.", title="Is New File")
     ] = False
     kind: Annotated[Literal["EditObservation"], Field(title="Kind")]
     new_content: Annotated[
@@ -8097,7 +8073,7 @@ class EditObservation(WireModel):
         Field(description="The content before the edit.", title="Old Content"),
     ] = None
     replacements_made: Annotated[
-        int | None,
+        int,
         Field(
             description="Number of replacements actually made.",
             title="Replacements Made",
@@ -8138,7 +8114,7 @@ class EmptyPatchCriticInput(WireModel):
     ] = None
     kind: Annotated[Literal["EmptyPatchCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
@@ -8165,7 +8141,7 @@ class EmptyPatchCriticOutput(WireModel):
     ] = None
     kind: Annotated[Literal["EmptyPatchCritic"], Field(title="Kind")]
     mode: Annotated[
-        Literal["finish_and_message", "all_actions"] | None,
+        Literal["finish_and_message", "all_actions"],
         Field(
             description="When to run critic evaluation:\n- 'finish_and_message': Evaluate on FinishAction and agent MessageEvent (default, minimal performance impact)\n- 'all_actions': Evaluate after every agent action (WARNING: significantly slower due to API calls on each action)",
             title="Mode",
@@ -8189,7 +8165,7 @@ class ErrorClassification(WireModel):
     kind: FailureKind
     retryable: Annotated[bool, Field(title="Retryable")]
     user_action: Annotated[
-        Literal["none", "retry", "settings"] | None, Field(title="User Action")
+        Literal["none", "retry", "settings"], Field(title="User Action")
     ] = "none"
 
 
@@ -8230,7 +8206,7 @@ class FileEditorObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -8252,7 +8228,7 @@ class FileEditorObservation(WireModel):
         str | None, Field(description="The file path that was edited.", title="Path")
     ] = None
     prev_exist: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Indicates if the file previously existed. If not, it was created.",
             title="Prev Exist",
@@ -8292,7 +8268,7 @@ class FinishObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -8342,7 +8318,7 @@ class GlobObservation(WireModel):
         ),
     ]
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -8355,7 +8331,7 @@ class GlobObservation(WireModel):
         str, Field(description="The directory that was searched", title="Search Path")
     ]
     truncated: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether results were truncated to 100 files", title="Truncated"
         ),
@@ -8398,7 +8374,7 @@ class GrepObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -8415,7 +8391,7 @@ class GrepObservation(WireModel):
         str, Field(description="The directory that was searched", title="Search Path")
     ]
     truncated: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether results were truncated to 100 files", title="Truncated"
         ),
@@ -8445,15 +8421,15 @@ class HookDefinition(WireModel):
     A single hook definition.
     """
 
-    async_: Annotated[bool | None, Field(alias="async", title="Async")] = False
+    async_: Annotated[bool, Field(alias="async", title="Async")] = False
     command: Annotated[str, Field(title="Command")]
-    max_iterations: Annotated[int | None, Field(title="Max Iterations")] = 3
+    max_iterations: Annotated[int, Field(title="Max Iterations")] = 3
     name: Annotated[str | None, Field(title="Name")] = None
     prompt: Annotated[str | None, Field(title="Prompt")] = None
     system_prompt: Annotated[str | None, Field(title="System Prompt")] = None
-    timeout: Annotated[int | None, Field(title="Timeout")] = 60
+    timeout: Annotated[int, Field(title="Timeout")] = 60
     tools: Annotated[list[str] | None, Field(title="Tools")] = None
-    type: Annotated[HookType | None, Field(validate_default=True)] = "command"
+    type: Annotated[HookType, Field(validate_default=True)] = "command"
 
 
 class HookMatcher(WireModel):
@@ -8464,7 +8440,7 @@ class HookMatcher(WireModel):
     """
 
     hooks: Annotated[list[HookDefinition] | None, Field(title="Hooks")] = None
-    matcher: Annotated[str | None, Field(title="Matcher")] = "*"
+    matcher: Annotated[str, Field(title="Matcher")] = "*"
 
 
 class InitRequest(WireModel):
@@ -8574,11 +8550,10 @@ class InstalledCanvasExtensionResponse(WireModel):
     """
 
     description: Annotated[
-        str | None,
-        Field(description="Canvas extension description", title="Description"),
+        str, Field(description="Canvas extension description", title="Description")
     ] = ""
     enabled: Annotated[
-        bool | None,
+        bool,
         Field(description="Whether the canvas extension is enabled", title="Enabled"),
     ] = False
     install_path: Annotated[
@@ -8619,7 +8594,7 @@ class InstalledCanvasExtensionResponse(WireModel):
         ),
     ]
     version: Annotated[
-        str | None, Field(description="Canvas extension version", title="Version")
+        str, Field(description="Canvas extension version", title="Version")
     ] = ""
 
 
@@ -8639,10 +8614,10 @@ class InstalledPluginResponse(WireModel):
     """
 
     description: Annotated[
-        str | None, Field(description="Plugin description", title="Description")
+        str, Field(description="Plugin description", title="Description")
     ] = ""
     enabled: Annotated[
-        bool | None, Field(description="Whether the plugin is enabled", title="Enabled")
+        bool, Field(description="Whether the plugin is enabled", title="Enabled")
     ] = True
     files: Annotated[
         list[str] | None,
@@ -8680,9 +8655,7 @@ class InstalledPluginResponse(WireModel):
             description="Original source (e.g., 'github:owner/repo')", title="Source"
         ),
     ]
-    version: Annotated[
-        str | None, Field(description="Plugin version", title="Version")
-    ] = ""
+    version: Annotated[str, Field(description="Plugin version", title="Version")] = ""
 
 
 class InstalledPluginsListResponse(WireModel):
@@ -8705,7 +8678,7 @@ class InvokeSkillObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -8758,13 +8731,13 @@ class ListDirectoryObservation(WireModel):
         Field(description="List of files and directories found.", title="Entries"),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
     ] = False
     is_truncated: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the listing was truncated due to too many entries.",
             title="Is Truncated",
@@ -8772,8 +8745,7 @@ class ListDirectoryObservation(WireModel):
     ] = False
     kind: Annotated[Literal["ListDirectoryObservation"], Field(title="Kind")]
     total_count: Annotated[
-        int | None,
-        Field(description="Total number of entries found.", title="Total Count"),
+        int, Field(description="Total number of entries found.", title="Total Count")
     ] = 0
 
 
@@ -8809,7 +8781,7 @@ class MCPOAuthStatusResponse(WireModel):
     """
 
     authorization_url: Annotated[str | None, Field(title="Authorization Url")] = None
-    callback_ready: Annotated[bool | None, Field(title="Callback Ready")] = False
+    callback_ready: Annotated[bool, Field(title="Callback Ready")] = False
     error: Annotated[str | None, Field(title="Error")] = None
     error_kind: Annotated[
         Literal["timeout", "connection", "unknown"] | None, Field(title="Error Kind")
@@ -8874,7 +8846,7 @@ class MCPToolObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -9045,7 +9017,7 @@ class Metrics(WireModel):
     """
 
     accumulated_cost: Annotated[
-        float | None,
+        float,
         Field(
             description="Total accumulated cost, must be non-negative",
             ge=0.0,
@@ -9063,7 +9035,7 @@ class Metrics(WireModel):
         Field(description="Maximum budget per task", title="Max Budget Per Task"),
     ] = None
     model_name: Annotated[
-        str | None, Field(description="Name of the model", title="Model Name")
+        str, Field(description="Name of the model", title="Model Name")
     ] = "default"
     response_latencies: Annotated[
         list[ResponseLatency] | None,
@@ -9083,7 +9055,7 @@ class MetricsSnapshot(WireModel):
     """
 
     accumulated_cost: Annotated[
-        float | None,
+        float,
         Field(
             description="Total accumulated cost, must be non-negative",
             ge=0.0,
@@ -9098,7 +9070,7 @@ class MetricsSnapshot(WireModel):
         Field(description="Maximum budget per task", title="Max Budget Per Task"),
     ] = None
     model_name: Annotated[
-        str | None, Field(description="Name of the model", title="Model Name")
+        str, Field(description="Name of the model", title="Model Name")
     ] = "default"
 
 
@@ -9160,9 +9132,9 @@ class OpenHandsAgentProfile(WireModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    agent: Annotated[
-        str | None, Field(description="Agent class to build.", title="Agent")
-    ] = "CodeActAgent"
+    agent: Annotated[str, Field(description="Agent class to build.", title="Agent")] = (
+        "CodeActAgent"
+    )
     agent_kind: Annotated[
         Literal["openhands"],
         Field(
@@ -9182,7 +9154,7 @@ class OpenHandsAgentProfile(WireModel):
         ),
     ] = None
     enable_classify_and_switch_llm_tool: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Enable the built-in route_task_to_model tool, which routes the task to an LLM profile using the meta-profile named by `meta_profile_ref`.",
             title="Enable Classify And Switch Llm Tool",
@@ -9240,14 +9212,14 @@ class OpenHandsAgentProfile(WireModel):
         ),
     ] = None
     revision: Annotated[
-        int | None,
+        int,
         Field(
             description="Monotonic revision counter, bumped on each saved edit.",
             ge=0,
             title="Revision",
         ),
     ] = 0
-    schema_version: Annotated[int | None, Field(ge=1, title="Schema Version")] = 4
+    schema_version: Annotated[int, Field(ge=1, title="Schema Version")] = 4
     secret_refs: Annotated[
         list[str] | None,
         Field(
@@ -9263,7 +9235,7 @@ class OpenHandsAgentProfile(WireModel):
         ),
     ] = None
     tool_concurrency_limit: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of tool calls to execute concurrently per agent step. 1 = sequential (default).",
             ge=1,
@@ -9310,7 +9282,7 @@ class PlanningFileEditorObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -9332,7 +9304,7 @@ class PlanningFileEditorObservation(WireModel):
         str | None, Field(description="The file path that was edited.", title="Path")
     ] = None
     prev_exist: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Indicates if the file previously existed. If not, it was created.",
             title="Prev Exist",
@@ -9359,7 +9331,7 @@ class PluginInfo(WireModel):
     Summary of an available plugin.
     """
 
-    description: Annotated[str | None, Field(title="Description")] = ""
+    description: Annotated[str, Field(title="Description")] = ""
     files: Annotated[
         list[str] | None,
         Field(
@@ -9368,13 +9340,13 @@ class PluginInfo(WireModel):
     ] = None
     name: Annotated[str, Field(title="Name")]
     path: Annotated[
-        str | None, Field(description="Path to the plugin directory", title="Path")
+        str, Field(description="Path to the plugin directory", title="Path")
     ] = ""
     skills: Annotated[
         list[PluginSkillSummary] | None,
         Field(description="Skills bundled in the plugin", title="Skills"),
     ] = None
-    version: Annotated[str | None, Field(title="Version")] = ""
+    version: Annotated[str, Field(title="Version")] = ""
 
 
 class PluginsResponse(WireModel):
@@ -9401,20 +9373,19 @@ class ReadFileObservation(WireModel):
         ),
     ] = None
     file_content: Annotated[
-        str | None,
-        Field(description="The content read from the file.", title="File Content"),
+        str, Field(description="The content read from the file.", title="File Content")
     ] = ""
     file_path: Annotated[
         str, Field(description="The file path that was read.", title="File Path")
     ]
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
     ] = False
     is_truncated: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the content was truncated due to size limits.",
             title="Is Truncated",
@@ -9514,7 +9485,7 @@ class SecurityAnalysisEvent(WireModel):
         ),
     ]
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -9530,10 +9501,10 @@ class SendMessageRequest(WireModel):
         list[TextContent | ImageContent] | None, Field(title="Content")
     ] = None
     role: Annotated[
-        Literal["user", "system", "assistant", "tool"] | None, Field(title="Role")
+        Literal["user", "system", "assistant", "tool"], Field(title="Role")
     ] = "user"
     run: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the agent loop should automatically run if not running",
             title="Run",
@@ -9598,7 +9569,7 @@ class SkillOutput(WireModel):
         ),
     ] = None
     disable_model_invocation: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether this skill can only be activated by trigger matching and should not be advertised to the model for direct invocation.",
             title="Disable Model Invocation",
@@ -9612,7 +9583,7 @@ class SkillOutput(WireModel):
         ),
     ] = None
     is_agentskills_format: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether this skill was loaded from a SKILL.md file following the AgentSkills standard. AgentSkills-format skills use progressive disclosure: always listed in <available_skills> with name, description, and location. If the skill also has triggers, content is auto-injected when triggered AND agent can read file anytime.",
             title="Is Agentskills Format",
@@ -9661,7 +9632,7 @@ class SkillOutput(WireModel):
         ),
     ] = None
     version: Annotated[
-        str | None,
+        str,
         Field(
             description="Skill version (AgentSkills standard field).", title="Version"
         ),
@@ -9685,7 +9656,7 @@ class StartChildConversationObservation(WireModel):
     ] = None
     conversation_id: Annotated[str | None, Field(title="Conversation Id")] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -9740,7 +9711,7 @@ class SwitchLLMObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -9792,7 +9763,7 @@ class TaskObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -9872,7 +9843,7 @@ class TaskTrackerObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -9935,7 +9906,7 @@ class TerminalObservation(WireModel):
         ),
     ] = None
     is_error: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether the observation indicates an error", title="Is Error"
         ),
@@ -9948,7 +9919,7 @@ class TerminalObservation(WireModel):
         ),
     ] = None
     timeout: Annotated[
-        bool | None,
+        bool,
         Field(description="Whether the command execution timed out.", title="Timeout"),
     ] = False
 
@@ -10128,28 +10099,28 @@ class AgentContextOutput(WireModel):
         ),
     ] = None
     load_memory: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to load persistent agent memory (MEMORY.md indexes under ~/.openhands/memory/ and <workspace>/.openhands/memory/) into the system prompt. Like load_project_skills, this flag is not resolved by AgentContext itself (the workspace path is unknown at validation time); LocalConversation resolves it lazily on the first send_message() / run() and stores the result in memory_context.",
             title="Load Memory",
         ),
     ] = False
     load_project_skills: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to automatically load project skills from the conversation workspace (e.g. .openhands/skills/, AGENTS.md). Unlike load_user_skills / load_public_skills, this flag is not resolved by AgentContext itself (the workspace path is unknown at validation time); LocalConversation resolves it lazily on the first send_message() / run(), when the workspace is known. Also unlike load_user_skills / load_public_skills (which yield to explicit skills on a name conflict), resolved project skills are authoritative: a project skill overrides a same-named skill already present in `skills`.",
             title="Load Project Skills",
         ),
     ] = False
     load_public_skills: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to automatically load skills from the public OpenHands skills repository at https://github.com/OpenHands/extensions. This allows you to get the latest skills without SDK updates.",
             title="Load Public Skills",
         ),
     ] = False
     load_user_skills: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to automatically load user skills from ~/.openhands/skills/ and ~/.openhands/microagents/ (for backward compatibility). ",
             title="Load User Skills",
@@ -10229,7 +10200,7 @@ class AgentErrorEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "agent"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -10386,8 +10357,7 @@ class FetchPluginRequest(WireModel):
         str, Field(description="Plugin git source", min_length=1, title="Source")
     ]
     timeout: Annotated[
-        int | None,
-        Field(description="Git timeout seconds", ge=1, le=600, title="Timeout"),
+        int, Field(description="Git timeout seconds", ge=1, le=600, title="Timeout")
     ] = 60
 
 
@@ -10490,7 +10460,7 @@ class MCPServerInput(WireModel):
     cwd: Annotated[str | None, Field(title="Cwd")] = None
     description: Annotated[str | None, Field(title="Description")] = None
     enabled: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether this server is exposed to the agent. A disabled server stays fully configured -- including its secrets -- but is skipped when MCP tools are created and when servers are forwarded to an ACP subprocess.",
             title="Enabled",
@@ -10526,7 +10496,7 @@ class MCPServerOutput(WireModel):
     cwd: Annotated[str | None, Field(title="Cwd")] = None
     description: Annotated[str | None, Field(title="Description")] = None
     enabled: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether this server is exposed to the agent. A disabled server stays fully configured -- including its secrets -- but is skipped when MCP tools are created and when servers are forwarded to an ACP subprocess.",
             title="Enabled",
@@ -10695,7 +10665,7 @@ class ObservationEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "environment"
     timestamp: Annotated[
         str | None, Field(description="Event timestamp", title="Timestamp")
@@ -10734,9 +10704,7 @@ class OpenAIResponse(WireModel):
     model: Annotated[str, Field(title="Model")]
     object: Annotated[Literal["response"], Field(title="Object")] = "response"
     output: Annotated[list[OpenAIResponseOutputMessage], Field(title="Output")]
-    parallel_tool_calls: Annotated[bool | None, Field(title="Parallel Tool Calls")] = (
-        False
-    )
+    parallel_tool_calls: Annotated[bool, Field(title="Parallel Tool Calls")] = False
     previous_response_id: Annotated[str | None, Field(title="Previous Response Id")] = (
         None
     )
@@ -10812,7 +10780,7 @@ class SkillInput(WireModel):
         ),
     ] = None
     disable_model_invocation: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether this skill can only be activated by trigger matching and should not be advertised to the model for direct invocation.",
             title="Disable Model Invocation",
@@ -10826,7 +10794,7 @@ class SkillInput(WireModel):
         ),
     ] = None
     is_agentskills_format: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether this skill was loaded from a SKILL.md file following the AgentSkills standard. AgentSkills-format skills use progressive disclosure: always listed in <available_skills> with name, description, and location. If the skill also has triggers, content is auto-injected when triggered AND agent can read file anytime.",
             title="Is Agentskills Format",
@@ -10875,7 +10843,7 @@ class SkillInput(WireModel):
         ),
     ] = None
     version: Annotated[
-        str | None,
+        str,
         Field(
             description="Skill version (AgentSkills standard field).", title="Version"
         ),
@@ -10988,28 +10956,28 @@ class AgentContextInput(WireModel):
         ),
     ] = None
     load_memory: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to load persistent agent memory (MEMORY.md indexes under ~/.openhands/memory/ and <workspace>/.openhands/memory/) into the system prompt. Like load_project_skills, this flag is not resolved by AgentContext itself (the workspace path is unknown at validation time); LocalConversation resolves it lazily on the first send_message() / run() and stores the result in memory_context.",
             title="Load Memory",
         ),
     ] = False
     load_project_skills: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to automatically load project skills from the conversation workspace (e.g. .openhands/skills/, AGENTS.md). Unlike load_user_skills / load_public_skills, this flag is not resolved by AgentContext itself (the workspace path is unknown at validation time); LocalConversation resolves it lazily on the first send_message() / run(), when the workspace is known. Also unlike load_user_skills / load_public_skills (which yield to explicit skills on a name conflict), resolved project skills are authoritative: a project skill overrides a same-named skill already present in `skills`.",
             title="Load Project Skills",
         ),
     ] = False
     load_public_skills: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to automatically load skills from the public OpenHands skills repository at https://github.com/OpenHands/extensions. This allows you to get the latest skills without SDK updates.",
             title="Load Public Skills",
         ),
     ] = False
     load_user_skills: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to automatically load user skills from ~/.openhands/skills/ and ~/.openhands/microagents/ (for backward compatibility). ",
             title="Load User Skills",
@@ -11141,7 +11109,7 @@ class MCPTestRequest(WireModel):
     """
 
     name: Annotated[
-        str | None,
+        str,
         Field(
             description="Name to use for the server inside the temporary MCP server map. Only affects error messages -- does not need to match any persisted setting.",
             max_length=128,
@@ -11154,7 +11122,7 @@ class MCPTestRequest(WireModel):
         Field(discriminator="type", title="Server"),
     ]
     timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Seconds to wait for connection + tools/list to complete.",
             gt=0.0,
@@ -11173,7 +11141,7 @@ class MCPTestRequest(WireModel):
 class OpenAIChatCompletionRequest(WireModel):
     messages: Annotated[list[OpenAIChatMessage], Field(title="Messages")]
     model: Annotated[str, Field(title="Model")]
-    stream: Annotated[bool | None, Field(title="Stream")] = False
+    stream: Annotated[bool, Field(title="Stream")] = False
     stream_options: OpenAIStreamOptions | None = None
 
 
@@ -11333,7 +11301,7 @@ class SystemPromptEvent(WireModel):
         ),
     ] = None
     source: Annotated[
-        Literal["agent", "user", "environment", "hook"] | None, Field(title="Source")
+        Literal["agent", "user", "environment", "hook"], Field(title="Source")
     ] = "agent"
     system_prompt: Annotated[TextContent, Field(description="The system prompt text")]
     timestamp: Annotated[
@@ -11383,7 +11351,7 @@ class ACPAgentSettings(WireModel):
         ),
     ] = None
     acp_isolate_data_dir: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Give the ACP subprocess a per-conversation CLI data/config root instead of the shared user HOME. Forwarded to :attr:`~openhands.sdk.agent.ACPAgent.acp_isolate_data_dir`; off by default. Enable from the deploying application when several conversations share one sandbox (see #1019).",
             title="Acp Isolate Data Dir",
@@ -11397,7 +11365,7 @@ class ACPAgentSettings(WireModel):
         ),
     ] = None
     acp_prompt_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Inactivity timeout (seconds) for a single ACP prompt() round-trip. The deadline resets on every update from the ACP server, so a steadily-progressing agent keeps running; the prompt is only aborted after this many seconds with no activity at all.",
             gt=0.0,
@@ -11405,7 +11373,7 @@ class ACPAgentSettings(WireModel):
         ),
     ] = 1800.0
     acp_server: Annotated[
-        Literal["claude-code", "codex", "gemini-cli", "kimi-code", "pi", "opencode", "custom"] | None,
+        Literal["claude-code", "codex", "gemini-cli", "kimi-code", "pi", "opencode", "custom"],
         Field(
             description="Which ACP-compatible backend to launch. Each choice maps to a default subprocess command (see ``acp_command`` to override).",
             title="Acp Server",
@@ -11419,7 +11387,7 @@ class ACPAgentSettings(WireModel):
         ),
     ] = None
     acp_startup_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Timeout (seconds) for ACP server startup: spawning the subprocess, the initialize/authenticate handshake, and new_session()/load_session(). A hard deadline, unlike acp_prompt_timeout, since startup has no intermediate progress signal to reset it against.",
             gt=0.0,
@@ -11446,7 +11414,7 @@ class ACPAgentSettings(WireModel):
             title="Mcp Config",
         ),
     ] = None
-    schema_version: Annotated[int | None, Field(ge=1, title="Schema Version")] = 9
+    schema_version: Annotated[int, Field(ge=1, title="Schema Version")] = 9
 
 
 class ACPModelDiscoveryRequest(WireModel):
@@ -11457,7 +11425,7 @@ class ACPModelDiscoveryRequest(WireModel):
         ),
     ]
     refresh: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Ask the server again instead of reusing a result.",
             title="Refresh",
@@ -11543,7 +11511,7 @@ class ACPAgentInput(WireModel):
         ),
     ] = None
     acp_isolate_data_dir: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Give the ACP subprocess a per-conversation CLI data/config root instead of the shared user ``HOME``. When True and the provider is recognised, point its data-dir env var (``CODEX_HOME`` / ``CLAUDE_CONFIG_DIR`` / ``HOME``; see ``ACPProviderInfo.data_dir_env_var``) at ``<persistence_dir>/acp/<provider>`` — the same per-conversation tree materialised file-secrets use. Required for correctness when several of a user's conversations share one sandbox (``SandboxGroupingStrategy != NO_GROUPING``), where they would otherwise race on one set of CLI auth/config/cache/lock files (see #1019). Off by default: with one sandbox per conversation the shared HOME is already private, and relocating it would hide a pre-existing interactive login. Downstream policy decides when to enable it; the SDK owns where the root lives.",
             title="Acp Isolate Data Dir",
@@ -11557,7 +11525,7 @@ class ACPAgentInput(WireModel):
         ),
     ] = None
     acp_prompt_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Inactivity timeout in seconds for a single ACP prompt() call. The deadline resets on every update from the ACP server (token, thought, tool-call progress, usage), so a steadily-progressing agent runs as long as it keeps making progress; the prompt is only aborted after this many seconds with no activity at all. Prevents indefinite hangs when the ACP server stops responding without killing legitimately long-running work.",
             title="Acp Prompt Timeout",
@@ -11585,7 +11553,7 @@ class ACPAgentInput(WireModel):
         ),
     ] = None
     acp_startup_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Timeout in seconds for ACP server startup: spawning the subprocess, the initialize/authenticate handshake, and new_session()/load_session(). Unlike acp_prompt_timeout, this is a hard deadline rather than an idle deadline, since startup has no intermediate progress signal to reset it against. Prevents an indefinite hang when the ACP server blocks on authentication (e.g. an expired token) without ever raising.",
             title="Acp Startup Timeout",
@@ -11634,7 +11602,7 @@ class ACPAgentInput(WireModel):
         ),
     ] = None
     security_policy_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="Security policy filename. The default 'security_policy.j2' is a back-compat sentinel (the file was removed) that selects the built-in default policy from the prompt registry -- it is not loaded from disk. Any other value names a custom policy file whose contents are inserted verbatim (NOT rendered as a Jinja template). Can be either:\n- A relative filename (e.g., 'custom_security_policy.md') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_security_policy.md')\n- Empty string to disable security policy",
             title="Security Policy Filename",
@@ -11648,7 +11616,7 @@ class ACPAgentInput(WireModel):
         ),
     ] = None
     system_prompt_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="System prompt template filename. Can be either:\n- A relative filename (e.g., 'system_prompt.j2') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_prompt.j2')",
             title="System Prompt Filename",
@@ -11663,7 +11631,7 @@ class ACPAgentInput(WireModel):
         ),
     ] = None
     tool_concurrency_limit: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of tool calls to execute concurrently within a single agent step. Default is 1 (sequential). Values > 1 enable parallel execution; concurrent tools share the conversation object, filesystem, and working directory, so mutations to shared state may race.",
             ge=1,
@@ -11700,7 +11668,7 @@ class ACPAgentOutput(WireModel):
         ),
     ] = None
     acp_isolate_data_dir: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Give the ACP subprocess a per-conversation CLI data/config root instead of the shared user ``HOME``. When True and the provider is recognised, point its data-dir env var (``CODEX_HOME`` / ``CLAUDE_CONFIG_DIR`` / ``HOME``; see ``ACPProviderInfo.data_dir_env_var``) at ``<persistence_dir>/acp/<provider>`` — the same per-conversation tree materialised file-secrets use. Required for correctness when several of a user's conversations share one sandbox (``SandboxGroupingStrategy != NO_GROUPING``), where they would otherwise race on one set of CLI auth/config/cache/lock files (see #1019). Off by default: with one sandbox per conversation the shared HOME is already private, and relocating it would hide a pre-existing interactive login. Downstream policy decides when to enable it; the SDK owns where the root lives.",
             title="Acp Isolate Data Dir",
@@ -11714,7 +11682,7 @@ class ACPAgentOutput(WireModel):
         ),
     ] = None
     acp_prompt_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Inactivity timeout in seconds for a single ACP prompt() call. The deadline resets on every update from the ACP server (token, thought, tool-call progress, usage), so a steadily-progressing agent runs as long as it keeps making progress; the prompt is only aborted after this many seconds with no activity at all. Prevents indefinite hangs when the ACP server stops responding without killing legitimately long-running work.",
             title="Acp Prompt Timeout",
@@ -11742,7 +11710,7 @@ class ACPAgentOutput(WireModel):
         ),
     ] = None
     acp_startup_timeout: Annotated[
-        float | None,
+        float,
         Field(
             description="Timeout in seconds for ACP server startup: spawning the subprocess, the initialize/authenticate handshake, and new_session()/load_session(). Unlike acp_prompt_timeout, this is a hard deadline rather than an idle deadline, since startup has no intermediate progress signal to reset it against. Prevents an indefinite hang when the ACP server blocks on authentication (e.g. an expired token) without ever raising.",
             title="Acp Startup Timeout",
@@ -11791,7 +11759,7 @@ class ACPAgentOutput(WireModel):
         ),
     ] = None
     security_policy_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="Security policy filename. The default 'security_policy.j2' is a back-compat sentinel (the file was removed) that selects the built-in default policy from the prompt registry -- it is not loaded from disk. Any other value names a custom policy file whose contents are inserted verbatim (NOT rendered as a Jinja template). Can be either:\n- A relative filename (e.g., 'custom_security_policy.md') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_security_policy.md')\n- Empty string to disable security policy",
             title="Security Policy Filename",
@@ -11805,7 +11773,7 @@ class ACPAgentOutput(WireModel):
         ),
     ] = None
     system_prompt_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="System prompt template filename. Can be either:\n- A relative filename (e.g., 'system_prompt.j2') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_prompt.j2')",
             title="System Prompt Filename",
@@ -11820,7 +11788,7 @@ class ACPAgentOutput(WireModel):
         ),
     ] = None
     tool_concurrency_limit: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of tool calls to execute concurrently within a single agent step. Default is 1 (sequential). Values > 1 enable parallel execution; concurrent tools share the conversation object, filesystem, and working directory, so mutations to shared state may race.",
             ge=1,
@@ -11933,7 +11901,7 @@ class AgentInput(WireModel):
         ),
     ] = None
     security_policy_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="Security policy filename. The default 'security_policy.j2' is a back-compat sentinel (the file was removed) that selects the built-in default policy from the prompt registry -- it is not loaded from disk. Any other value names a custom policy file whose contents are inserted verbatim (NOT rendered as a Jinja template). Can be either:\n- A relative filename (e.g., 'custom_security_policy.md') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_security_policy.md')\n- Empty string to disable security policy",
             title="Security Policy Filename",
@@ -11947,7 +11915,7 @@ class AgentInput(WireModel):
         ),
     ] = None
     system_prompt_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="System prompt template filename. Can be either:\n- A relative filename (e.g., 'system_prompt.j2') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_prompt.j2')",
             title="System Prompt Filename",
@@ -11962,7 +11930,7 @@ class AgentInput(WireModel):
         ),
     ] = None
     tool_concurrency_limit: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of tool calls to execute concurrently within a single agent step. Default is 1 (sequential). Values > 1 enable parallel execution; concurrent tools share the conversation object, filesystem, and working directory, so mutations to shared state may race.",
             ge=1,
@@ -12082,7 +12050,7 @@ class AgentOutput(WireModel):
         ),
     ] = None
     security_policy_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="Security policy filename. The default 'security_policy.j2' is a back-compat sentinel (the file was removed) that selects the built-in default policy from the prompt registry -- it is not loaded from disk. Any other value names a custom policy file whose contents are inserted verbatim (NOT rendered as a Jinja template). Can be either:\n- A relative filename (e.g., 'custom_security_policy.md') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_security_policy.md')\n- Empty string to disable security policy",
             title="Security Policy Filename",
@@ -12096,7 +12064,7 @@ class AgentOutput(WireModel):
         ),
     ] = None
     system_prompt_filename: Annotated[
-        str | None,
+        str,
         Field(
             description="System prompt template filename. Can be either:\n- A relative filename (e.g., 'system_prompt.j2') loaded from the agent's prompts directory\n- An absolute path (e.g., '/path/to/custom_prompt.j2')",
             title="System Prompt Filename",
@@ -12111,7 +12079,7 @@ class AgentOutput(WireModel):
         ),
     ] = None
     tool_concurrency_limit: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of tool calls to execute concurrently within a single agent step. Default is 1 (sequential). Values > 1 enable parallel execution; concurrent tools share the conversation object, filesystem, and working directory, so mutations to shared state may race.",
             ge=1,
@@ -12146,7 +12114,7 @@ class AgentDefinition(WireModel):
         ),
     ] = None
     description: Annotated[
-        str | None, Field(description="Agent description", title="Description")
+        str, Field(description="Agent description", title="Description")
     ] = ""
     hooks: Annotated[
         HookConfig | None, Field(description="Hook configuration for this agent")
@@ -12185,7 +12153,7 @@ class AgentDefinition(WireModel):
         Field(description="Additional metadata from frontmatter", title="Metadata"),
     ] = None
     model: Annotated[
-        str | None,
+        str,
         Field(description="Model to use ('inherit' uses parent model)", title="Model"),
     ] = "inherit"
     name: Annotated[
@@ -12217,7 +12185,7 @@ class AgentDefinition(WireModel):
         str | None, Field(description="Source file path for this agent", title="Source")
     ] = None
     system_prompt: Annotated[
-        str | None, Field(description="System prompt content", title="System Prompt")
+        str, Field(description="System prompt content", title="System Prompt")
     ] = ""
     tools: Annotated[
         list[str] | None,
@@ -12282,7 +12250,7 @@ class ConversationInfo(WireModel):
             title="Client Tools",
         ),
     ] = None
-    confirmation_policy: Annotated[ConfirmationPolicyBaseOutput | None, Field(validate_default=True)] = {
+    confirmation_policy: Annotated[ConfirmationPolicyBaseOutput, Field(validate_default=True)] = {
         "kind": "NeverConfirm"
     }
     created_at: Annotated[AwareDatetime | None, Field(title="Created At")] = None
@@ -12294,7 +12262,7 @@ class ConversationInfo(WireModel):
         ),
     ] = None
     execution_status: Annotated[
-        ConversationExecutionStatus | None, Field(validate_default=True)
+        ConversationExecutionStatus, Field(validate_default=True)
     ] = "idle"
     forked_from_conversation_id: Annotated[
         UUID | None,
@@ -12345,7 +12313,7 @@ class ConversationInfo(WireModel):
         ),
     ] = None
     max_iterations: Annotated[
-        int | None,
+        int,
         Field(
             description="Maximum number of iterations the agent can perform in a single run.",
             gt=0,
@@ -12386,7 +12354,7 @@ class ConversationInfo(WireModel):
         Field(description="Conversation statistics for tracking LLM metrics"),
     ] = None
     stuck_detection: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether to enable stuck detection for the agent.",
             title="Stuck Detection",
@@ -12400,7 +12368,7 @@ class ConversationInfo(WireModel):
         ),
     ] = None
     supports_runtime_model_switch: Annotated[
-        bool | None,
+        bool,
         Field(
             description="Whether a live, mid-conversation model switch will be attempted for this conversation — tells the inline picker whether to offer a live-switch control. Mirrors the SDK's switch gate: ``True`` for known switch-capable providers; ``False`` for unknown/custom ACP servers because their generic config writes are not guaranteed live-switch primitives. ``False`` for native OpenHands agents, for a known provider that declares no support, and before the conversation has started a session.",
             title="Supports Runtime Model Switch",
@@ -12514,7 +12482,7 @@ class EnsembleSecurityAnalyzerInput(WireModel):
     ]
     kind: Annotated[Literal["EnsembleSecurityAnalyzer"], Field(title="Kind")]
     propagate_unknown: Annotated[
-        bool | None,
+        bool,
         Field(
             description="When True, any child returning UNKNOWN causes the ensemble to return UNKNOWN. When False (default), UNKNOWN is filtered out if any child returns a concrete level.",
             title="Propagate Unknown",
@@ -12575,7 +12543,7 @@ class EnsembleSecurityAnalyzerOutput(WireModel):
     ]
     kind: Annotated[Literal["EnsembleSecurityAnalyzer"], Field(title="Kind")]
     propagate_unknown: Annotated[
-        bool | None,
+        bool,
         Field(
             description="When True, any child returning UNKNOWN causes the ensemble to return UNKNOWN. When False (default), UNKNOWN is filtered out if any child returns a concrete level.",
             title="Propagate Unknown",
@@ -12719,7 +12687,7 @@ class StartConversationRequest(WireModel):
         ),
     ] = None
     autotitle: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, automatically generate a title for the conversation from the first user message. Precedence: title_llm_profile (if set and loads) → agent.llm → message truncation.",
             title="Autotitle",
@@ -12732,7 +12700,7 @@ class StartConversationRequest(WireModel):
             title="Client Tools",
         ),
     ] = None
-    confirmation_policy: Annotated[ConfirmationPolicyBaseInput | None, Field(description="Controls when the conversation will prompt the user before continuing. Defaults to never.", validate_default=True)] = {
+    confirmation_policy: Annotated[ConfirmationPolicyBaseInput, Field(description="Controls when the conversation will prompt the user before continuing. Defaults to never.", validate_default=True)] = {
         "kind": "NeverConfirm"
     }
     container: Annotated[
@@ -12766,7 +12734,7 @@ class StartConversationRequest(WireModel):
         Field(description="Initial message to pass to the LLM"),
     ] = None
     max_iterations: Annotated[
-        int | None,
+        int,
         Field(
             description="If set, the max number of iterations the agent will run before stopping. This is useful to prevent infinite loops.",
             ge=1,
@@ -12788,7 +12756,7 @@ class StartConversationRequest(WireModel):
         ),
     ] = None
     observability_span_name: Annotated[
-        str | None,
+        str,
         Field(
             description="Optional named child span to emit under the conversation root. Use stable, low-cardinality names because observability backends may use span names for grouping or signal routing.",
             title="Observability Span Name",
@@ -12827,7 +12795,7 @@ class StartConversationRequest(WireModel):
         Field(description="Secrets available in the conversation", title="Secrets"),
     ] = None
     secrets_encrypted: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, indicates that secret values in the agent configuration are cipher-encrypted and should be decrypted by the server before use. This enables secure round-tripping of settings through untrusted clients (e.g., frontend) that received encrypted values via the X-Expose-Secrets header. Flow: client calls GET /api/settings with X-Expose-Secrets: encrypted to receive cipher-encrypted secrets, then passes them in the agent config with secrets_encrypted=True so the server can decrypt them.",
             title="Secrets Encrypted",
@@ -12838,7 +12806,7 @@ class StartConversationRequest(WireModel):
         Field(description="Optional security analyzer to evaluate action risks."),
     ] = None
     stuck_detection: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true, the conversation will use stuck detection to prevent infinite loops.",
             title="Stuck Detection",
@@ -12877,7 +12845,7 @@ class StartConversationRequest(WireModel):
         Field(description="Working directory for agent operations and tool execution."),
     ]
     worktree: Annotated[
-        bool | None,
+        bool,
         Field(
             description="If true and the workspace is already inside a git repository, create a dedicated git worktree for this conversation under `/tmp/conversation-worktrees/<conversation_id>/<project_name>`.",
             title="Worktree",
@@ -12902,9 +12870,9 @@ class SubAgentInfo(WireModel):
 
     color: Annotated[str | None, Field(title="Color")] = None
     condenser: CondenserBaseOutput | None = None
-    description: Annotated[str | None, Field(title="Description")] = ""
+    description: Annotated[str, Field(title="Description")] = ""
     hooks: HookConfig | None = None
-    is_builtin: Annotated[bool | None, Field(title="Is Builtin")] = False
+    is_builtin: Annotated[bool, Field(title="Is Builtin")] = False
     level: Annotated[
         Literal["project", "user", "builtin", "plugin", "programmatic"] | None,
         Field(title="Level"),
@@ -12931,13 +12899,13 @@ class SubAgentInfo(WireModel):
         ),
     ] = None
     metadata: Annotated[dict[str, Any] | None, Field(title="Metadata")] = None
-    model: Annotated[str | None, Field(title="Model")] = "inherit"
+    model: Annotated[str, Field(title="Model")] = "inherit"
     name: Annotated[str, Field(title="Name")]
     permission_mode: Annotated[str | None, Field(title="Permission Mode")] = None
     profile_store_dir: Annotated[str | None, Field(title="Profile Store Dir")] = None
     skills: Annotated[list[str] | None, Field(title="Skills")] = None
     source: Annotated[str | None, Field(title="Source")] = None
-    system_prompt: Annotated[str | None, Field(title="System Prompt")] = ""
+    system_prompt: Annotated[str, Field(title="System Prompt")] = ""
     tools: Annotated[list[str] | None, Field(title="Tools")] = None
     when_to_use_examples: Annotated[
         list[str] | None, Field(title="When To Use Examples")

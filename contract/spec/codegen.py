@@ -29,6 +29,7 @@ CODEGEN_ARGS = [
     "--output-model-type", "pydantic_v2.BaseModel",
     "--target-python-version", "3.12",
     "--use-annotated",
+    "--strict-nullable",
     "--field-constraints",
     "--use-double-quotes",
     "--disable-timestamp",
