@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mockserver import sockets
 from mockserver.config import MockConfig
 from mockserver.control import routes as control
+from mockserver.control.guard import ControlGuardMiddleware
 from mockserver.control.recorder import Recorders
 from mockserver.redact import sanitize_validation_errors
 from mockserver.routes import bash, generic, health
@@ -129,11 +130,13 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     _add_exception_handlers(app)
     app.add_middleware(StrictContractMiddleware, state=state)
     app.add_middleware(FaultAndJournalMiddleware, state=state)
+    app.add_middleware(ControlGuardMiddleware, config=config)
     if config.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(config.cors_origins),
-            allow_credentials=True,
+            # With "*", Starlette would reflect any origin and allow credentials: never.
+            allow_credentials="*" not in config.cors_origins,
             allow_methods=["*"],
             allow_headers=["*"],
         )

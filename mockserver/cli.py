@@ -87,8 +87,21 @@ def serve(
         typer.Option("--cors-origin", help="Allowed CORS origin (repeatable), e.g. http://localhost:3000 or *."),
     ] = None,
     speed: Annotated[float, typer.Option(min=0.0, help="Timing factor: 0 = instant, 1 = realistic.")] = 1.0,
-    seed: Annotated[int | None, typer.Option(help="Seed for deterministic ids and timestamps.")] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(help="Seed for reproducible timestamps and id sequences (ids still never repeat across starts)."),
+    ] = None,
     server_version: Annotated[str, typer.Option(help="Version /server_info reports.")] = PINNED_SERVER_VERSION,
+    control_key: Annotated[
+        list[str] | None,
+        typer.Option("--control-key", help="Key of the control API /_mock (repeatable; default: the --api-key keys)."),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host", help="Host name the control API answers for besides loopback (repeatable; dev proxies)."
+        ),
+    ] = None,
     access_log: Annotated[
         bool,
         typer.Option(
@@ -113,14 +126,21 @@ def serve(
         scenario_dirs=tuple(scenarios_dir or ()),
         server_version=server_version,
         cors_origins=tuple(cors_origin or ()),
+        control_keys=tuple(control_key or ()),
+        allowed_hosts=tuple(allowed_host or ()),
     )
     application = create_app(config)  # built in the background once the server listens
     url = f"http://{host}:{port}"
-    key = config.api_keys[0] if config.api_keys else None
+    # The key itself is never printed: banners end up in logs and screenshots.
+    key = "<your --api-key>" if config.api_keys else None
     console.print(
         f"[bold]ohmock[/bold] mock agent server {server_version} on [cyan]{url}[/cyan]  (speed {speed}, {len(names)} scenarios, default {scenario!r})"
     )
     console.print(f"  SDK:       Workspace(host={url!r}, api_key={key!r})  then Conversation(agent, workspace=...)")
+    if config.control_key_set:
+        console.print(
+            f"  Control:   {url}{config.control_prefix}/* takes the {'--control-key' if config.control_keys else '--api-key'} in X-Session-API-Key"
+        )
     console.print(
         f"  Browser:   REST {url}/api/conversations, WebSocket {url.replace('http', 'ws')}/sockets/events/<id>"
         + ("" if not config.cors_origins else f", CORS {', '.join(config.cors_origins)}")
@@ -128,7 +148,10 @@ def serve(
     console.print(
         f'  Scenarios: tag a conversation with {{"scenario": "<name>"}}; list at {url}{config.control_prefix}/scenarios'
     )
-    uvicorn.run(application, host=host, port=port, log_level="info", access_log=access_log)
+    from mockserver.redact import install_access_log_redaction
+
+    install_access_log_redaction()
+    uvicorn.run(application, host=host, port=port, log_level="info", access_log=access_log, timeout_graceful_shutdown=5)
 
 
 def _scenario_names(directories: list[Path]) -> frozenset[str]:

@@ -16,10 +16,16 @@ class Clock:
     Event timestamps are naive server-local ISO strings with microseconds (the server compares
     them as strings), strictly increasing so the log order equals timestamp order.
     Conversation timestamps are UTC with a trailing ``Z``.
+
+    With a ``seed`` the timestamps and the sequence of ids are reproducible, but the ids are
+    mixed with a ``salt`` drawn anew for every clock, so a restarted (or reset) mock never
+    issues an id an earlier one did: a browser tab left open cannot silently attach to another
+    conversation. Give the salt too for byte-for-byte identical ids.
     """
 
-    def __init__(self, seed: int | None = None):
+    def __init__(self, seed: int | None = None, salt: int | None = None):
         self._rng = random.Random(seed) if seed is not None else None
+        self._salt = salt if salt is not None else random.SystemRandom().getrandbits(128)
         self._last = datetime.min
         self._ticks = 0
 
@@ -30,7 +36,7 @@ class Clock:
     def uuid(self) -> uuid.UUID:
         if self._rng is None:
             return uuid.uuid4()
-        return uuid.UUID(int=self._rng.getrandbits(128), version=4)
+        return uuid.UUID(int=self._rng.getrandbits(128) ^ self._salt, version=4)
 
     def event_id(self) -> str:
         return str(self.uuid())

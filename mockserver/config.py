@@ -18,11 +18,17 @@ class MockConfig:
     any speed, so pause/interrupt scenarios keep their window. ``seed`` makes ids and timestamps
     deterministic. The scenarios are the bundled pack (unless ``bundled_scenarios`` is False) plus
     every ``*.yaml`` in ``scenario_dirs``, later ones overriding earlier ones by name.
+
+    The control API (``control_prefix``) takes ``control_keys`` when given, else the session
+    ``api_keys``; it answers only requests whose ``Host`` is a loopback name or one of
+    ``allowed_hosts``, and refuses cross-origin requests except from ``cors_origins``.
     """
 
     api_keys: tuple[str, ...] = ()
     speed: float = 0.0
     seed: int | None = None
+    id_salt: int | None = None
+    """With ``seed``: the salt mixed into ids (default: a new one per start, so ids never repeat)."""
     default_scenario: str = DEFAULT_SCENARIO
     scenario_dirs: tuple[Path, ...] = ()
     bundled_scenarios: bool = True
@@ -32,4 +38,12 @@ class MockConfig:
     max_subscribers: int = 50
     auth_timeout_s: float = 10.0
     control_prefix: str = "/_mock"
+    control_keys: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
+
+    @property
+    def control_key_set(self) -> tuple[str, ...]:
+        """The keys the control API accepts (empty: open, as the agent API then is too)."""
+        return self.control_keys or self.api_keys
+
     extra: dict[str, str] = field(default_factory=dict)

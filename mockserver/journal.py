@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from mockserver.observers import Frame, Observer, SocketInfo
+from mockserver.redact import redact_frame
 
 MAX_ENTRIES = 10_000
 
@@ -42,7 +43,8 @@ class Journal(Observer):
         self.frame("out", socket.path, frame)
 
     def received(self, socket: SocketInfo, frame: Any) -> None:
-        self.frame("in", socket.path, frame)
+        # A client frame may carry the session key (the auth frame): never recorded as sent.
+        self.frame("in", socket.path, redact_frame(frame))
 
     def entries(self, channel: str | None = None) -> list[dict[str, Any]]:
         return [asdict(e) for e in self._entries if channel is None or e.channel == channel]

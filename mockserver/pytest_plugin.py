@@ -159,5 +159,5 @@ def agent_server_client(agent_server_app: Any, agent_server: AgentServer) -> Ite
     """A synchronous in-process client of the mock (Starlette TestClient, an httpx.Client)."""
     from starlette.testclient import TestClient
 
-    with TestClient(agent_server_app, base_url="http://ohmock", headers=agent_server.headers) as client:
+    with TestClient(agent_server_app, base_url="http://127.0.0.1", headers=agent_server.headers) as client:
         yield client

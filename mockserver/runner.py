@@ -28,7 +28,8 @@ class MockServer(ServedApp):
     @property
     def endpoint(self) -> MockEndpoint:
         """Where this mock listens, for clients of its control API."""
-        return MockEndpoint(self.url, self.api_key, self.config.control_prefix)
+        control = self.config.control_keys[0] if self.config.control_keys else None
+        return MockEndpoint(self.url, self.api_key, self.config.control_prefix, control)
 
     @property
     def state(self) -> MockState:

@@ -32,7 +32,6 @@ from contract.spec.ws_protocol import (
     SESSION_API_KEY_HEADER,
     AuthDecision,
     AuthFrame,
-    BinaryFrameError,
     ClientFrameError,
     CloseCode,
     CloseReason,
@@ -108,7 +107,7 @@ async def authenticate(websocket: WebSocket, state: MockState, socket: SocketInf
     frame = message["text"] if message.get("text") is not None else message.get("bytes") or b""
     try:
         authenticated = first_frame_authenticates(frame, keys)
-    except BinaryFrameError:
+    except ClientFrameError:  # binary or too deep: the real handler crashes on these
         return False  # returning without a close frame: uvicorn drops the connection
     state.observers.received(socket, _decoded(frame))
     if not authenticated:
@@ -141,8 +140,8 @@ def _decoded(frame: str | bytes) -> Any:
         return f"<binary frame, {len(frame)} bytes>"
     try:
         return json.loads(frame)
-    except ValueError:
-        return frame
+    except (ValueError, RecursionError):
+        return frame if len(frame) <= 1000 else frame[:1000] + f"... ({len(frame)} characters)"
 
 
 # -- serving one socket ----------------------------------------------------------------------

@@ -60,7 +60,7 @@ class MockState:
         return name
 
     def _fresh_world(self) -> None:
-        self.clock = Clock(self.config.seed)
+        self.clock = Clock(self.config.seed, self.config.id_salt)
         self.store = Store(self.clock, self.observers)
         self.bash = BashLog()
         self.engine = Engine(

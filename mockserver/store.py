@@ -22,6 +22,7 @@ from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND
 from mockserver import event_builder as build
 from mockserver.clock import Clock
 from mockserver.observers import Observers
+from mockserver.redact import Channel, served_agent, served_analyzer, served_registry
 
 # ConversationState fields (the full_state snapshot); ConversationInfo adds the INFO_ONLY ones.
 STATE_FIELDS = (
@@ -92,7 +93,6 @@ TOOL_MODULES = {
     "task_tracker": "openhands.tools.task_tracker.definition",
     "browser_tool_set": "openhands.tools.browser_use.definition",
 }
-MASKED_SECRET = "**********"  # noqa: S105 - the mask the server shows instead of a secret
 ROOT_PARENT_ID = "__root__"  # sdk/event/types.py
 
 
@@ -157,6 +157,13 @@ class Conversation:
     index: dict[str, int] = field(default_factory=dict)
     subscribers: dict[int, Subscriber] = field(default_factory=dict)
     secrets: dict[str, Any] = field(default_factory=dict)
+    """The secret sources, kept server-side (only names and kinds are ever served)."""
+    listed_secrets: dict[str, Any] = field(default_factory=dict)
+    """The sources REST lists: the real server reads ConversationInfo from its autosaved state.
+    It is first saved before the request's secrets are added, and ``update_secrets`` (an in-place
+    change) does not save it, so REST shows no secret until the next persisted change (all
+    observed). The create response and the sockets show the live registry."""
+
     head: str | None = None
     """Id of the newest non-state-update event (the tree's HEAD)."""
     deleted: bool = False
@@ -179,6 +186,7 @@ class Conversation:
             stamped["parent_id"] = ROOT_PARENT_ID
         stamped.update((k, v) for k, v in event.items() if k != "source")
         if persist:
+            self.listed_secrets = dict(self.secrets)
             self.index[stamped["id"]] = len(self.events)
             self.events.append(stamped)
             if stamped["kind"] != STATE_UPDATE_KIND:
@@ -223,20 +231,25 @@ class Conversation:
     def state_dump(self) -> dict[str, Any]:
         """ConversationState as the full_state snapshot carries it (nulls dropped, key masked)."""
         dump = {k: copy.deepcopy(self.state[k]) for k in STATE_FIELDS if self.state.get(k) is not None}
-        llm = dump.get("agent", {}).get("llm")
-        if isinstance(llm, dict) and "api_key" in llm:
-            llm["api_key"] = MASKED_SECRET
-        return dump
+        return self._served(dump, "socket")
 
-    def info(self, *, runtime: bool = True) -> dict[str, Any]:
-        """ConversationInfo (nulls kept, as the REST response model does)."""
+    def info(self, *, created: bool = False) -> dict[str, Any]:
+        """ConversationInfo (nulls kept, as the REST response model does). ``created``: as the
+        create response shows it (from the live conversation: no runtime info, the live registry)."""
         merged = {**self.state, **dataclasses.asdict(self.meta)}
-        info = {k: copy.deepcopy(merged.get(k)) for k in INFO_FIELDS}
-        llm = (info.get("agent") or {}).get("llm")
-        if isinstance(llm, dict) and "api_key" in llm:
-            llm["api_key"] = None
-        info["runtime_info"] = dict(RUNTIME_INFO) if runtime else None
+        info = self._served({k: copy.deepcopy(merged.get(k)) for k in INFO_FIELDS}, "rest", live=created)
+        info["runtime_info"] = None if created else dict(RUNTIME_INFO)
         return info
+
+    def _served(self, document: dict[str, Any], channel: Channel, *, live: bool = True) -> dict[str, Any]:
+        """Secrets never leave: masked as the real server masks them on ``channel``."""
+        if document.get("agent") is not None:
+            document["agent"] = served_agent(document["agent"], channel)
+        if document.get("security_analyzer") is not None:
+            document["security_analyzer"] = served_analyzer(document["security_analyzer"])
+        if "secret_registry" in document:
+            document["secret_registry"] = served_registry(self.secrets if live else self.listed_secrets, channel)
+        return document
 
     def pending_actions(self) -> list[dict[str, Any]]:
         """ActionEvents (with an action) that no observation, rejection or error answered yet."""
@@ -377,6 +390,7 @@ class Store:
         )
         run = RunState(scenario=scenario, autotitle=request.get("autotitle", True))
         conversation = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
+        conversation.secrets.update(copy.deepcopy(request.get("secrets") or {}))
         self.conversations[cid] = conversation
         return conversation
 

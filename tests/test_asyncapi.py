@@ -623,6 +623,7 @@ _POST_AUTH_FRAMES: list[str | bytes] = [
     "null",
     "not json",
     b"{}",
+    "[" * 10_000 + "]" * 10_000,  # deeper than json.loads's recursion limit
 ]
 
 
@@ -689,6 +690,28 @@ def test_server_answers_as_ws_protocol_predicts(socket_server: SocketServer) -> 
             assert [r["code"] for r in replies] == expected, frame
             assert not [e for r in replies for e in payload_errors("ServerErrorEvent", r)]
 
+    # The same frames on the session socket (error envelopes) and the bash socket (BashError).
+    with connect(ws_base + wp.session_socket_path(cid)) as ws:
+        ws.send(wp.AuthFrame(session_api_key=key).model_dump_json())
+        assert json.loads(ws.recv(timeout=10))["type"] == "sync"
+        assert json.loads(ws.recv(timeout=10))["type"] == "transient"  # the connect snapshot
+        for template in _POST_AUTH_FRAMES:
+            frame = template.replace("KEY", key) if isinstance(template, str) else template
+            expected = [code for code in (_expected_reply_code(frame), "KeyError") if code]
+            ws.send(frame)
+            ws.send(b"probe")
+            replies = [json.loads(ws.recv(timeout=10)) for _ in expected]
+            assert [(r["type"], r["code"]) for r in replies] == [("error", c) for c in expected], frame
+    with connect(ws_base + wp.BASH_EVENTS_SOCKET_PATH) as ws:
+        ws.send(wp.AuthFrame(session_api_key=key).model_dump_json())
+        for template in _POST_AUTH_FRAMES:
+            frame = template.replace("KEY", key) if isinstance(template, str) else template
+            expected = [code for code in (_expected_reply_code(frame), "KeyError") if code]
+            ws.send(frame)
+            ws.send(b"probe")
+            replies = [json.loads(ws.recv(timeout=10)) for _ in expected]
+            assert [(r["kind"], r["code"]) for r in replies] == [("BashError", c) for c in expected], frame
+
     # First-message auth on an unknown conversation: authenticated means 4004, rejected 4001.
     unknown = wp.events_socket_path(uuid.uuid4())
     for frame in [
@@ -718,8 +741,9 @@ def test_server_answers_as_ws_protocol_predicts(socket_server: SocketServer) -> 
     # without a close frame (the client sees 1006, never 4001).
     with pytest.raises(wp.BinaryFrameError):
         wp.first_frame_authenticates(b"{}", [key])
-    with connect(ws_base + wp.events_socket_path(cid)) as ws:
-        ws.send(b'{"type":"auth"}')
-        with pytest.raises(ConnectionClosed) as dropped:
-            ws.recv(timeout=15)
-    assert dropped.value.rcvd is None
+    for first in (b'{"type":"auth"}', "[" * 10_000 + "]" * 10_000):
+        with connect(ws_base + wp.events_socket_path(cid)) as ws:
+            ws.send(first)
+            with pytest.raises(ConnectionClosed) as dropped:
+                ws.recv(timeout=15)
+        assert dropped.value.rcvd is None, first[:20]

@@ -22,6 +22,7 @@ import pytest
 from contract.checker import CHECKS, DEFAULT_BUDGET_S, PHASES, Classification, Report, Status, run_checks
 from contract.checker.report import html_report, json_report, junit_xml
 from contract.checker.safety import select
+from contract.client.control import ControlClient
 from mockserver.config import MockConfig
 from mockserver.runner import MockServer
 
@@ -101,8 +102,8 @@ def mutant() -> Iterator[MockServer]:
 
 def _break(mock: MockServer, **faults: object) -> None:
     mock.state.reset()
-    response = httpx.post(f"{mock.url}/_mock/faults", json=faults, timeout=5)
-    assert response.status_code == 200, response.text
+    with ControlClient.connect(mock.endpoint) as control:
+        control.set_faults(**faults)
 
 
 def _caught(report: Report, check: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from contract.client.http import session_headers
 from contract.spec.control_api import (
     DEFAULT_PREFIX,
     ActionFired,
@@ -52,6 +53,8 @@ class MockEndpoint:
     url: str
     api_key: str | None = None
     control_prefix: str = DEFAULT_PREFIX
+    control_key: str | None = None
+    """The key the control API takes, when it differs from the session key."""
 
 
 class ControlClient:
@@ -68,7 +71,11 @@ class ControlClient:
     @classmethod
     def connect(cls, endpoint: MockEndpoint, *, timeout_s: float = 10.0) -> ControlClient:
         """A client with its own HTTP connection pool (close it with :meth:`close`)."""
-        return cls(httpx.Client(base_url=endpoint.url, timeout=timeout_s), endpoint.control_prefix)
+        key = endpoint.control_key or endpoint.api_key
+        return cls(
+            httpx.Client(base_url=endpoint.url, headers=session_headers(key), timeout=timeout_s),
+            endpoint.control_prefix,
+        )
 
     def close(self) -> None:
         self.http.close()

@@ -26,6 +26,10 @@ BUNDLED_PACKAGE = "contract.harness.scenarios"
 """The package whose ``*.yaml`` files are the bundled scenario pack."""
 
 
+MAX_DELAY_MS = 600_000
+"""The longest scripted delay (10 minutes): every run ends."""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -45,15 +49,15 @@ class ToolTurn(_Strict):
     arguments: dict[str, Any] = Field(default_factory=dict)
     thought: str = ""
     observation: Observation | None = None
-    llm_delay_ms: int = Field(0, ge=0, description="LLM latency before this turn")
-    tool_duration_ms: int = Field(0, ge=0, description="mock only: how long the tool runs")
+    llm_delay_ms: int = Field(0, ge=0, le=MAX_DELAY_MS, description="LLM latency before this turn")
+    tool_duration_ms: int = Field(0, ge=0, le=MAX_DELAY_MS, description="mock only: how long the tool runs")
 
 
 class ReplyTurn(_Strict):
     """The LLM answers with plain text: an agent MessageEvent, and the run finishes."""
 
     reply: str
-    llm_delay_ms: int = Field(0, ge=0)
+    llm_delay_ms: int = Field(0, ge=0, le=MAX_DELAY_MS)
     stream: bool = Field(False, description="emit StreamingDeltaEvent chunks before the message")
 
 
@@ -62,7 +66,7 @@ class ErrorTurn(_Strict):
 
     error: int = Field(description="HTTP status the LLM endpoint answers with", ge=400, le=599)
     message: str = "scripted LLM failure"
-    llm_delay_ms: int = Field(0, ge=0)
+    llm_delay_ms: int = Field(0, ge=0, le=MAX_DELAY_MS)
 
 
 def _turn_kind(value: Any) -> str | None:

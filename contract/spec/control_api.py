@@ -25,11 +25,48 @@ Routes (relative to the prefix):
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired, TypedDict
+import re
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 DEFAULT_PREFIX = "/_mock"
+
+MAX_LATENCY_MS = 60_000.0
+"""The longest added latency or frame delay: every knob stays bounded, so nothing can wedge the mock."""
+SENDABLE_CLOSE_CODES = frozenset({1000, 1001, 1002, 1003, *range(1007, 1015), *range(3000, 5000)})
+"""Close codes a server may put on the wire (RFC 6455 §7.4: 1004-1006 and 1015 are reserved)."""
+
+
+def _pattern(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a regular expression: {exc}") from None
+    return value
+
+
+def _close_code(value: int) -> int:
+    if value not in SENDABLE_CLOSE_CODES:
+        raise ValueError("a close code a server can send: 1000-1003, 1007-1014 or 3000-4999")
+    return value
+
+
+def _event(value: dict[str, Any]) -> dict[str, Any]:
+    kind = value.get("kind")
+    if not isinstance(kind, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", kind):
+        raise ValueError("an event needs a 'kind' naming its class (letters, digits, underscores)")
+    for field in ("id", "timestamp", "source", "parent_id"):
+        if field in value and not isinstance(value[field], str) and not (field == "parent_id" and value[field] is None):
+            raise ValueError(f"an event's {field!r} is a string")
+    return value
+
+
+Pattern = Annotated[str, AfterValidator(_pattern)]
+Millis = Annotated[float, Field(ge=0, le=MAX_LATENCY_MS, allow_inf_nan=False)]
+CloseCode = Annotated[int, AfterValidator(_close_code)]
+EventDocument = Annotated[dict[str, Any], AfterValidator(_event)]
+"""An event as the control API takes it: any fields, but structurally an event (a ``kind``)."""
 
 ExecutionStatus = Literal["idle", "running", "paused", "waiting_for_confirmation", "finished", "error", "stuck"]
 
@@ -88,9 +125,9 @@ class JournalEntry(_Body):
 class ForcedResponse(_Body):
     """Answer matching requests with a fixed status and body, ``times`` times (0 = always)."""
 
-    method: str = Field("*", description="HTTP method, or * for any")
-    path: str = Field(description="regular expression matched against the request path")
-    status: int = Field(ge=100, le=599)
+    method: str = Field("*", pattern=r"^(\*|[A-Z]+)$", description="HTTP method, or * for any")
+    path: Pattern = Field(description="regular expression matched against the request path")
+    status: int = Field(ge=200, le=599, description="a final status (1xx would leave the client without a response)")
     body: Any = None
     times: int = Field(1, ge=0)
 
@@ -98,12 +135,12 @@ class ForcedResponse(_Body):
 class FaultSettings(_Body):
     """Body of ``POST /faults``; omitted fields keep their current value."""
 
-    latency_ms: dict[str, float] | None = Field(None, description="path regex → added latency (ms)")
+    latency_ms: dict[Pattern, Millis] | None = Field(None, description="path regex → added latency (ms, at most 60 s)")
     forced: list[ForcedResponse] | None = None
-    ws_delay_ms: float | None = Field(None, ge=0, description="delay every WebSocket frame (vs REST)")
+    ws_delay_ms: Millis | None = Field(None, description="delay every WebSocket frame (vs REST; ms, at most 60 s)")
     omit_snapshot: int | None = Field(None, ge=0, description="skip the next N end-of-run snapshots")
     duplicate_frame: int | None = Field(None, ge=0, description="send the next N frames twice")
-    drop_sockets: int | None = Field(None, ge=1000, le=4999, description="close every open socket now with this code")
+    drop_sockets: CloseCode | None = Field(None, description="close every open socket now with this code")
     # Contract breakers for checker mutation tests (contract.checker); each stays on until cleared.
     skip_auth: bool | None = Field(None, description="accept REST requests without a valid X-Session-API-Key")
     drop_field: str | None = Field(
@@ -129,7 +166,7 @@ class FaultState(_Body):
 
 
 class InjectEvent(_Body):
-    event: dict[str, Any]
+    event: EventDocument
     persist: bool = True
     validate_event: bool = True
 
@@ -154,7 +191,7 @@ anything but running (``end``)."""
 class HookAction(_Body):
     """What a trigger (or ``/act``) does; every field is optional and they apply in this order."""
 
-    emit: list[dict[str, Any]] | None = Field(
+    emit: list[EventDocument] | None = Field(
         None,
         description='events to emit unvalidated, in order; a string "$<i>.id" becomes the id of the i-th emitted event',
     )

@@ -56,6 +56,7 @@ __all__ = [
     "SessionFrame",
     "SessionFrameBase",
     "SyncFrame",
+    "TooDeepError",
     "TransientFrame",
     "announced_status",
     "events_socket_path",
@@ -341,6 +342,14 @@ class BinaryFrameError(ClientFrameError):
         super().__init__(detail)
 
 
+class TooDeepError(ClientFrameError):
+    """JSON nested deeper than the decoder's recursion limit: ``json.loads`` raises
+    ``RecursionError``. After authentication the server answers ``code="RecursionError"``; as
+    the first-message auth frame it is not caught (like a binary frame, the connection drops)."""
+
+    code = "RecursionError"
+
+
 class NotAnObjectError(ClientFrameError):
     """Valid JSON that is not an object (array, string, number, null).
 
@@ -370,6 +379,8 @@ def _decode(frame: str | bytes) -> Any:
         return json.loads(frame)
     except json.JSONDecodeError as exc:
         raise MalformedFrameError(str(exc)) from exc
+    except RecursionError as exc:
+        raise TooDeepError(str(exc)) from None
 
 
 def parse_client_frame(frame: str | bytes) -> AuthFrame | dict[str, Any]:
@@ -387,6 +398,7 @@ def parse_client_frame(frame: str | bytes) -> AuthFrame | dict[str, Any]:
     Raises:
         MalformedFrameError: the text is not JSON.
         BinaryFrameError: a binary frame.
+        TooDeepError: JSON nested deeper than the decoder allows.
         NotAnObjectError: JSON that is not an object.
     """
     data = _decode(frame)
@@ -410,6 +422,7 @@ def first_frame_authenticates(frame: str | bytes, session_api_keys: Collection[s
         ValueError: ``session_api_keys`` is empty; the server then accepts without reading an
             auth frame, so the first frame is an ordinary client frame.
         BinaryFrameError: a binary frame, which the real server does not survive (see there).
+        TooDeepError: JSON nested too deep, which it does not survive either.
     """
     if not session_api_keys:
         raise ValueError("no session keys configured: the server reads no auth frame")

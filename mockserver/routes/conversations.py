@@ -11,7 +11,7 @@ from uuid import UUID
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 from starlette.background import BackgroundTask
 
 from contract.generated import models
@@ -121,6 +121,25 @@ def _fill_computed_llm_fields(node: Any) -> None:
             _fill_computed_llm_fields(item)
 
 
+class UpdateSecretsBody(models.UpdateSecretsRequest):
+    """``UpdateSecretsRequest`` with the server's ``convert_string_secrets`` (lost in the export):
+    a plain string, or ``{"value": ...}`` without a kind, is a StaticSecret."""
+
+    @field_validator("secrets", mode="before")
+    @classmethod
+    def _convert_string_secrets(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {
+            key: {"kind": "StaticSecret", "value": item}
+            if isinstance(item, str)
+            else {"kind": "StaticSecret", "value": item["value"]}
+            if isinstance(item, dict) and "value" in item and "kind" not in item
+            else item
+            for key, item in value.items()
+        }
+
+
 # -- conversations ---------------------------------------------------------------------------
 
 
@@ -135,7 +154,7 @@ async def start_conversation(request: Request, body: models.StartConversationReq
     if requested is not None:
         existing = state.store.get(UUID(str(requested)))
         if existing is not None:
-            return JSONResponse(existing.info(runtime=False), status_code=200)
+            return JSONResponse(existing.info(created=True), status_code=200)
     conversation = state.create_conversation(UUID(str(requested)) if requested else None, payload)
     starter = None
     initial = payload.get("initial_message")
@@ -144,7 +163,7 @@ async def start_conversation(request: Request, body: models.StartConversationReq
         if initial.get("run", True):
             starter = state.engine.start_run(conversation)
     return JSONResponse(
-        conversation.info(runtime=False), status_code=201, background=BackgroundTask(starter) if starter else None
+        conversation.info(created=True), status_code=201, background=BackgroundTask(starter) if starter else None
     )
 
 
@@ -259,12 +278,10 @@ async def set_security_analyzer(
 
 
 @router.post("/{conversation_id}/secrets")
-async def update_secrets(request: Request, conversation_id: UUID, body: models.UpdateSecretsRequest) -> dict[str, Any]:
+async def update_secrets(request: Request, conversation_id: UUID, body: UpdateSecretsBody) -> dict[str, Any]:
     conversation = _conversation(request, conversation_id)
-    # Accepted and kept server-side; never echoed back (the registry lists names only).
+    # Kept server-side; never echoed back (the served registry lists names and kinds only).
     conversation.secrets.update(_dump(body).get("secrets") or {})
-    sources = {name: {"kind": "StaticSecret", "value": "**********"} for name in conversation.secrets}
-    conversation.state["secret_registry"] = {"secret_sources": sources}
     return SUCCESS
 
 
