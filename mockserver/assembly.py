@@ -19,6 +19,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from contract.wire_rules import RealModelFailure, unhashable_tag_failure
 from mockserver import sockets
 from mockserver.config import MockConfig
 from mockserver.control import routes as control
@@ -32,6 +33,25 @@ from mockserver.strict import StrictContractMiddleware, StrictFrames
 
 # uvicorn's own logger, so mock bugs are visible in the server log without a custom handler.
 logger = logging.getLogger("uvicorn.error")
+# The real server's own 500s, reproduced on purpose: not mock bugs, so not logged as tracebacks.
+REPRODUCED_FAILURES = (ValueError, RealModelFailure)
+
+
+class _QuietReproducedFailures(logging.Filter):
+    """Drops uvicorn's "Exception in ASGI application" record for a reproduced real 500.
+
+    Starlette re-raises after the catch-all handler has answered (as on the real server), so
+    uvicorn would log every such 500 with a traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        failure = record.exc_info[1] if record.exc_info else None
+        return not isinstance(failure, REPRODUCED_FAILURES)
+
+
+def _quiet_reproduced_failures() -> None:
+    if not any(isinstance(f, _QuietReproducedFailures) for f in logger.filters):
+        logger.addFilter(_QuietReproducedFailures())
 
 
 async def _check_session_api_key(request: Request) -> None:
@@ -56,7 +76,7 @@ def _add_exception_handlers(app: FastAPI) -> None:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     async def unhandled(request: Request, exc: Exception) -> JSONResponse:
-        if not isinstance(exc, ValueError):
+        if not isinstance(exc, REPRODUCED_FAILURES):
             logger.error(
                 "mock server error on %s %s\n%s",
                 request.method,
@@ -68,11 +88,21 @@ def _add_exception_handlers(app: FastAPI) -> None:
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
-        return JSONResponse({"detail": sanitize_validation_errors(exc.errors())}, status_code=422)
+        errors = list(exc.errors())
+        failure = unhashable_tag_failure(errors)
+        if failure is not None:
+            return await unhandled(request, failure)
+        try:
+            return JSONResponse({"detail": sanitize_validation_errors(errors)}, status_code=422)
+        except TypeError as exc:
+            # A body that is not JSON leaves bytes in the errors' "input": the real server's
+            # handler fails to render them the same way, and answers this 500.
+            return await unhandled(request, RealModelFailure(str(exc)))
 
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(Exception, unhandled)
+    _quiet_reproduced_failures()
 
 
 class FaultAndJournalMiddleware:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -35,13 +35,21 @@ def spec_export(
         str | None, typer.Option(help="Python interpreter with openhands-agent-server installed.")
     ] = None,
     output: Annotated[Path, typer.Option(help="Where to write the spec.")] = Path("openapi.json"),
+    defaults_output: Annotated[
+        Path, typer.Option(help="Where to write the server models' factory defaults (not with --from-url).")
+    ] = Path("contract/spec/factory_defaults.json"),
 ) -> None:
-    """Re-export the upstream spec (the pinned file is the checkout's openapi.json)."""
+    """Re-export the upstream spec and its models' factory defaults (the pinned files of the checkout)."""
     from contract.spec.documents import write
     from contract.spec.export import download, export_from_package
 
+    defaults: dict[str, Any] | None = None
     try:
-        document = download(from_url) if from_url else export_from_package(python)
+        if from_url:
+            document = download(from_url)
+        else:
+            exported = export_from_package(python)
+            document, defaults = exported.spec, exported.factory_defaults
     except Exception as exc:  # noqa: BLE001 - report any export failure as a CLI error
         _fail(str(exc))
     version = document.get("info", {}).get("version")
@@ -51,19 +59,26 @@ def spec_export(
         )
     changed = write(document, output)
     console.print(f"{output}: {'updated' if changed else 'unchanged'} ({len(document.get('paths', {}))} paths)")
+    if defaults is None:
+        console.print(f"{defaults_output}: unchanged (a running server does not expose its models' factory defaults)")
+    else:
+        changed = write(defaults, defaults_output)
+        fields = sum(len(props) for props in defaults.values())
+        console.print(f"{defaults_output}: {'updated' if changed else 'unchanged'} ({fields} fields)")
 
 
 @spec_app.command("build")
 def spec_build(
     checkout: Annotated[Path, typer.Option(help="The ohmock source checkout to rebuild.")] = Path("."),
 ) -> None:
-    """Apply contract/spec/overlay.yaml to openapi.json and regenerate contract/generated/ (effective spec + models)."""
+    """Apply the overlay and factory defaults to openapi.json; regenerate contract/generated/ (effective spec + models)."""
     from contract.spec.codegen import Checkout, CheckoutError, build_all
+    from contract.spec.defaults import FactoryDefaultsError
     from contract.spec.overlay import OverlayError
 
     try:
         changed = build_all(Checkout.at(checkout))
-    except (CheckoutError, OverlayError, RuntimeError) as exc:
+    except (CheckoutError, OverlayError, FactoryDefaultsError, RuntimeError) as exc:
         _fail(str(exc))
     for path in changed:
         console.print(f"updated {path}")

@@ -108,6 +108,9 @@ class Engine:
     def _init_agent(self, conversation: Conversation) -> None:
         if not conversation.run.agent_initialized:
             conversation.run.agent_initialized = True
+            # _ensure_plugins_loaded stores the hooks in the state before the agent's system prompt.
+            if conversation.run.pending_hook_config is not None:
+                conversation.set_state("hook_config", conversation.run.pending_hook_config)
             tools = [str(t.get("name")) for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
             conversation.emit(build.system_prompt(tools))
 

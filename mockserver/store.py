@@ -23,6 +23,7 @@ from mockserver import event_builder as build
 from mockserver.clock import Clock
 from mockserver.observers import Observers
 from mockserver.redact import Channel, served_agent, served_analyzer, served_registry
+from mockserver.state_forms import socket_form
 
 # ConversationState fields (the full_state snapshot); ConversationInfo adds the INFO_ONLY ones.
 STATE_FIELDS = (
@@ -129,6 +130,8 @@ class RunState:
     autotitle: bool = True
     agent_initialized: bool = False
     """The system prompt has been emitted (lazily, at the first message or run)."""
+    pending_hook_config: dict[str, Any] | None = None
+    """The requested hooks, in the state from the lazy initialization on."""
     action_turns: dict[str, ToolTurn] = field(default_factory=dict)
     """ActionEvent id → the scenario turn behind it, so an approved action reports its observation."""
     executing: dict[str, Any] | None = None
@@ -208,7 +211,7 @@ class Conversation:
         if self.state.get(key) == value:
             return None
         self.state[key] = value
-        return self.emit(build.state_update(key, value))
+        return self.emit(build.state_update(key, socket_form(key, value)))
 
     def snapshot(self) -> dict[str, Any]:
         """Emit the transient ``full_state`` update."""
@@ -230,7 +233,7 @@ class Conversation:
 
     def state_dump(self) -> dict[str, Any]:
         """ConversationState as the full_state snapshot carries it (nulls dropped, key masked)."""
-        dump = {k: copy.deepcopy(self.state[k]) for k in STATE_FIELDS if self.state.get(k) is not None}
+        dump = {k: socket_form(k, copy.deepcopy(self.state[k])) for k in STATE_FIELDS if self.state.get(k) is not None}
         return self._served(dump, "socket")
 
     def info(self, *, created: bool = False) -> dict[str, Any]:
@@ -353,7 +356,9 @@ class Store:
         now = self.clock.utc_timestamp()
         agent = copy.deepcopy(request.get("agent") or {})
         tools = [t.get("name") for t in agent.get("tools") or [] if isinstance(t, dict)]
-        workspace = {"kind": "LocalWorkspace", **(request.get("workspace") or {})}
+        workspace = dict(request.get("workspace") or {})
+        if workspace.get("kind") is None:  # the served workspace is the server's LocalWorkspace
+            workspace["kind"] = "LocalWorkspace"
         state = {
             "id": str(cid),
             "agent": agent,
@@ -378,7 +383,9 @@ class Store:
             "secret_registry": {"secret_sources": {}},
             "tags": dict(request.get("tags") or {}),
             "agent_state": {},
-            "hook_config": request.get("hook_config"),
+            # LocalConversation keeps the requested hooks pending until its lazy agent
+            # initialization (first message or run): null until then (observed).
+            "hook_config": None,
         }
         meta = ConversationMeta(
             created_at=now,
@@ -388,7 +395,9 @@ class Store:
             tool_module_qualnames=request.get("tool_module_qualnames")
             or {name: TOOL_MODULES[name] for name in tools if name in TOOL_MODULES},
         )
-        run = RunState(scenario=scenario, autotitle=request.get("autotitle", True))
+        run = RunState(
+            scenario=scenario, autotitle=request.get("autotitle", True), pending_hook_config=request.get("hook_config")
+        )
         conversation = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
         conversation.secrets.update(copy.deepcopy(request.get("secrets") or {}))
         self.conversations[cid] = conversation

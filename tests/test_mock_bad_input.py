@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 from contract.harness.real_server import RealServer
+from contract.wire_rules import context_window_message
 from mockserver.app import create_app
 from mockserver.config import MockConfig
 
@@ -37,6 +38,7 @@ WRONG = {"X-Session-API-Key": "wrong-key"}
 JSON = {"Content-Type": "application/json"}
 UNKNOWN = "11111111-2222-4333-8444-555555555555"
 AGENT = {"kind": "Agent", "llm": {"model": "openai/unused", "base_url": "http://127.0.0.1:9/v1", "num_retries": 0}}
+CREATE = {"agent": AGENT, "workspace": {"kind": "LocalWorkspace", "working_dir": "/workspace/project"}}
 NOT_FOUND = {"detail": "Not Found"}
 UNAUTHORIZED = {"detail": "Unauthorized"}
 
@@ -46,6 +48,10 @@ def _err(kind: str, loc: list[Any], msg: str, value: Any, ctx: dict[str, Any] | 
     if ctx is not None:
         error["ctx"] = ctx
     return error
+
+
+def _server_error(exception: str) -> dict[str, Any]:
+    return {"detail": "Internal Server Error", "exception": exception, "error_id": "<32 hex>"}
 
 
 def _uuid_error(loc: list[Any], value: str) -> dict[str, Any]:
@@ -289,6 +295,22 @@ CASES = [
         {"detail": "Conversation not found: {unknown}"},
     ),
     BadInput(
+        "unknown conversation beats a bad body on the event routes (a dependency answers first)",
+        "POST",
+        "/api/conversations/{unknown}/events",
+        404,
+        {"detail": "Conversation not found: {unknown}"},
+        {**AUTH, **JSON},
+        _json({"role": None, "content": 5}),
+    ),
+    BadInput(
+        "unknown conversation beats a bad query on event search",
+        "GET",
+        "/api/conversations/{unknown}/events/search?limit=0",
+        404,
+        {"detail": "Conversation not found: {unknown}"},
+    ),
+    BadInput(
         "unknown conversation, goal",
         "POST",
         "/api/conversations/{unknown}/goal",
@@ -425,7 +447,154 @@ CASES = [
         {**AUTH, **JSON},
         b"{}",
     ),
+    # -- the real models' own validators (contract/wire_rules.py) ---------------------------
+    BadInput(
+        "a tag key that is not lowercase alphanumeric",
+        "POST",
+        "/api/conversations",
+        422,
+        {
+            "detail": [
+                _err(
+                    "value_error",
+                    ["body", "tags"],
+                    "Value error, Tag key 'A' is invalid: keys must be lowercase alphanumeric only",
+                    {"A": "b"},
+                    {"error": "Tag key 'A' is invalid: keys must be lowercase alphanumeric only"},
+                )
+            ]
+        },
+        {**AUTH, **JSON},
+        _json({**CREATE, "tags": {"A": "b"}}),
+    ),
+    BadInput(
+        "a tag value longer than 256 characters",
+        "PATCH",
+        "/api/conversations/{live}",
+        422,
+        {
+            "detail": [
+                _err(
+                    "value_error",
+                    ["body", "tags"],
+                    "Value error, Tag value for 'ok' exceeds maximum length of 256 characters",
+                    {"ok": "x" * 257},
+                    {"error": "Tag value for 'ok' exceeds maximum length of 256 characters"},
+                )
+            ]
+        },
+        {**AUTH, **JSON},
+        _json({"tags": {"ok": "x" * 257}}),
+    ),
+    BadInput(
+        "null tags leave the tags alone",
+        "PATCH",
+        "/api/conversations/{live}",
+        200,
+        {"success": True},
+        {**AUTH, **JSON},
+        _json({"tags": None}),
+    ),
+    BadInput(
+        "a goal whose objective is blank",
+        "POST",
+        "/api/conversations/{live}/goal",
+        400,
+        {"detail": "Goal objective must not be empty."},
+        {**AUTH, **JSON},
+        _json({"objective": "  "}),
+    ),
+    BadInput(
+        "a body that is not JSON: the validation handler cannot render its bytes",
+        "PATCH",
+        "/api/conversations/{live}",
+        500,
+        _server_error("Object of type bytes is not JSON serializable"),
+        {**AUTH, "Content-Type": "text/plain"},
+        _json({"title": "x"}),
+    ),
     # -- server errors the real server gives too -------------------------------------------
+    BadInput(
+        "tags that are a number (the SDK validator calls .items())",
+        "PATCH",
+        "/api/conversations/{live}",
+        500,
+        _server_error("'int' object has no attribute 'items'"),
+        {**AUTH, **JSON},
+        _json({"tags": 5}),
+    ),
+    BadInput(
+        "a tag value that is a number (the SDK validator calls len())",
+        "PATCH",
+        "/api/conversations/{live}",
+        500,
+        _server_error("object of type 'int' has no len()"),
+        {**AUTH, **JSON},
+        _json({"tags": {"ok": 5}}),
+    ),
+    BadInput(
+        "fork with tags that are a number",
+        "POST",
+        "/api/conversations/{live}/fork",
+        500,
+        _server_error("'int' object has no attribute 'items'"),
+        {**AUTH, **JSON},
+        _json({"tags": 5}),
+    ),
+    BadInput(
+        "create with tags that are a list",
+        "POST",
+        "/api/conversations",
+        500,
+        _server_error("'list' object has no attribute 'items'"),
+        {**AUTH, **JSON},
+        _json({**CREATE, "tags": [1]}),
+    ),
+    BadInput(
+        "a security analyzer whose kind is a list",
+        "POST",
+        "/api/conversations/{live}/security_analyzer",
+        500,
+        _server_error("unhashable type: 'list'"),
+        {**AUTH, **JSON},
+        _json({"security_analyzer": {"kind": ["x"]}}),
+    ),
+    BadInput(
+        "a security analyzer whose kind is an object",
+        "POST",
+        "/api/conversations/{live}/security_analyzer",
+        500,
+        _server_error("unhashable type: 'dict'"),
+        {**AUTH, **JSON},
+        _json({"security_analyzer": {"kind": {"a": 1}}}),
+    ),
+    BadInput(
+        "a confirmation policy whose kind is a list",
+        "POST",
+        "/api/conversations/{live}/confirmation_policy",
+        500,
+        _server_error("unhashable type: 'list'"),
+        {**AUTH, **JSON},
+        _json({"policy": {"kind": ["x"]}}),
+    ),
+    BadInput(
+        "switch to an LLM with a context window below 16,384 tokens",
+        "POST",
+        "/api/conversations/{live}/switch_llm",
+        500,
+        _server_error(context_window_message(100)),
+        {**AUTH, **JSON},
+        _json({"llm": {**AGENT["llm"], "max_input_tokens": 100}}),
+    ),
+    BadInput(
+        "create with an LLM whose context window is below 16,384 tokens",
+        "POST",
+        "/api/conversations",
+        500,
+        _server_error(context_window_message(1000)),
+        {**AUTH, **JSON},
+        _json({**CREATE, "agent": {**AGENT, "llm": {**AGENT["llm"], "max_input_tokens": 1000}}}),
+    ),
     BadInput(
         "a message with role assistant",
         "POST",

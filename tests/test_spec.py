@@ -8,26 +8,91 @@ from pathlib import Path
 import pytest
 
 from contract.spec.codegen import Checkout, CheckoutError, generate_models
+from contract.spec.defaults import FactoryDefaultsError, apply_factory_defaults
 from contract.spec.documents import (
     PINNED_SERVER_VERSION,
     build_effective,
     effective_spec,
     effective_spec_text,
+    factory_defaults_text,
     overlay,
     pinned_spec,
     pinned_spec_text,
     serialize,
 )
-from contract.spec.export import export_from_package
+from contract.spec.export import PackageExport, export_from_package
 from contract.spec.overlay import OverlayError, apply_overlay, load_overlay
+from contract.wire_rules import BASE_CLASS_MAP, EXCLUDED_ON_DUMP
 
 TESTS_DIR = Path(__file__).parent
 CHECKOUT = Checkout.at(TESTS_DIR.parent)
 
 
-def test_pinned_spec_is_the_1_58_0_export() -> None:
+@pytest.fixture(scope="module")
+def exported() -> PackageExport:
+    """One export from the installed openhands-agent-server (a subprocess, ~10 s)."""
+    return export_from_package()
+
+
+def test_pinned_spec_is_the_1_58_0_export(exported: PackageExport) -> None:
     assert pinned_spec()["info"]["version"] == PINNED_SERVER_VERSION
-    assert pinned_spec_text() == serialize(export_from_package())
+    assert pinned_spec_text() == serialize(exported.spec)
+
+
+def test_factory_defaults_are_the_1_58_0_export(exported: PackageExport) -> None:
+    assert factory_defaults_text() == serialize(exported.factory_defaults)
+    # The ones the mock's strictness depends on (null rejected, real default served).
+    assert exported.factory_defaults["SendMessageRequest"] == {"content": []}
+    assert exported.factory_defaults["Agent-Input"]["tools"] == []
+    # Ids and timestamps come from non-deterministic factories: not recorded.
+    assert all("id" not in props and "timestamp" not in props for props in exported.factory_defaults.values())
+
+
+def test_factory_defaults_make_null_a_validation_error() -> None:
+    from pydantic import ValidationError
+
+    from contract.generated import models
+
+    assert models.SendMessageRequest.model_validate({}).content == []
+    with pytest.raises(ValidationError, match="list_type"):
+        models.SendMessageRequest.model_validate({"content": None})
+
+
+def test_a_stale_factory_default_is_refused() -> None:
+    spec = {"components": {"schemas": {"S": {"properties": {"a": {"type": "array"}, "r": {}}, "required": ["r"]}}}}
+    assert apply_factory_defaults(spec, {"S": {"a": []}})["components"]["schemas"]["S"]["properties"]["a"] == {
+        "type": "array",
+        "default": [],
+    }
+    assert "default" not in spec["components"]["schemas"]["S"]["properties"]["a"]  # a copy
+    for stale, message in (
+        ({"T": {"a": []}}, "unknown schema 'T'"),
+        ({"S": {"b": []}}, "unknown property S.b"),
+        ({"S": {"r": []}}, "required property S.r"),
+    ):
+        with pytest.raises(FactoryDefaultsError, match=message):
+            apply_factory_defaults(spec, stale)
+
+
+def test_fields_excluded_on_dump_are_the_input_only_properties() -> None:
+    """``wire_rules.EXCLUDED_ON_DUMP`` is the spec's evidence of ``exclude=True``, nothing more or less."""
+    schemas = effective_spec()["components"]["schemas"]
+    input_only = {}
+    for name, schema in schemas.items():
+        output = schemas.get(name.removesuffix("-Input") + "-Output") if name.endswith("-Input") else None
+        if output is not None:
+            # Output-only properties are computed fields (LLM.is_subscription): served, not excluded.
+            only = sorted(set(schema.get("properties", {})) - set(output.get("properties", {})))
+            if only:
+                input_only[name.replace("-", "")] = tuple(only)
+    assert input_only == EXCLUDED_ON_DUMP
+
+
+def test_the_real_models_validators_are_bases_of_the_generated_classes() -> None:
+    from contract.generated import models
+
+    for name, base in BASE_CLASS_MAP.items():
+        assert f"{base.rsplit('.', 1)[-1]}" in {b.__name__ for b in getattr(models, name).__mro__}, name
 
 
 def test_the_shipped_documents_are_the_checkout_files() -> None:
@@ -35,6 +100,7 @@ def test_the_shipped_documents_are_the_checkout_files() -> None:
     assert pinned_spec_text() == CHECKOUT.pinned_spec.read_text(encoding="utf-8")
     assert effective_spec_text() == CHECKOUT.effective_spec.read_text(encoding="utf-8")
     assert overlay() == load_overlay(CHECKOUT.overlay)
+    assert factory_defaults_text() == CHECKOUT.factory_defaults.read_text(encoding="utf-8")
 
 
 def test_effective_spec_is_reproducible() -> None:

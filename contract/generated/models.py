@@ -1,5 +1,5 @@
 # GENERATED FILE, DO NOT EDIT. Pydantic v2 models of the OpenHands agent-server API
-# (openhands-agent-server 1.58.0 + contract/spec/overlay.yaml), made by datamodel-code-generator.
+# (openhands-agent-server 1.58.0 + contract/spec/overlay.yaml + factory_defaults.json), made by datamodel-code-generator.
 # Regenerate with: ohmock spec build
 
 from __future__ import annotations
@@ -9,6 +9,13 @@ from typing import Annotated, Any, Literal, Optional, Union
 from uuid import UUID
 
 from contract.wire_base import WireModel
+from contract.wire_rules import (
+    AgentContextModel,
+    AgentModel,
+    ConversationTagsModel,
+    LLMModel,
+    OptionalConversationTagsModel,
+)
 from pydantic import AwareDatetime, ConfigDict, Field, RootModel, SecretStr
 
 
@@ -343,20 +350,20 @@ class AgentProfileDiagnostics(WireModel):
         str | None, Field(title="Acp Base Url Secret Name")
     ] = None
     acp_file_secret_names: Annotated[
-        list[str] | None, Field(title="Acp File Secret Names")
-    ] = None
+        list[str], Field(title="Acp File Secret Names")
+    ] = []
     agent_kind: Annotated[str, Field(title="Agent Kind")]
     dangling_mcp_server_refs: Annotated[
-        list[str] | None, Field(title="Dangling Mcp Server Refs")
-    ] = None
+        list[str], Field(title="Dangling Mcp Server Refs")
+    ] = []
     dangling_meta_profile_llm_refs: Annotated[
-        list[str] | None, Field(title="Dangling Meta Profile Llm Refs")
-    ] = None
+        list[str], Field(title="Dangling Meta Profile Llm Refs")
+    ] = []
     dangling_meta_profile_ref: Annotated[
         str | None, Field(title="Dangling Meta Profile Ref")
     ] = None
-    disabled_skills: Annotated[list[str] | None, Field(title="Disabled Skills")] = None
-    errors: Annotated[list[str] | None, Field(title="Errors")] = None
+    disabled_skills: Annotated[list[str], Field(title="Disabled Skills")] = []
+    errors: Annotated[list[str], Field(title="Errors")] = []
     llm_api_key_set: Annotated[bool, Field(title="Llm Api Key Set")] = False
     llm_profile_ref: Annotated[str | None, Field(title="Llm Profile Ref")] = None
     llm_profile_resolved: Annotated[bool, Field(title="Llm Profile Resolved")] = False
@@ -364,20 +371,20 @@ class AgentProfileDiagnostics(WireModel):
     meta_profile_ref: Annotated[str | None, Field(title="Meta Profile Ref")] = None
     public_skills: Annotated[list[str] | None, Field(title="Public Skills")] = None
     resolved_mcp_config_keys: Annotated[
-        list[str] | None, Field(title="Resolved Mcp Config Keys")
-    ] = None
+        list[str], Field(title="Resolved Mcp Config Keys")
+    ] = []
     resolved_settings: Annotated[
         dict[str, Any] | None, Field(title="Resolved Settings")
     ] = None
-    resolved_skills: Annotated[list[str] | None, Field(title="Resolved Skills")] = None
+    resolved_skills: Annotated[list[str], Field(title="Resolved Skills")] = []
     secret_refs: Annotated[list[str] | None, Field(title="Secret Refs")] = None
     unusable_tools: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Selected tools the runtime cannot run. An unavailable browser is left out of the launch; any other such tool fails the launch or fails when the agent uses it.",
             title="Unusable Tools",
         ),
-    ] = None
+    ] = []
     valid: Annotated[bool, Field(title="Valid")] = False
 
 
@@ -1068,12 +1075,12 @@ class Condensation(WireModel):
         extra="forbid",
     )
     forgotten_event_ids: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="The IDs of the events that are being forgotten (removed from the `View` given to the LLM).",
             title="Forgotten Event Ids",
         ),
-    ] = None
+    ] = []
     id: Annotated[
         str | None, Field(description="Unique event id (ULID/UUID)", title="Id")
     ] = None
@@ -1700,7 +1707,7 @@ class Title(RootModel[str]):
     ]
 
 
-class ForkConversationRequest(WireModel):
+class ForkConversationRequest(OptionalConversationTagsModel):
     """
     Payload to fork a conversation.
     """
@@ -2550,7 +2557,7 @@ class TopP(RootModel[float]):
     ]
 
 
-class LLMInput(WireModel):
+class LLMInput(LLMModel):
     """
     Language model interface for OpenHands agents.
 
@@ -2619,12 +2626,12 @@ class LLMInput(WireModel):
         bool, Field(description="Enable caching of prompts.", title="Caching Prompt")
     ] = True
     capability_overrides: Annotated[
-        dict[str, bool | str] | None,
+        dict[str, bool | str],
         Field(
             description="Explicit model capability overrides. Supported keys include supports_reasoning_effort, thinking_mode (adaptive, manual, none, or unknown), supports_sampling_params, supports_prompt_cache, supports_stop_words, supports_responses_api, supports_vision, and supports_prompt_cache_retention. Overrides take precedence over LiteLLM metadata and SDK fallbacks.",
             title="Capability Overrides",
         ),
-    ] = None
+    ] = {}
     custom_tokenizer: Annotated[
         str | None,
         Field(
@@ -2693,12 +2700,12 @@ class LLMInput(WireModel):
         ),
     ] = None
     litellm_extra_body: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Additional key-value pairs to pass to litellm's extra_body parameter. This is useful for custom inference endpoints that need additional parameters for configuration, routing, or advanced features. NOTE: Not all LLM providers support extra_body parameters. Some providers (e.g., OpenAI) may reject requests with unrecognized options. This is commonly supported by: - LiteLLM proxy servers (routing metadata, tracing) - vLLM endpoints (return_token_ids, etc.) - Custom inference clusters Examples: - Proxy routing: {'trace_version': '1.0.0', 'tags': ['agent:my-agent']} - vLLM features: {'return_token_ids': True}",
             title="Litellm Extra Body",
         ),
-    ] = None
+    ] = {}
     log_completions: Annotated[
         bool,
         Field(description="Enable logging of completions.", title="Log Completions"),
@@ -2944,12 +2951,12 @@ class LLMOutput(WireModel):
         bool, Field(description="Enable caching of prompts.", title="Caching Prompt")
     ] = True
     capability_overrides: Annotated[
-        dict[str, bool | str] | None,
+        dict[str, bool | str],
         Field(
             description="Explicit model capability overrides. Supported keys include supports_reasoning_effort, thinking_mode (adaptive, manual, none, or unknown), supports_sampling_params, supports_prompt_cache, supports_stop_words, supports_responses_api, supports_vision, and supports_prompt_cache_retention. Overrides take precedence over LiteLLM metadata and SDK fallbacks.",
             title="Capability Overrides",
         ),
-    ] = None
+    ] = {}
     custom_tokenizer: Annotated[
         str | None,
         Field(
@@ -3019,12 +3026,12 @@ class LLMOutput(WireModel):
         ),
     ]
     litellm_extra_body: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Additional key-value pairs to pass to litellm's extra_body parameter. This is useful for custom inference endpoints that need additional parameters for configuration, routing, or advanced features. NOTE: Not all LLM providers support extra_body parameters. Some providers (e.g., OpenAI) may reject requests with unrecognized options. This is commonly supported by: - LiteLLM proxy servers (routing metadata, tracing) - vLLM endpoints (return_token_ids, etc.) - Custom inference clusters Examples: - Proxy routing: {'trace_version': '1.0.0', 'tags': ['agent:my-agent']} - vLLM features: {'return_token_ids': True}",
             title="Litellm Extra Body",
         ),
-    ] = None
+    ] = {}
     log_completions: Annotated[
         bool,
         Field(description="Enable logging of completions.", title="Log Completions"),
@@ -3511,7 +3518,7 @@ class LookupSecretInput(WireModel):
         str | None,
         Field(description="Optional description for this secret", title="Description"),
     ] = None
-    headers: Annotated[dict[str, str] | None, Field(title="Headers")] = None
+    headers: Annotated[dict[str, str], Field(title="Headers")] = {}
     kind: Annotated[Literal["LookupSecret"], Field(title="Kind")]
     url: Annotated[str, Field(title="Url")]
 
@@ -3525,7 +3532,7 @@ class LookupSecretOutput(WireModel):
         str | None,
         Field(description="Optional description for this secret", title="Description"),
     ] = None
-    headers: Annotated[dict[str, str] | None, Field(title="Headers")] = None
+    headers: Annotated[dict[str, str], Field(title="Headers")] = {}
     kind: Annotated[Literal["LookupSecret"], Field(title="Kind")]
     url: Annotated[str, Field(title="Url")]
 
@@ -3565,12 +3572,12 @@ class MCPBearerAuthCredentialOutput(WireModel):
 
 
 class MCPHeaderAuthCredentialInput(WireModel):
-    headers: Annotated[dict[str, SecretStr] | None, Field(title="Headers")] = None
+    headers: Annotated[dict[str, SecretStr], Field(title="Headers")] = {}
     strategy: Annotated[Literal["header"], Field(title="Strategy")]
 
 
 class MCPHeaderAuthCredentialOutput(WireModel):
-    headers: Annotated[dict[str, str | None] | None, Field(title="Headers")] = None
+    headers: Annotated[dict[str, str | None], Field(title="Headers")] = {}
     strategy: Annotated[Literal["header"], Field(title="Strategy")]
 
 
@@ -3740,9 +3747,9 @@ class MCPToolAction(WireModel):
         extra="forbid",
     )
     data: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(description="Dynamic data fields from the tool call", title="Data"),
-    ] = None
+    ] = {}
     kind: Annotated[Literal["MCPToolAction"], Field(title="Kind")]
 
 
@@ -3778,9 +3785,9 @@ class MCPToolCallSpec(WireModel):
     """
 
     arguments: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(description="Arguments passed to the tool unchanged.", title="Arguments"),
-    ] = None
+    ] = {}
     name: Annotated[
         str, Field(description="Name of the tool to invoke", min_length=1, title="Name")
     ]
@@ -4262,34 +4269,38 @@ class PatternSecurityAnalyzerInput(WireModel):
     """
 
     high_patterns: Annotated[
-        list[HighPattern] | None,
+        list[HighPattern],
         Field(
             description="HIGH patterns scanned against executable fields only",
             title="High Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\brm\\s+(?:-[frR]{2,}|-[rR]\\s+-f|-f\\s+-[rR]|--recursive\\s+--force|--force\\s+--recursive)\\b", "Recursive force-delete (rm -rf variants)", "exec.destruct.rm_rf"], ["\\bsudo\\s+rm\\b", "Privileged file deletion", "exec.destruct.sudo_rm"], ["\\bmkfs\\.\\w+", "Filesystem format command", "exec.destruct.mkfs"], ["\\bdd\\b.{0,100}of=/dev/", "Raw disk write", "exec.destruct.dd_raw_disk"], ["\\beval\\s*\\(", "Dynamic code evaluation", "exec.code.eval_call"], ["\\bexec\\s*\\(", "Dynamic code execution", "exec.code.exec_call"], ["\\bos\\.system\\s*\\(", "OS-level command execution", "exec.code.os_system"], ["\\bsubprocess\\.(?:call|run|Popen|check_output|check_call)\\s*\\(", "Subprocess invocation", "exec.code.subprocess"], ["\\bcurl\\b[^|]{0,200}\\|\\s*(?:ba)?sh\\b", "Download and run (curl | sh)", "exec.net.curl_pipe_exec"], ["\\bwget\\b[^|]{0,200}\\|\\s*(?:ba)?sh\\b", "Download and run (wget | sh)", "exec.net.wget_pipe_exec"]]
     injection_high_patterns: Annotated[
-        list[InjectionHighPattern] | None,
+        list[InjectionHighPattern],
         Field(
             description="HIGH patterns scanned against all fields",
             title="Injection High Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+)?(?:previous|prior|above)\\s+(?:instructions?|prompts?|rules?|directives?)\\b", "Instruction override attempt", "inject.override"]]
     injection_medium_patterns: Annotated[
-        list[InjectionMediumPattern] | None,
+        list[InjectionMediumPattern],
         Field(
             description="MEDIUM patterns scanned against all fields",
             title="Injection Medium Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\byou\\s+are\\s+now\\s+(?:in\\s+)?(?:\\w+\\s+)?mode\\b", "Mode switching attempt", "inject.mode_switch"], ["\\bpretend\\s+(?:you\\s+are|to\\s+be)\\s+(?:a\\s+)?different\\b", "Identity manipulation", "inject.identity"]]
     kind: Annotated[Literal["PatternSecurityAnalyzer"], Field(title="Kind")]
     medium_patterns: Annotated[
-        list[MediumPattern] | None,
+        list[MediumPattern],
         Field(
             description="MEDIUM patterns scanned against executable fields only",
             title="Medium Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\bcurl\\b.{0,100}https?://", "HTTP request via curl", "exec.net.curl"], ["\\bwget\\b.{0,100}https?://", "Download via wget", "exec.net.wget"]]
 
 
 class PatternSecurityAnalyzerOutput(WireModel):
@@ -4319,34 +4330,38 @@ class PatternSecurityAnalyzerOutput(WireModel):
     """
 
     high_patterns: Annotated[
-        list[HighPattern] | None,
+        list[HighPattern],
         Field(
             description="HIGH patterns scanned against executable fields only",
             title="High Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\brm\\s+(?:-[frR]{2,}|-[rR]\\s+-f|-f\\s+-[rR]|--recursive\\s+--force|--force\\s+--recursive)\\b", "Recursive force-delete (rm -rf variants)", "exec.destruct.rm_rf"], ["\\bsudo\\s+rm\\b", "Privileged file deletion", "exec.destruct.sudo_rm"], ["\\bmkfs\\.\\w+", "Filesystem format command", "exec.destruct.mkfs"], ["\\bdd\\b.{0,100}of=/dev/", "Raw disk write", "exec.destruct.dd_raw_disk"], ["\\beval\\s*\\(", "Dynamic code evaluation", "exec.code.eval_call"], ["\\bexec\\s*\\(", "Dynamic code execution", "exec.code.exec_call"], ["\\bos\\.system\\s*\\(", "OS-level command execution", "exec.code.os_system"], ["\\bsubprocess\\.(?:call|run|Popen|check_output|check_call)\\s*\\(", "Subprocess invocation", "exec.code.subprocess"], ["\\bcurl\\b[^|]{0,200}\\|\\s*(?:ba)?sh\\b", "Download and run (curl | sh)", "exec.net.curl_pipe_exec"], ["\\bwget\\b[^|]{0,200}\\|\\s*(?:ba)?sh\\b", "Download and run (wget | sh)", "exec.net.wget_pipe_exec"]]
     injection_high_patterns: Annotated[
-        list[InjectionHighPattern] | None,
+        list[InjectionHighPattern],
         Field(
             description="HIGH patterns scanned against all fields",
             title="Injection High Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+)?(?:previous|prior|above)\\s+(?:instructions?|prompts?|rules?|directives?)\\b", "Instruction override attempt", "inject.override"]]
     injection_medium_patterns: Annotated[
-        list[InjectionMediumPattern] | None,
+        list[InjectionMediumPattern],
         Field(
             description="MEDIUM patterns scanned against all fields",
             title="Injection Medium Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\byou\\s+are\\s+now\\s+(?:in\\s+)?(?:\\w+\\s+)?mode\\b", "Mode switching attempt", "inject.mode_switch"], ["\\bpretend\\s+(?:you\\s+are|to\\s+be)\\s+(?:a\\s+)?different\\b", "Identity manipulation", "inject.identity"]]
     kind: Annotated[Literal["PatternSecurityAnalyzer"], Field(title="Kind")]
     medium_patterns: Annotated[
-        list[MediumPattern] | None,
+        list[MediumPattern],
         Field(
             description="MEDIUM patterns scanned against executable fields only",
             title="Medium Patterns",
+            validate_default=True,
         ),
-    ] = None
+    ] = [["\\bcurl\\b.{0,100}https?://", "HTTP request via curl", "exec.net.curl"], ["\\bwget\\b.{0,100}https?://", "Download via wget", "exec.net.wget"]]
 
 
 class PauseEvent(WireModel):
@@ -4776,7 +4791,7 @@ class ReasoningItemModel(WireModel):
     encrypted_content: Annotated[str | None, Field(title="Encrypted Content")] = None
     id: Annotated[str | None, Field(title="Id")] = None
     status: Annotated[str | None, Field(title="Status")] = None
-    summary: Annotated[list[str] | None, Field(title="Summary")] = None
+    summary: Annotated[list[str], Field(title="Summary")] = []
 
 
 class RedactedThinkingBlock(WireModel):
@@ -4902,11 +4917,13 @@ class SandboxConfig(WireModel):
     """
 
     exposed_urls: Annotated[
-        list[ExposedUrl] | None,
+        list[ExposedUrl],
         Field(
-            description="List of exposed URLs from the sandbox", title="Exposed Urls"
+            description="List of exposed URLs from the sandbox",
+            title="Exposed Urls",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
 
 
 class SaveProfileRequest(WireModel):
@@ -5011,15 +5028,17 @@ class ServerInfo(WireModel):
         ),
     ] = None
     available_conversation_runtimes: Annotated[
-        list[Literal["local", "docker"]] | None,
+        list[Literal["local", "docker"]],
         Field(
             description="Runtimes a start request may select with `conversation_runtime`. Empty means only `conversation_runtime` is served.",
             title="Available Conversation Runtimes",
         ),
-    ] = None
-    build_git_ref: Annotated[str | None, Field(title="Build Git Ref")] = None
-    build_git_sha: Annotated[str | None, Field(title="Build Git Sha")] = None
-    capabilities: Annotated[list[str] | None, Field(title="Capabilities")] = None
+    ] = []
+    build_git_ref: Annotated[str, Field(title="Build Git Ref")] = "unknown"
+    build_git_sha: Annotated[str, Field(title="Build Git Sha")] = "unknown"
+    capabilities: Annotated[
+        list[str], Field(title="Capabilities")
+    ] = ["conversation_runtime_routes_v1", "profile_secret_scope_v1", "profile_persona_v1", "credential_binding_v1", "credential_binding_readiness_probe_v1", "credential_binding_activation_guard_v1", "idempotent_conversation_create_v1", "tool_catalog_v1", "agent_profile_draft_materialize_v1", "agent_launch_pipeline_v1", "profile_public_skills_v1", "skill_catalog_v1"]
     conversation_runtime: Annotated[
         Literal["local", "docker"], Field(title="Conversation Runtime")
     ] = "local"
@@ -5028,18 +5047,22 @@ class ServerInfo(WireModel):
     max_foreground_terminal_timeout_seconds: Annotated[
         float | None, Field(title="Max Foreground Terminal Timeout Seconds")
     ] = None
-    python_version: Annotated[str | None, Field(title="Python Version")] = None
+    python_version: Annotated[
+        str, Field(title="Python Version")
+    ] = "3.12.1 (main, May  9 2026, 07:36:11) [GCC 12.2.0]"
     redoc: Annotated[str, Field(title="Redoc")] = "/redoc"
     runtime_idle_timeout_seconds: Annotated[
         float | None, Field(title="Runtime Idle Timeout Seconds")
     ] = None
-    sdk_version: Annotated[str | None, Field(title="Sdk Version")] = None
+    sdk_version: Annotated[str, Field(title="Sdk Version")] = "1.58.0"
     title: Annotated[str, Field(title="Title")] = "OpenHands Agent Server"
-    tools_version: Annotated[str | None, Field(title="Tools Version")] = None
+    tools_version: Annotated[str, Field(title="Tools Version")] = "1.58.0"
     uptime: Annotated[float, Field(title="Uptime")]
-    usable_tools: Annotated[list[str] | None, Field(title="Usable Tools")] = None
-    version: Annotated[str | None, Field(title="Version")] = None
-    workspace_version: Annotated[str | None, Field(title="Workspace Version")] = None
+    usable_tools: Annotated[
+        list[str], Field(title="Usable Tools")
+    ] = ["ClassifyAndSwitchLLMTool", "ask_oracle", "file_editor", "task_tool_set", "task", "task_tracker", "terminal", "workflow_tool_set", "workflow", "start_child_conversation", "edit", "list_directory", "read_file", "write_file", "glob", "grep", "planning_file_editor"]
+    version: Annotated[str, Field(title="Version")] = "1.58.0"
+    workspace_version: Annotated[str, Field(title="Workspace Version")] = "unknown"
 
 
 class SettingProminence(RootModel[Literal["critical", "major", "minor"]]):
@@ -5054,9 +5077,11 @@ class SettingsChoice(WireModel):
 
 
 class SettingsFieldSchema(WireModel):
-    choices: Annotated[list[SettingsChoice] | None, Field(title="Choices")] = None
+    choices: Annotated[
+        list[SettingsChoice], Field(title="Choices", validate_default=True)
+    ] = []
     default: Annotated[Any | None, Field(title="Default")] = None
-    depends_on: Annotated[list[str] | None, Field(title="Depends On")] = None
+    depends_on: Annotated[list[str], Field(title="Depends On")] = []
     description: Annotated[str | None, Field(title="Description")] = None
     key: Annotated[str, Field(title="Key")]
     label: Annotated[str, Field(title="Label")]
@@ -5147,7 +5172,7 @@ class SkillCatalogEntry(WireModel):
         ),
     ]
     source: Annotated[str | None, Field(title="Source")] = None
-    triggers: Annotated[list[str] | None, Field(title="Triggers")] = None
+    triggers: Annotated[list[str], Field(title="Triggers")] = []
     type: Annotated[Literal["repo", "knowledge", "agentskills"], Field(title="Type")]
 
 
@@ -5175,7 +5200,7 @@ class SkillInfo(WireModel):
     is_agentskills_format: Annotated[bool, Field(title="Is Agentskills Format")] = False
     name: Annotated[str, Field(title="Name")]
     source: Annotated[str | None, Field(title="Source")] = None
-    triggers: Annotated[list[str] | None, Field(title="Triggers")] = None
+    triggers: Annotated[list[str], Field(title="Triggers")] = []
     type: Annotated[Literal["repo", "knowledge", "agentskills"], Field(title="Type")]
 
 
@@ -5190,26 +5215,26 @@ class SkillResources(WireModel):
     """
 
     assets: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="List of asset files in assets/ directory (relative paths)",
             title="Assets",
         ),
-    ] = None
+    ] = []
     references: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="List of reference files in references/ directory (relative paths)",
             title="References",
         ),
-    ] = None
+    ] = []
     scripts: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="List of script files in scripts/ directory (relative paths)",
             title="Scripts",
         ),
-    ] = None
+    ] = []
     skill_root: Annotated[
         str,
         Field(
@@ -5266,12 +5291,13 @@ class SkillsRequest(WireModel):
         ),
     ] = None
     registered_marketplaces: Annotated[
-        list[MarketplaceRegistration] | None,
+        list[MarketplaceRegistration],
         Field(
             description="Marketplace registrations for plugin-based skill loading. Registrations with auto_load=True or a list of plugin names add their skills to the public skills.",
             title="Registered Marketplaces",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     sandbox_config: Annotated[
         SandboxConfig | None, Field(description="Sandbox skills configuration")
     ] = None
@@ -5284,9 +5310,9 @@ class SkillsResponse(WireModel):
 
     skills: Annotated[list[SkillInfo], Field(title="Skills")]
     sources: Annotated[
-        dict[str, int] | None,
+        dict[str, int],
         Field(description="Count of skills loaded from each source", title="Sources"),
-    ] = None
+    ] = {}
 
 
 class StartChildConversationAction(WireModel):
@@ -5672,12 +5698,13 @@ class TaskTrackerAction(WireModel):
     ] = "view"
     kind: Annotated[Literal["TaskTrackerAction"], Field(title="Kind")]
     task_list: Annotated[
-        list[TaskItem] | None,
+        list[TaskItem],
         Field(
             description="The full task list. Required parameter of `plan` command.",
             title="Task List",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
 
 
 class TaskTrigger(WireModel):
@@ -5868,12 +5895,13 @@ class ThinkObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -6027,13 +6055,13 @@ class ToolInput(WireModel):
         ),
     ]
     params: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Parameters for the tool's .create() method, e.g., {'working_dir': '/app'}",
             examples=[{"working_dir": "/workspace"}],
             title="Params",
         ),
-    ] = None
+    ] = {}
 
 
 class ToolAnnotationsInput(WireModel):
@@ -6326,7 +6354,7 @@ class Title1(RootModel[str]):
     ]
 
 
-class UpdateConversationRequest(WireModel):
+class UpdateConversationRequest(OptionalConversationTagsModel):
     """
     Payload to update conversation metadata.
     """
@@ -6556,12 +6584,13 @@ class VisionInspectObservation(WireModel):
         ),
     ] = None
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     image_index: Annotated[
         int, Field(description="Image index that was inspected.", title="Image Index")
     ]
@@ -6616,7 +6645,7 @@ class WebhookSpec(WireModel):
             title="Flush Delay",
         ),
     ] = 30.0
-    headers: Annotated[dict[str, str] | None, Field(title="Headers")] = None
+    headers: Annotated[dict[str, str], Field(title="Headers")] = {}
     max_batch_bytes: Annotated[
         int,
         Field(
@@ -6693,12 +6722,13 @@ class WorkflowObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -6734,9 +6764,12 @@ class WorkspaceParentItem(WireModel):
 
 class WorkspacesListResponse(WireModel):
     workspaceParents: Annotated[
-        list[WorkspaceParentItem] | None, Field(title="Workspaceparents")
-    ] = None
-    workspaces: Annotated[list[WorkspaceItem] | None, Field(title="Workspaces")] = None
+        list[WorkspaceParentItem],
+        Field(title="Workspaceparents", validate_default=True),
+    ] = []
+    workspaces: Annotated[
+        list[WorkspaceItem], Field(title="Workspaces", validate_default=True)
+    ] = []
 
 
 class WriteFileAction(WireModel):
@@ -6765,12 +6798,13 @@ class WriteFileObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     file_path: Annotated[
         str | None,
         Field(description="The file path that was written.", title="File Path"),
@@ -6803,12 +6837,12 @@ class FieldStdioMCPServerSpec(WireModel):
     Legacy stdio MCP server spec accepted by the public REST API.
     """
 
-    args: Annotated[list[str] | None, Field(title="Args")] = None
+    args: Annotated[list[str], Field(title="Args")] = []
     command: Annotated[
         str, Field(description="Executable to invoke", min_length=1, title="Command")
     ]
     cwd: Annotated[str | None, Field(title="Cwd")] = None
-    env: Annotated[dict[str, str] | None, Field(title="Env")] = None
+    env: Annotated[dict[str, str], Field(title="Env")] = {}
     type: Annotated[Literal["stdio"], Field(title="Type")] = "stdio"
 
 
@@ -6858,13 +6892,13 @@ class OpenhandsSdkToolSpecTool(WireModel):
         ),
     ]
     params: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Parameters for the tool's .create() method, e.g., {'working_dir': '/app'}",
             examples=[{"working_dir": "/workspace"}],
             title="Params",
         ),
-    ] = None
+    ] = {}
 
 
 class OpenhandsSdkToolToolToolAnnotations(WireModel):
@@ -6923,12 +6957,13 @@ class ACPModelDiscovery(WireModel):
         Field(description="Server version from ``initialize``.", title="Agent Version"),
     ] = None
     available_models: Annotated[
-        list[ACPModelInfo] | None,
+        list[ACPModelInfo],
         Field(
             description="Models the server offers for the given credentials. Empty when the server does not report any.",
             title="Available Models",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     current_model_id: Annotated[
         str | None,
         Field(
@@ -7229,12 +7264,13 @@ class ActionEvent(WireModel):
         ),
     ] = None
     thinking_blocks: Annotated[
-        list[ThinkingBlock | RedactedThinkingBlock] | None,
+        list[ThinkingBlock | RedactedThinkingBlock],
         Field(
             description="Anthropic thinking blocks from the LLM response",
             title="Thinking Blocks",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     thought: Annotated[
         list[TextContent],
         Field(
@@ -7342,12 +7378,13 @@ class AskOracleObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -7509,12 +7546,13 @@ class BrowserObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     full_output_save_dir: Annotated[
         str | None,
         Field(
@@ -7651,10 +7689,12 @@ class CanvasExtensionBackend(WireModel):
         dict[Literal["linux-amd64", "linux-arm64"], CanvasExtensionBackendArtifact],
         Field(min_length=1, title="Artifacts"),
     ]
-    health: CanvasExtensionBackendHealth | None = None
-    inherit_environment: Annotated[
-        list[str] | None, Field(title="Inherit Environment")
-    ] = None
+    health: Annotated[CanvasExtensionBackendHealth, Field(validate_default=True)] = {
+        "interval_seconds": 0.1,
+        "path": "/health",
+        "timeout_seconds": 30.0,
+    }
+    inherit_environment: Annotated[list[str], Field(title="Inherit Environment")] = []
     schema_version: Annotated[Literal[1], Field(title="Schema Version")]
 
 
@@ -7664,9 +7704,13 @@ class CanvasExtensionContributes(WireModel):
     """
 
     pages: Annotated[
-        list[CanvasExtensionPage] | None,
-        Field(description="Pages contributed to Canvas navigation", title="Pages"),
-    ] = None
+        list[CanvasExtensionPage],
+        Field(
+            description="Pages contributed to Canvas navigation",
+            title="Pages",
+            validate_default=True,
+        ),
+    ] = []
 
 
 class CanvasExtensionManifest(WireModel):
@@ -7678,10 +7722,9 @@ class CanvasExtensionManifest(WireModel):
         CanvasExtensionBackend | None,
         Field(description="Optional explicitly prepared and started backend service"),
     ] = None
-    contributes: Annotated[
-        CanvasExtensionContributes | None,
-        Field(description="Contributions this extension makes to the Canvas UI"),
-    ] = None
+    contributes: Annotated[CanvasExtensionContributes, Field(description="Contributions this extension makes to the Canvas UI", validate_default=True)] = {
+        "pages": []
+    }
     description: Annotated[
         str, Field(description="Extension description", title="Description")
     ] = ""
@@ -7784,12 +7827,13 @@ class ClassifyAndSwitchLLMObservation(WireModel):
         ),
     ] = None
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -7861,12 +7905,13 @@ class ClientToolObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -7905,13 +7950,10 @@ class ClientToolSpecInput(WireModel):
             title="Name",
         ),
     ]
-    parameters: Annotated[
-        dict[str, Any] | None,
-        Field(
-            description="JSON Schema describing the tool's input parameters. Must be an object schema.",
-            title="Parameters",
-        ),
-    ] = None
+    parameters: Annotated[dict[str, Any], Field(description="JSON Schema describing the tool's input parameters. Must be an object schema.", title="Parameters")] = {
+        "properties": {},
+        "type": "object",
+    }
 
 
 class ClientToolSpecOutput(WireModel):
@@ -7943,13 +7985,10 @@ class ClientToolSpecOutput(WireModel):
             title="Name",
         ),
     ]
-    parameters: Annotated[
-        dict[str, Any] | None,
-        Field(
-            description="JSON Schema describing the tool's input parameters. Must be an object schema.",
-            title="Parameters",
-        ),
-    ] = None
+    parameters: Annotated[dict[str, Any], Field(description="JSON Schema describing the tool's input parameters. Must be an object schema.", title="Parameters")] = {
+        "properties": {},
+        "type": "object",
+    }
 
 
 class CompletionUsage(WireModel):
@@ -8020,12 +8059,13 @@ class DelegateObservation(WireModel):
         Field(description="The command that was executed", title="Command"),
     ]
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -8044,12 +8084,13 @@ class EditObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     file_path: Annotated[
         str | None,
         Field(description="The file path that was edited.", title="File Path"),
@@ -8199,12 +8240,13 @@ class FileEditorObservation(WireModel):
         ),
     ]
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -8261,12 +8303,13 @@ class FinishObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -8304,12 +8347,13 @@ class GlobObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     files: Annotated[
         list[str],
         Field(
@@ -8361,12 +8405,13 @@ class GrepObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     include_pattern: Annotated[
         str | None,
         Field(
@@ -8428,7 +8473,7 @@ class HookDefinition(WireModel):
     prompt: Annotated[str | None, Field(title="Prompt")] = None
     system_prompt: Annotated[str | None, Field(title="System Prompt")] = None
     timeout: Annotated[int, Field(title="Timeout")] = 60
-    tools: Annotated[list[str] | None, Field(title="Tools")] = None
+    tools: Annotated[list[str], Field(title="Tools")] = []
     type: Annotated[HookType, Field(validate_default=True)] = "command"
 
 
@@ -8439,7 +8484,9 @@ class HookMatcher(WireModel):
     Supports exact match, wildcard (*), and regex (auto-detected or /pattern/).
     """
 
-    hooks: Annotated[list[HookDefinition] | None, Field(title="Hooks")] = None
+    hooks: Annotated[
+        list[HookDefinition], Field(title="Hooks", validate_default=True)
+    ] = []
     matcher: Annotated[str, Field(title="Matcher")] = "*"
 
 
@@ -8671,12 +8718,13 @@ class InvokeSkillObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -8716,20 +8764,25 @@ class ListDirectoryObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     dir_path: Annotated[
         str | None,
         Field(description="The directory path that was listed.", title="Dir Path"),
     ] = None
     entries: Annotated[
-        list[FileEntry] | None,
-        Field(description="List of files and directories found.", title="Entries"),
-    ] = None
+        list[FileEntry],
+        Field(
+            description="List of files and directories found.",
+            title="Entries",
+            validate_default=True,
+        ),
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -8823,11 +8876,11 @@ class MCPTestSuccess(WireModel):
         ),
     ] = None
     tools: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Names of tools advertised by the MCP server.", title="Tools"
         ),
-    ] = None
+    ] = []
 
 
 class MCPToolObservation(WireModel):
@@ -8839,12 +8892,13 @@ class MCPToolObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -8875,8 +8929,8 @@ class MarketplacePluginInfo(WireModel):
 
 class Message(WireModel):
     content: Annotated[
-        list[TextContent | ImageContent] | None, Field(title="Content")
-    ] = None
+        list[TextContent | ImageContent], Field(title="Content", validate_default=True)
+    ] = []
     name: Annotated[str | None, Field(title="Name")] = None
     reasoning_content: Annotated[
         str | None,
@@ -8891,12 +8945,13 @@ class Message(WireModel):
     ] = None
     role: Annotated[Literal["user", "system", "assistant", "tool"], Field(title="Role")]
     thinking_blocks: Annotated[
-        list[ThinkingBlock | RedactedThinkingBlock] | None,
+        list[ThinkingBlock | RedactedThinkingBlock],
         Field(
             description="Raw Anthropic thinking blocks for extended thinking feature",
             title="Thinking Blocks",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     tool_call_id: Annotated[str | None, Field(title="Tool Call Id")] = None
     tool_calls: Annotated[list[MessageToolCall] | None, Field(title="Tool Calls")] = (
         None
@@ -8914,9 +8969,9 @@ class MessageEvent(WireModel):
         extra="forbid",
     )
     activated_skills: Annotated[
-        list[str] | None,
+        list[str],
         Field(description="List of activated skill name", title="Activated Skills"),
-    ] = None
+    ] = []
     critic_result: Annotated[
         CriticResult | None,
         Field(
@@ -8924,12 +8979,13 @@ class MessageEvent(WireModel):
         ),
     ] = None
     extended_content: Annotated[
-        list[TextContent] | None,
+        list[TextContent],
         Field(
             description="List of content added by agent context",
             title="Extended Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     id: Annotated[
         str | None, Field(description="Unique event id (ULID/UUID)", title="Id")
     ] = None
@@ -8972,12 +9028,13 @@ class MetaProfile(WireModel):
     """
 
     classes: Annotated[
-        list[MetaProfileClass] | None,
+        list[MetaProfileClass],
         Field(
             description="Ordered list of task classes and their target profiles.",
             title="Classes",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     classifier_model: Annotated[
         str,
         Field(
@@ -9028,8 +9085,11 @@ class Metrics(WireModel):
         TokenUsage | None, Field(description="Accumulated token usage across all calls")
     ] = None
     costs: Annotated[
-        list[Cost] | None, Field(description="List of individual costs", title="Costs")
-    ] = None
+        list[Cost],
+        Field(
+            description="List of individual costs", title="Costs", validate_default=True
+        ),
+    ] = []
     max_budget_per_task: Annotated[
         float | None,
         Field(description="Maximum budget per task", title="Max Budget Per Task"),
@@ -9038,13 +9098,21 @@ class Metrics(WireModel):
         str, Field(description="Name of the model", title="Model Name")
     ] = "default"
     response_latencies: Annotated[
-        list[ResponseLatency] | None,
-        Field(description="List of response latencies", title="Response Latencies"),
-    ] = None
+        list[ResponseLatency],
+        Field(
+            description="List of response latencies",
+            title="Response Latencies",
+            validate_default=True,
+        ),
+    ] = []
     token_usages: Annotated[
-        list[TokenUsage] | None,
-        Field(description="List of token usage records", title="Token Usages"),
-    ] = None
+        list[TokenUsage],
+        Field(
+            description="List of token usage records",
+            title="Token Usages",
+            validate_default=True,
+        ),
+    ] = []
 
 
 class MetricsSnapshot(WireModel):
@@ -9142,17 +9210,23 @@ class OpenHandsAgentProfile(WireModel):
             title="Agent Kind",
         ),
     ] = "openhands"
-    condenser: Annotated[
-        LLMSummarizingCondenserSettings | NoOpCondenserSettings | None,
-        Field(description="Condenser settings for the agent.", title="Condenser"),
-    ] = None
+    condenser: Annotated[LLMSummarizingCondenserSettings | NoOpCondenserSettings, Field(description="Condenser settings for the agent.", title="Condenser", validate_default=True)] = {
+        "condenser_kind": "llm_summarizing",
+        "enabled": True,
+        "hard_context_reset_context_scaling": 0.8,
+        "hard_context_reset_max_retries": 5,
+        "keep_first": 2,
+        "max_size": 240,
+        "max_tokens": None,
+        "minimum_progress": 0.1,
+    }
     disabled_skills: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Names of server-discovered skills to EXCLUDE from this agent's prompt — a deny-list over the discovered catalog. [] (the default) = all discovered skills; a listed name that is absent from the catalog is simply a no-op, so the field never fails a launch when the catalog drifts. Replaces the former allow-list ``skill_refs`` (#4017): skills are discovered from many incomplete sources, so exclusion is the only selection model that can't dangle.",
             title="Disabled Skills",
         ),
-    ] = None
+    ] = []
     enable_classify_and_switch_llm_tool: Annotated[
         bool,
         Field(
@@ -9249,12 +9323,15 @@ class OpenHandsAgentProfile(WireModel):
             title="Tools",
         ),
     ] = None
-    verification: Annotated[
-        ProfileVerificationSettings | None,
-        Field(
-            description="Critic/verification policy (secret-free; no critic_api_key)."
-        ),
-    ] = None
+    verification: Annotated[ProfileVerificationSettings, Field(description="Critic/verification policy (secret-free; no critic_api_key).", validate_default=True)] = {
+        "critic_enabled": False,
+        "critic_mode": "finish_and_message",
+        "critic_model_name": None,
+        "critic_server_url": None,
+        "critic_threshold": 0.6,
+        "enable_iterative_refinement": False,
+        "max_refinement_iterations": 3,
+    }
 
 
 class PlanningFileEditorObservation(WireModel):
@@ -9275,12 +9352,13 @@ class PlanningFileEditorObservation(WireModel):
         ),
     ]
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -9333,19 +9411,23 @@ class PluginInfo(WireModel):
 
     description: Annotated[str, Field(title="Description")] = ""
     files: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Plugin files, relative to the plugin directory", title="Files"
         ),
-    ] = None
+    ] = []
     name: Annotated[str, Field(title="Name")]
     path: Annotated[
         str, Field(description="Path to the plugin directory", title="Path")
     ] = ""
     skills: Annotated[
-        list[PluginSkillSummary] | None,
-        Field(description="Skills bundled in the plugin", title="Skills"),
-    ] = None
+        list[PluginSkillSummary],
+        Field(
+            description="Skills bundled in the plugin",
+            title="Skills",
+            validate_default=True,
+        ),
+    ] = []
     version: Annotated[str, Field(title="Version")] = ""
 
 
@@ -9366,12 +9448,13 @@ class ReadFileObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     file_content: Annotated[
         str, Field(description="The content read from the file.", title="File Content")
     ] = ""
@@ -9453,12 +9536,12 @@ class SecurityAnalysisEvent(WireModel):
         ),
     ]
     details: Annotated[
-        dict[str, dict[str, Any]] | None,
+        dict[str, dict[str, Any]],
         Field(
             description="Optional analyzer-specific detail per action, keyed by ActionEvent id (for example probabilities, confidence, or a rationale).",
             title="Details",
         ),
-    ] = None
+    ] = {}
     id: Annotated[
         str | None, Field(description="Unique event id (ULID/UUID)", title="Id")
     ] = None
@@ -9498,8 +9581,8 @@ class SendMessageRequest(WireModel):
     """
 
     content: Annotated[
-        list[TextContent | ImageContent] | None, Field(title="Content")
-    ] = None
+        list[TextContent | ImageContent], Field(title="Content", validate_default=True)
+    ] = []
     role: Annotated[
         Literal["user", "system", "assistant", "tool"], Field(title="Role")
     ] = "user"
@@ -9576,12 +9659,13 @@ class SkillOutput(WireModel):
         ),
     ] = False
     inputs: Annotated[
-        list[InputMetadata] | None,
+        list[InputMetadata],
         Field(
             description="Input metadata for the skill (task skills only)",
             title="Inputs",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_agentskills_format: Annotated[
         bool,
         Field(
@@ -9648,12 +9732,13 @@ class StartChildConversationObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     conversation_id: Annotated[str | None, Field(title="Conversation Id")] = None
     is_error: Annotated[
         bool,
@@ -9704,12 +9789,13 @@ class SwitchLLMObservation(WireModel):
         ),
     ] = None
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -9756,12 +9842,13 @@ class TaskObservation(WireModel):
         extra="forbid",
     )
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -9836,12 +9923,13 @@ class TaskTrackerObservation(WireModel):
         ),
     ]
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_error: Annotated[
         bool,
         Field(
@@ -9850,9 +9938,13 @@ class TaskTrackerObservation(WireModel):
     ] = False
     kind: Annotated[Literal["TaskTrackerObservation"], Field(title="Kind")]
     task_list: Annotated[
-        list[TaskItem] | None,
-        Field(description="The current task list", title="Task List"),
-    ] = None
+        list[TaskItem],
+        Field(
+            description="The current task list",
+            title="Task List",
+            validate_default=True,
+        ),
+    ] = []
 
 
 class TaskTrackerTool(WireModel):
@@ -9885,12 +9977,13 @@ class TerminalObservation(WireModel):
         ),
     ]
     content: Annotated[
-        list[TextContent | ImageContent] | None,
+        list[TextContent | ImageContent],
         Field(
             description="Content returned from the tool as a list of TextContent/ImageContent objects. When there is an error, it should be written in this field.",
             title="Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     exit_code: Annotated[
         int | None,
         Field(
@@ -9912,12 +10005,16 @@ class TerminalObservation(WireModel):
         ),
     ] = False
     kind: Annotated[Literal["TerminalObservation"], Field(title="Kind")]
-    metadata: Annotated[
-        CmdOutputMetadata | None,
-        Field(
-            description="Additional metadata captured from PS1 after command execution."
-        ),
-    ] = None
+    metadata: Annotated[CmdOutputMetadata, Field(description="Additional metadata captured from PS1 after command execution.", validate_default=True)] = {
+        "exit_code": -1,
+        "hostname": None,
+        "pid": -1,
+        "prefix": "",
+        "py_interpreter_path": None,
+        "suffix": "",
+        "username": None,
+        "working_dir": None,
+    }
     timeout: Annotated[
         bool,
         Field(description="Whether the command execution timed out.", title="Timeout"),
@@ -10092,12 +10189,12 @@ class AgentContextOutput(WireModel):
         ),
     ] = None
     disabled_skills: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Names of skills to EXCLUDE from this context — a deny-list applied after every skill source is loaded (auto-loaded user/public, explicit, and lazily-loaded project skills). A listed name absent from the loaded set is a harmless no-op. [] (the default) keeps every skill. This is the single, drift-tolerant skill-selection mechanism (agent profiles set it from their own deny-list; #4017).",
             title="Disabled Skills",
         ),
-    ] = None
+    ] = []
     load_memory: Annotated[
         bool,
         Field(
@@ -10134,12 +10231,13 @@ class AgentContextOutput(WireModel):
         ),
     ] = "marketplaces/default.json"
     registered_marketplaces: Annotated[
-        list[MarketplaceRegistration] | None,
+        list[MarketplaceRegistration],
         Field(
             description="Marketplace registrations for plugin resolution. Registrations with auto_load=True or a list of plugin names are resolved by LocalConversation at startup.",
             title="Registered Marketplaces",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     secrets: Annotated[
         dict[str, Any] | None,
         Field(
@@ -10148,12 +10246,13 @@ class AgentContextOutput(WireModel):
         ),
     ] = None
     skills: Annotated[
-        list[SkillOutput] | None,
+        list[SkillOutput],
         Field(
             description="List of available skills that can extend the user's input.",
             title="Skills",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     system_message_suffix: Annotated[
         str | None,
         Field(
@@ -10347,12 +10446,13 @@ class FetchPluginRequest(WireModel):
         ),
     ] = None
     secrets: Annotated[
-        dict[str, SecretSourceInput] | None,
+        dict[str, SecretSourceInput],
         Field(
             description="Secrets used to expand ${VAR} placeholders in source and ref",
             title="Secrets",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
     source: Annotated[
         str, Field(description="Plugin git source", min_length=1, title="Source")
     ]
@@ -10386,36 +10486,53 @@ class HookConfig(WireModel):
         extra="forbid",
     )
     post_tool_use: Annotated[
-        list[HookMatcher] | None,
-        Field(description="Hooks that run after tool execution", title="Post Tool Use"),
-    ] = None
+        list[HookMatcher],
+        Field(
+            description="Hooks that run after tool execution",
+            title="Post Tool Use",
+            validate_default=True,
+        ),
+    ] = []
     pre_tool_use: Annotated[
-        list[HookMatcher] | None,
-        Field(description="Hooks that run before tool execution", title="Pre Tool Use"),
-    ] = None
+        list[HookMatcher],
+        Field(
+            description="Hooks that run before tool execution",
+            title="Pre Tool Use",
+            validate_default=True,
+        ),
+    ] = []
     session_end: Annotated[
-        list[HookMatcher] | None,
-        Field(description="Hooks that run when a session ends", title="Session End"),
-    ] = None
+        list[HookMatcher],
+        Field(
+            description="Hooks that run when a session ends",
+            title="Session End",
+            validate_default=True,
+        ),
+    ] = []
     session_start: Annotated[
-        list[HookMatcher] | None,
+        list[HookMatcher],
         Field(
-            description="Hooks that run when a session starts", title="Session Start"
+            description="Hooks that run when a session starts",
+            title="Session Start",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     stop: Annotated[
-        list[HookMatcher] | None,
+        list[HookMatcher],
         Field(
-            description="Hooks that run when the agent attempts to stop", title="Stop"
+            description="Hooks that run when the agent attempts to stop",
+            title="Stop",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     user_prompt_submit: Annotated[
-        list[HookMatcher] | None,
+        list[HookMatcher],
         Field(
             description="Hooks that run when user submits a prompt",
             title="User Prompt Submit",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
 
 
 class HooksResponse(WireModel):
@@ -10644,12 +10761,13 @@ class ObservationEvent(WireModel):
         ),
     ]
     extended_content: Annotated[
-        list[TextContent] | None,
+        list[TextContent],
         Field(
             description="Content added by agent context (e.g. path-scoped rules triggered by the touched file), appended after the tool result in to_llm_message.",
             title="Extended Content",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     id: Annotated[
         str | None, Field(description="Unique event id (ULID/UUID)", title="Id")
     ] = None
@@ -10734,8 +10852,9 @@ class SecretRegistry(WireModel):
     """
 
     secret_sources: Annotated[
-        dict[str, SecretSourceOutput] | None, Field(title="Secret Sources")
-    ] = None
+        dict[str, SecretSourceOutput],
+        Field(title="Secret Sources", validate_default=True),
+    ] = {}
 
 
 class SkillInput(WireModel):
@@ -10787,12 +10906,13 @@ class SkillInput(WireModel):
         ),
     ] = False
     inputs: Annotated[
-        list[InputMetadata] | None,
+        list[InputMetadata],
         Field(
             description="Input metadata for the skill (task skills only)",
             title="Inputs",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     is_agentskills_format: Annotated[
         bool,
         Field(
@@ -10908,7 +11028,7 @@ class FieldRemoteMCPServerSpec(WireModel):
         MCPNoneAuthCredential | MCPApiKeyAuthCredentialInput | MCPBearerAuthCredentialInput | MCPBasicAuthCredentialInput | MCPHeaderAuthCredentialInput | MCPOAuthAuthCredentialInput | None,
         Field(title="Auth"),
     ] = None
-    headers: Annotated[dict[str, str] | None, Field(title="Headers")] = None
+    headers: Annotated[dict[str, str], Field(title="Headers")] = {}
     keep_alive: Annotated[bool | None, Field(title="Keep Alive")] = None
     sse_read_timeout: Annotated[float | None, Field(title="Sse Read Timeout")] = None
     timeout: Annotated[float | None, Field(title="Timeout")] = None
@@ -10918,7 +11038,7 @@ class FieldRemoteMCPServerSpec(WireModel):
     url: Annotated[str, Field(min_length=1, title="Url")]
 
 
-class AgentContextInput(WireModel):
+class AgentContextInput(AgentContextModel):
     """
     Central structure for managing prompt extension.
 
@@ -10949,12 +11069,12 @@ class AgentContextInput(WireModel):
         ),
     ] = None
     disabled_skills: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Names of skills to EXCLUDE from this context — a deny-list applied after every skill source is loaded (auto-loaded user/public, explicit, and lazily-loaded project skills). A listed name absent from the loaded set is a harmless no-op. [] (the default) keeps every skill. This is the single, drift-tolerant skill-selection mechanism (agent profiles set it from their own deny-list; #4017).",
             title="Disabled Skills",
         ),
-    ] = None
+    ] = []
     load_memory: Annotated[
         bool,
         Field(
@@ -10998,12 +11118,13 @@ class AgentContextInput(WireModel):
         ),
     ] = None
     registered_marketplaces: Annotated[
-        list[MarketplaceRegistration] | None,
+        list[MarketplaceRegistration],
         Field(
             description="Marketplace registrations for plugin resolution. Registrations with auto_load=True or a list of plugin names are resolved by LocalConversation at startup.",
             title="Registered Marketplaces",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     secrets: Annotated[
         dict[str, str | SecretSourceInput] | None,
         Field(
@@ -11012,12 +11133,13 @@ class AgentContextInput(WireModel):
         ),
     ] = None
     skills: Annotated[
-        list[SkillInput] | None,
+        list[SkillInput],
         Field(
             description="List of available skills that can extend the user's input.",
             title="Skills",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     system_message_suffix: Annotated[
         str | None,
         Field(
@@ -11207,7 +11329,7 @@ class SettingsResponse(WireModel):
         dict[str, Any], Field(title="Conversation Settings")
     ]
     llm_api_key_is_set: Annotated[bool, Field(title="Llm Api Key Is Set")]
-    misc_settings: Annotated[dict[str, Any] | None, Field(title="Misc Settings")] = None
+    misc_settings: Annotated[dict[str, Any], Field(title="Misc Settings")] = {}
 
 
 class AgentSettingsDiff(WireModel):
@@ -11330,26 +11452,25 @@ class ACPAgentSettings(WireModel):
     """
 
     acp_args: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Additional arguments appended to the ACP server command.",
             title="Acp Args",
         ),
-    ] = None
+    ] = []
     acp_command: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Optional explicit command to launch the ACP subprocess. Leave empty to use the default for :attr:`acp_server` (e.g. ``npx -y @agentclientprotocol/claude-agent-acp`` for ``claude-code``). Must be set when :attr:`acp_server` is ``'custom'``.",
             title="Acp Command",
         ),
-    ] = None
-    acp_file_secrets: Annotated[
-        list[ACPFileSecretSpec] | None,
-        Field(
-            description="Reserved 'file-content' credential secrets the SDK materialises to disk before launching the ACP subprocess (e.g. Codex auth.json, Gemini Vertex SA JSON). Defaults to the built-in supported providers; override to support other ACP servers with different file-auth schemes.",
-            title="Acp File Secrets",
-        ),
-    ] = None
+    ] = []
+    acp_file_secrets: Annotated[list[ACPFileSecretSpec], Field(description="Reserved 'file-content' credential secrets the SDK materialises to disk before launching the ACP subprocess (e.g. Codex auth.json, Gemini Vertex SA JSON). Defaults to the built-in supported providers; override to support other ACP servers with different file-auth schemes.", title="Acp File Secrets", validate_default=True)] = [
+        {"env_points_to": "dir", "env_var": "CODEX_HOME", "filename": "auth.json", "secret_name": "CODEX_AUTH_JSON", "subdir": "codex", "warn_if_unset": []},
+        {"env_points_to": "file", "env_var": "GOOGLE_APPLICATION_CREDENTIALS", "filename": "gcloud-credentials.json", "secret_name": "GOOGLE_APPLICATION_CREDENTIALS_JSON", "subdir": "gemini-cli", "warn_if_unset": ["GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION"]},
+        {"env_points_to": "dir", "env_var": "KIMI_CODE_HOME", "filename": "config.toml", "secret_name": "KIMI_CODE_CONFIG_TOML", "subdir": "kimi-code", "warn_if_unset": []},
+        {"env_points_to": "dir", "env_var": "PI_CODING_AGENT_DIR", "filename": "auth.json", "secret_name": "PI_AUTH_JSON", "subdir": "pi", "warn_if_unset": []},
+    ]
     acp_isolate_data_dir: Annotated[
         bool,
         Field(
@@ -11408,12 +11529,13 @@ class ACPAgentSettings(WireModel):
         ),
     ] = "acp"
     mcp_config: Annotated[
-        dict[str, MCPServerInput] | None,
+        dict[str, MCPServerInput],
         Field(
             description="MCP servers to make available to the ACP subprocess. Unlike the OpenHands agent — where these become in-process MCP tools — the servers are forwarded to the ACP server at session creation and it owns the connection. Remote (http/sse) servers are only forwarded when the ACP server advertises support for that transport; stdio servers (which run inside the runtime) are always forwarded.",
             title="Mcp Config",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
     schema_version: Annotated[int, Field(ge=1, title="Schema Version")] = 9
 
 
@@ -11432,12 +11554,13 @@ class ACPModelDiscoveryRequest(WireModel):
         ),
     ] = False
     secrets: Annotated[
-        dict[str, SecretSourceInput] | None,
+        dict[str, SecretSourceInput],
         Field(
             description="Credentials for the server, in the same shape as a conversation start request's ``secrets`` (typically ``LookupSecret`` references to this server's stored secrets).",
             title="Secrets",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
 
 
 class Event(
@@ -11490,12 +11613,12 @@ class ACPAgentInput(WireModel):
     """
 
     acp_args: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Additional arguments for the ACP server command",
             title="Acp Args",
         ),
-    ] = None
+    ] = []
     acp_command: Annotated[
         list[str],
         Field(
@@ -11503,13 +11626,12 @@ class ACPAgentInput(WireModel):
             title="Acp Command",
         ),
     ]
-    acp_file_secrets: Annotated[
-        list[ACPFileSecretSpec] | None,
-        Field(
-            description="Reserved 'file-content' credential secrets to materialise to disk before launching the subprocess (e.g. Codex auth.json, Gemini Vertex SA JSON). The SDK owns the mechanism (write the file in the runtime pod, set the env var, seed-if-absent); these specs are the policy. Defaults to the built-in supported providers; a downstream application may override or extend this to support other ACP servers with different file-auth schemes.",
-            title="Acp File Secrets",
-        ),
-    ] = None
+    acp_file_secrets: Annotated[list[ACPFileSecretSpec], Field(description="Reserved 'file-content' credential secrets to materialise to disk before launching the subprocess (e.g. Codex auth.json, Gemini Vertex SA JSON). The SDK owns the mechanism (write the file in the runtime pod, set the env var, seed-if-absent); these specs are the policy. Defaults to the built-in supported providers; a downstream application may override or extend this to support other ACP servers with different file-auth schemes.", title="Acp File Secrets", validate_default=True)] = [
+        {"env_points_to": "dir", "env_var": "CODEX_HOME", "filename": "auth.json", "secret_name": "CODEX_AUTH_JSON", "subdir": "codex", "warn_if_unset": []},
+        {"env_points_to": "file", "env_var": "GOOGLE_APPLICATION_CREDENTIALS", "filename": "gcloud-credentials.json", "secret_name": "GOOGLE_APPLICATION_CREDENTIALS_JSON", "subdir": "gemini-cli", "warn_if_unset": ["GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION"]},
+        {"env_points_to": "dir", "env_var": "KIMI_CODE_HOME", "filename": "config.toml", "secret_name": "KIMI_CODE_CONFIG_TOML", "subdir": "kimi-code", "warn_if_unset": []},
+        {"env_points_to": "dir", "env_var": "PI_CODING_AGENT_DIR", "filename": "auth.json", "secret_name": "PI_AUTH_JSON", "subdir": "pi", "warn_if_unset": []},
+    ]
     acp_isolate_data_dir: Annotated[
         bool,
         Field(
@@ -11589,18 +11711,76 @@ class ACPAgentInput(WireModel):
         ),
     ] = None
     include_default_tools: Annotated[
-        list[str] | None, Field(title="Include Default Tools")
-    ] = None
+        list[str], Field(title="Include Default Tools")
+    ] = []
     kind: Annotated[Literal["ACPAgent"], Field(title="Kind")]
-    llm: LLMInput | None = None
+    llm: Annotated[LLMInput, Field(validate_default=True)] = {
+        "api_key": None,
+        "api_mode": "auto",
+        "api_version": None,
+        "auth_type": "api_key",
+        "aws_access_key_id": None,
+        "aws_bedrock_runtime_endpoint": None,
+        "aws_profile_name": None,
+        "aws_region_name": None,
+        "aws_role_name": None,
+        "aws_secret_access_key": None,
+        "aws_session_name": None,
+        "aws_session_token": None,
+        "base_url": None,
+        "caching_prompt": True,
+        "capability_overrides": {},
+        "custom_tokenizer": None,
+        "disable_stop_word": False,
+        "disable_vision": None,
+        "drop_params": True,
+        "enable_encrypted_reasoning": True,
+        "extended_thinking_budget": 200000,
+        "extra_headers": None,
+        "force_string_serializer": None,
+        "inline_image_urls": None,
+        "input_cost_per_token": None,
+        "is_subscription": False,
+        "litellm_extra_body": {},
+        "log_completions": False,
+        "log_completions_folder": "logs/completions",
+        "max_input_tokens": None,
+        "max_message_chars": 30000,
+        "max_output_tokens": None,
+        "model": "acp-managed",
+        "model_canonical_name": None,
+        "native_tool_calling": True,
+        "num_retries": 5,
+        "ollama_base_url": None,
+        "openrouter_app_name": "OpenHands",
+        "openrouter_site_url": "https://docs.all-hands.dev/",
+        "output_cost_per_token": None,
+        "prompt_cache_retention": "24h",
+        "provider_connection_id": None,
+        "reasoning_effort": "high",
+        "reasoning_summary": None,
+        "retry_max_wait": 64,
+        "retry_min_wait": 8,
+        "retry_multiplier": 8.0,
+        "seed": None,
+        "stream": False,
+        "stream_idle_timeout": 300.0,
+        "subscription_vendor": None,
+        "temperature": None,
+        "timeout": 300,
+        "top_k": None,
+        "top_p": None,
+        "usage_id": "acp-managed",
+    }
     mcp_config: Annotated[
-        dict[str, MCPServerInput] | None,
+        dict[str, MCPServerInput],
         Field(
             description="Optional MCP servers to expose as tools.",
             examples=[{"fetch": {"args": ["--with", "mcp==1.29.0", "mcp-server-fetch==2026.7.10"], "command": "uvx"}}],
             title="Mcp Config",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
     security_policy_filename: Annotated[
         str,
         Field(
@@ -11623,13 +11803,13 @@ class ACPAgentInput(WireModel):
         ),
     ] = "system_prompt.j2"
     system_prompt_kwargs: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Optional kwargs to pass to the system prompt Jinja2 template.",
             examples=[{"cli_mode": True}],
             title="System Prompt Kwargs",
         ),
-    ] = None
+    ] = {}
     tool_concurrency_limit: Annotated[
         int,
         Field(
@@ -11638,7 +11818,7 @@ class ACPAgentInput(WireModel):
             title="Tool Concurrency Limit",
         ),
     ] = 1
-    tools: Annotated[list[ToolInput] | None, Field(title="Tools")] = None
+    tools: Annotated[list[ToolInput], Field(title="Tools", validate_default=True)] = []
 
 
 class ACPAgentOutput(WireModel):
@@ -11647,12 +11827,12 @@ class ACPAgentOutput(WireModel):
     """
 
     acp_args: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Additional arguments for the ACP server command",
             title="Acp Args",
         ),
-    ] = None
+    ] = []
     acp_command: Annotated[
         list[str],
         Field(
@@ -11660,13 +11840,12 @@ class ACPAgentOutput(WireModel):
             title="Acp Command",
         ),
     ]
-    acp_file_secrets: Annotated[
-        list[ACPFileSecretSpec] | None,
-        Field(
-            description="Reserved 'file-content' credential secrets to materialise to disk before launching the subprocess (e.g. Codex auth.json, Gemini Vertex SA JSON). The SDK owns the mechanism (write the file in the runtime pod, set the env var, seed-if-absent); these specs are the policy. Defaults to the built-in supported providers; a downstream application may override or extend this to support other ACP servers with different file-auth schemes.",
-            title="Acp File Secrets",
-        ),
-    ] = None
+    acp_file_secrets: Annotated[list[ACPFileSecretSpec], Field(description="Reserved 'file-content' credential secrets to materialise to disk before launching the subprocess (e.g. Codex auth.json, Gemini Vertex SA JSON). The SDK owns the mechanism (write the file in the runtime pod, set the env var, seed-if-absent); these specs are the policy. Defaults to the built-in supported providers; a downstream application may override or extend this to support other ACP servers with different file-auth schemes.", title="Acp File Secrets", validate_default=True)] = [
+        {"env_points_to": "dir", "env_var": "CODEX_HOME", "filename": "auth.json", "secret_name": "CODEX_AUTH_JSON", "subdir": "codex", "warn_if_unset": []},
+        {"env_points_to": "file", "env_var": "GOOGLE_APPLICATION_CREDENTIALS", "filename": "gcloud-credentials.json", "secret_name": "GOOGLE_APPLICATION_CREDENTIALS_JSON", "subdir": "gemini-cli", "warn_if_unset": ["GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION"]},
+        {"env_points_to": "dir", "env_var": "KIMI_CODE_HOME", "filename": "config.toml", "secret_name": "KIMI_CODE_CONFIG_TOML", "subdir": "kimi-code", "warn_if_unset": []},
+        {"env_points_to": "dir", "env_var": "PI_CODING_AGENT_DIR", "filename": "auth.json", "secret_name": "PI_AUTH_JSON", "subdir": "pi", "warn_if_unset": []},
+    ]
     acp_isolate_data_dir: Annotated[
         bool,
         Field(
@@ -11746,18 +11925,76 @@ class ACPAgentOutput(WireModel):
         ),
     ] = None
     include_default_tools: Annotated[
-        list[str] | None, Field(title="Include Default Tools")
-    ] = None
+        list[str], Field(title="Include Default Tools")
+    ] = []
     kind: Annotated[Literal["ACPAgent"], Field(title="Kind")]
-    llm: LLMOutput | None = None
+    llm: Annotated[LLMOutput, Field(validate_default=True)] = {
+        "api_key": None,
+        "api_mode": "auto",
+        "api_version": None,
+        "auth_type": "api_key",
+        "aws_access_key_id": None,
+        "aws_bedrock_runtime_endpoint": None,
+        "aws_profile_name": None,
+        "aws_region_name": None,
+        "aws_role_name": None,
+        "aws_secret_access_key": None,
+        "aws_session_name": None,
+        "aws_session_token": None,
+        "base_url": None,
+        "caching_prompt": True,
+        "capability_overrides": {},
+        "custom_tokenizer": None,
+        "disable_stop_word": False,
+        "disable_vision": None,
+        "drop_params": True,
+        "enable_encrypted_reasoning": True,
+        "extended_thinking_budget": 200000,
+        "extra_headers": None,
+        "force_string_serializer": None,
+        "inline_image_urls": None,
+        "input_cost_per_token": None,
+        "is_subscription": False,
+        "litellm_extra_body": {},
+        "log_completions": False,
+        "log_completions_folder": "logs/completions",
+        "max_input_tokens": None,
+        "max_message_chars": 30000,
+        "max_output_tokens": None,
+        "model": "acp-managed",
+        "model_canonical_name": None,
+        "native_tool_calling": True,
+        "num_retries": 5,
+        "ollama_base_url": None,
+        "openrouter_app_name": "OpenHands",
+        "openrouter_site_url": "https://docs.all-hands.dev/",
+        "output_cost_per_token": None,
+        "prompt_cache_retention": "24h",
+        "provider_connection_id": None,
+        "reasoning_effort": "high",
+        "reasoning_summary": None,
+        "retry_max_wait": 64,
+        "retry_min_wait": 8,
+        "retry_multiplier": 8.0,
+        "seed": None,
+        "stream": False,
+        "stream_idle_timeout": 300.0,
+        "subscription_vendor": None,
+        "temperature": None,
+        "timeout": 300,
+        "top_k": None,
+        "top_p": None,
+        "usage_id": "acp-managed",
+    }
     mcp_config: Annotated[
-        dict[str, MCPServerOutput] | None,
+        dict[str, MCPServerOutput],
         Field(
             description="Optional MCP servers to expose as tools.",
             examples=[{"fetch": {"args": ["--with", "mcp==1.29.0", "mcp-server-fetch==2026.7.10"], "command": "uvx"}}],
             title="Mcp Config",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
     security_policy_filename: Annotated[
         str,
         Field(
@@ -11780,13 +12017,13 @@ class ACPAgentOutput(WireModel):
         ),
     ] = "system_prompt.j2"
     system_prompt_kwargs: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Optional kwargs to pass to the system prompt Jinja2 template.",
             examples=[{"cli_mode": True}],
             title="System Prompt Kwargs",
         ),
-    ] = None
+    ] = {}
     tool_concurrency_limit: Annotated[
         int,
         Field(
@@ -11795,10 +12032,12 @@ class ACPAgentOutput(WireModel):
             title="Tool Concurrency Limit",
         ),
     ] = 1
-    tools: Annotated[list[OpenhandsSdkToolSpecTool] | None, Field(title="Tools")] = None
+    tools: Annotated[
+        list[OpenhandsSdkToolSpecTool], Field(title="Tools", validate_default=True)
+    ] = []
 
 
-class AgentInput(WireModel):
+class AgentInput(AgentModel):
     """
     Main agent implementation for OpenHands.
 
@@ -11870,13 +12109,13 @@ class AgentInput(WireModel):
         ),
     ] = None
     include_default_tools: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="List of default tool class names to include. By default, the agent includes 'FinishTool' and 'ThinkTool'. Set to an empty list to disable all default tools, or provide a subset to include only specific ones. Example: include_default_tools=['FinishTool'] to only include FinishTool, or include_default_tools=[] to disable all default tools.",
             examples=[["FinishTool", "ThinkTool"], ["FinishTool"], []],
             title="Include Default Tools",
         ),
-    ] = None
+    ] = ["FinishTool", "ThinkTool"]
     kind: Annotated[Literal["Agent"], Field(title="Kind")]
     llm: Annotated[
         LLMInput,
@@ -11886,13 +12125,14 @@ class AgentInput(WireModel):
         ),
     ]
     mcp_config: Annotated[
-        dict[str, MCPServerInput] | None,
+        dict[str, MCPServerInput],
         Field(
             description="Optional MCP servers to expose as tools.",
             examples=[{"fetch": {"args": ["--with", "mcp==1.29.0", "mcp-server-fetch==2026.7.10"], "command": "uvx"}}],
             title="Mcp Config",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
     persona: Annotated[
         str | None,
         Field(
@@ -11922,13 +12162,13 @@ class AgentInput(WireModel):
         ),
     ] = "system_prompt.j2"
     system_prompt_kwargs: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Optional kwargs to pass to the system prompt Jinja2 template.",
             examples=[{"cli_mode": True}],
             title="System Prompt Kwargs",
         ),
-    ] = None
+    ] = {}
     tool_concurrency_limit: Annotated[
         int,
         Field(
@@ -11938,13 +12178,14 @@ class AgentInput(WireModel):
         ),
     ] = 1
     tools: Annotated[
-        list[ToolInput] | None,
+        list[ToolInput],
         Field(
             description="List of tools to initialize for the agent.",
             examples=[{"name": "TerminalTool", "params": {}}, {"name": "FileEditorTool", "params": {}}, {"name": "TaskTrackerTool", "params": {}}],
             title="Tools",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
 
 
 class AgentOutput(WireModel):
@@ -12019,13 +12260,13 @@ class AgentOutput(WireModel):
         ),
     ] = None
     include_default_tools: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="List of default tool class names to include. By default, the agent includes 'FinishTool' and 'ThinkTool'. Set to an empty list to disable all default tools, or provide a subset to include only specific ones. Example: include_default_tools=['FinishTool'] to only include FinishTool, or include_default_tools=[] to disable all default tools.",
             examples=[["FinishTool", "ThinkTool"], ["FinishTool"], []],
             title="Include Default Tools",
         ),
-    ] = None
+    ] = ["FinishTool", "ThinkTool"]
     kind: Annotated[Literal["Agent"], Field(title="Kind")]
     llm: Annotated[
         LLMOutput,
@@ -12035,13 +12276,14 @@ class AgentOutput(WireModel):
         ),
     ]
     mcp_config: Annotated[
-        dict[str, MCPServerOutput] | None,
+        dict[str, MCPServerOutput],
         Field(
             description="Optional MCP servers to expose as tools.",
             examples=[{"fetch": {"args": ["--with", "mcp==1.29.0", "mcp-server-fetch==2026.7.10"], "command": "uvx"}}],
             title="Mcp Config",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
     persona: Annotated[
         str | None,
         Field(
@@ -12071,13 +12313,13 @@ class AgentOutput(WireModel):
         ),
     ] = "system_prompt.j2"
     system_prompt_kwargs: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Optional kwargs to pass to the system prompt Jinja2 template.",
             examples=[{"cli_mode": True}],
             title="System Prompt Kwargs",
         ),
-    ] = None
+    ] = {}
     tool_concurrency_limit: Annotated[
         int,
         Field(
@@ -12087,13 +12329,14 @@ class AgentOutput(WireModel):
         ),
     ] = 1
     tools: Annotated[
-        list[OpenhandsSdkToolSpecTool] | None,
+        list[OpenhandsSdkToolSpecTool],
         Field(
             description="List of tools to initialize for the agent.",
             examples=[{"name": "TerminalTool", "params": {}}, {"name": "FileEditorTool", "params": {}}, {"name": "TaskTrackerTool", "params": {}}],
             title="Tools",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
 
 
 class AgentDefinition(WireModel):
@@ -12149,9 +12392,9 @@ class AgentDefinition(WireModel):
         ),
     ] = None
     metadata: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(description="Additional metadata from frontmatter", title="Metadata"),
-    ] = None
+    ] = {}
     model: Annotated[
         str,
         Field(description="Model to use ('inherit' uses parent model)", title="Model"),
@@ -12175,12 +12418,12 @@ class AgentDefinition(WireModel):
         ),
     ] = None
     skills: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="List of skill names for this agent. Resolved from project/user directories.",
             title="Skills",
         ),
-    ] = None
+    ] = []
     source: Annotated[
         str | None, Field(description="Source file path for this agent", title="Source")
     ] = None
@@ -12188,68 +12431,70 @@ class AgentDefinition(WireModel):
         str, Field(description="System prompt content", title="System Prompt")
     ] = ""
     tools: Annotated[
-        list[str] | None,
+        list[str],
         Field(description="List of allowed tools for this agent", title="Tools"),
-    ] = None
+    ] = []
     when_to_use_examples: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Examples of when to use this agent (for triggering)",
             title="When To Use Examples",
         ),
-    ] = None
+    ] = []
 
 
-class ConversationInfo(WireModel):
+class ConversationInfo(ConversationTagsModel):
     """
     Information about a conversation running locally without a Runtime sandbox.
     """
 
     activated_knowledge_skills: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="List of activated knowledge skills name",
             title="Activated Knowledge Skills",
         ),
-    ] = None
+    ] = []
     agent: Annotated[
         AgentBaseOutput, Field(description="The agent running in the conversation.")
     ]
     agent_state: Annotated[
-        dict[str, Any] | None,
+        dict[str, Any],
         Field(
             description="Dictionary for agent-specific runtime state that persists across iterations.",
             title="Agent State",
         ),
-    ] = None
+    ] = {}
     available_models: Annotated[
-        list[ACPModelInfo] | None,
+        list[ACPModelInfo],
         Field(
             description='Models the ACP server offers for this session, lifted off ``ACPAgent.available_models`` (the ``models.availableModels`` field on the ACP session response). Each entry carries a ``model_id`` plus an optional ``name``/``description``. Surfaced verbatim so clients can render a model picker and resolve ``current_model_id`` to a display label themselves — the server does no name curation. Empty for ACP servers that don\'t surface the (UNSTABLE) capability and for native OpenHands agents. Client contract: ``current_model_id`` is NOT guaranteed to be a member — a forced ``acp_model`` override may name a model absent from the list — so treat a miss as \'show the raw id\'. Some entries are opaque aliases whose human identity lives in ``description`` (e.g. claude-agent-acp\'s ``"default"`` -> ``"Opus 4.7 with 1M context · ..."``).',
             title="Available Models",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     blocked_actions: Annotated[
-        dict[str, str] | None,
+        dict[str, str],
         Field(
             description="Actions blocked by PreToolUse hooks, keyed by action ID",
             title="Blocked Actions",
         ),
-    ] = None
+    ] = {}
     blocked_messages: Annotated[
-        dict[str, str] | None,
+        dict[str, str],
         Field(
             description="Messages blocked by UserPromptSubmit hooks, keyed by message ID",
             title="Blocked Messages",
         ),
-    ] = None
+    ] = {}
     client_tools: Annotated[
-        list[ClientToolSpecOutput] | None,
+        list[ClientToolSpecOutput],
         Field(
             description="Client-defined tool specs registered for this conversation. Surfaced so that a client re-attaching by conversation id can register the dynamic ClientAction_* action types before syncing persisted events, avoiding 'Unknown kind' deserialization errors.",
             title="Client Tools",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     confirmation_policy: Annotated[ConfirmationPolicyBaseOutput, Field(validate_default=True)] = {
         "kind": "NeverConfirm"
     }
@@ -12286,12 +12531,12 @@ class ConversationInfo(WireModel):
     ] = None
     id: Annotated[UUID, Field(description="Unique conversation ID", title="Id")]
     invoked_skills: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Names of progressive-disclosure skills explicitly invoked via the `invoke_skill` tool.",
             title="Invoked Skills",
         ),
-    ] = None
+    ] = []
     last_user_message_id: Annotated[
         str | None,
         Field(
@@ -12341,18 +12586,16 @@ class ConversationInfo(WireModel):
             description="Availability of the execution runtime. Catalog responses populate this when the hosting server manages runtime lifecycle."
         ),
     ] = None
-    secret_registry: Annotated[
-        SecretRegistry | None,
-        Field(description="Registry for handling secrets and sensitive data"),
-    ] = None
+    secret_registry: Annotated[SecretRegistry, Field(description="Registry for handling secrets and sensitive data", validate_default=True)] = {
+        "secret_sources": {}
+    }
     security_analyzer: Annotated[
         SecurityAnalyzerBaseOutput | None,
         Field(description="Optional security analyzer to evaluate action risks."),
     ] = None
-    stats: Annotated[
-        ConversationStats | None,
-        Field(description="Conversation statistics for tracking LLM metrics"),
-    ] = None
+    stats: Annotated[ConversationStats, Field(description="Conversation statistics for tracking LLM metrics", validate_default=True)] = {
+        "usage_to_metrics": {}
+    }
     stuck_detection: Annotated[
         bool,
         Field(
@@ -12361,12 +12604,12 @@ class ConversationInfo(WireModel):
         ),
     ] = True
     sub_conversation_ids: Annotated[
-        list[UUID] | None,
+        list[UUID],
         Field(
             description="IDs of conversations naming this one as their parent. Derived from the server catalog; empty on webhook payloads. Name mirrors the Cloud API field.",
             title="Sub Conversation Ids",
         ),
-    ] = None
+    ] = []
     supports_runtime_model_switch: Annotated[
         bool,
         Field(
@@ -12375,23 +12618,23 @@ class ConversationInfo(WireModel):
         ),
     ] = False
     tags: Annotated[
-        dict[str, str] | None,
+        dict[str, str],
         Field(
             description="Key-value tags for the conversation. Keys must be lowercase alphanumeric. Values are arbitrary strings up to 256 characters.",
             title="Tags",
         ),
-    ] = None
+    ] = {}
     title: Annotated[
         str | None,
         Field(description="User-defined title for the conversation", title="Title"),
     ] = None
     tool_module_qualnames: Annotated[
-        dict[str, str] | None,
+        dict[str, str],
         Field(
             description="Tool names mapped to importable module qualnames. SDK clients use this metadata to restore the registrations needed to deserialize the conversation's tool events when attaching.",
             title="Tool Module Qualnames",
         ),
-    ] = None
+    ] = {}
     updated_at: Annotated[AwareDatetime | None, Field(title="Updated At")] = None
     workspace: Annotated[
         BaseWorkspace,
@@ -12642,7 +12885,7 @@ class SetSecurityAnalyzerRequest(WireModel):
     ]
 
 
-class StartConversationRequest(WireModel):
+class StartConversationRequest(ConversationTagsModel):
     """
     Payload to create a new conversation.
 
@@ -12660,12 +12903,13 @@ class StartConversationRequest(WireModel):
 
     agent: AgentBaseInput | None = None
     agent_definitions: Annotated[
-        list[AgentDefinition] | None,
+        list[AgentDefinition],
         Field(
             description="Agent definitions from the client's registry. These are registered on the server so that task tools can see user-registered subagents.",
             title="Agent Definitions",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     agent_launch_additions: Annotated[
         AgentLaunchAdditions | None,
         Field(
@@ -12694,12 +12938,13 @@ class StartConversationRequest(WireModel):
         ),
     ] = True
     client_tools: Annotated[
-        list[ClientToolSpecInput] | None,
+        list[ClientToolSpecInput],
         Field(
             description="Tools defined by the client via JSON spec. These tools have no server-side executor — when the agent calls them, an ActionEvent is emitted over the WebSocket and the client handles execution. The SDK returns an acknowledgment observation immediately.",
             title="Client Tools",
+            validate_default=True,
         ),
-    ] = None
+    ] = []
     confirmation_policy: Annotated[ConfirmationPolicyBaseInput, Field(description="Controls when the conversation will prompt the user before continuing. Defaults to never.", validate_default=True)] = {
         "kind": "NeverConfirm"
     }
@@ -12742,12 +12987,13 @@ class StartConversationRequest(WireModel):
         ),
     ] = 500
     observability_metadata: Annotated[
-        dict[str, TraceMetadataValue] | None,
+        dict[str, TraceMetadataValue],
         Field(
             description="Trace-level metadata to attach to observability backends. Values must be scalars or homogeneous scalar lists supported by OpenTelemetry.",
             title="Observability Metadata",
+            validate_default=True,
         ),
-    ] = None
+    ] = {}
     observability_parent_span_context: Annotated[
         str | None,
         Field(
@@ -12763,12 +13009,12 @@ class StartConversationRequest(WireModel):
         ),
     ] = "conversation"
     observability_tags: Annotated[
-        list[str] | None,
+        list[str],
         Field(
             description="Tags to attach to the conversation root observability span.",
             title="Observability Tags",
         ),
-    ] = None
+    ] = []
     parent_conversation_id: Annotated[
         UUID | None,
         Field(
@@ -12791,9 +13037,13 @@ class StartConversationRequest(WireModel):
         ),
     ] = None
     secrets: Annotated[
-        dict[str, SecretSourceInput] | None,
-        Field(description="Secrets available in the conversation", title="Secrets"),
-    ] = None
+        dict[str, SecretSourceInput],
+        Field(
+            description="Secrets available in the conversation",
+            title="Secrets",
+            validate_default=True,
+        ),
+    ] = {}
     secrets_encrypted: Annotated[
         bool,
         Field(
@@ -12813,12 +13063,12 @@ class StartConversationRequest(WireModel):
         ),
     ] = True
     tags: Annotated[
-        dict[str, str] | None,
+        dict[str, str],
         Field(
             description="Key-value tags for the conversation. Keys must be lowercase alphanumeric. Values are arbitrary strings up to 256 characters.",
             title="Tags",
         ),
-    ] = None
+    ] = {}
     title_llm_profile: Annotated[
         str | None,
         Field(
@@ -12827,12 +13077,12 @@ class StartConversationRequest(WireModel):
         ),
     ] = None
     tool_module_qualnames: Annotated[
-        dict[str, str] | None,
+        dict[str, str],
         Field(
             description="Mapping of tool names to their module qualnames from the client's registry. These modules will be dynamically imported on the server to register the tools for this conversation.",
             title="Tool Module Qualnames",
         ),
-    ] = None
+    ] = {}
     user_id: Annotated[
         str | None,
         Field(
@@ -12898,18 +13148,16 @@ class SubAgentInfo(WireModel):
             title="Mcp Servers",
         ),
     ] = None
-    metadata: Annotated[dict[str, Any] | None, Field(title="Metadata")] = None
+    metadata: Annotated[dict[str, Any], Field(title="Metadata")] = {}
     model: Annotated[str, Field(title="Model")] = "inherit"
     name: Annotated[str, Field(title="Name")]
     permission_mode: Annotated[str | None, Field(title="Permission Mode")] = None
     profile_store_dir: Annotated[str | None, Field(title="Profile Store Dir")] = None
-    skills: Annotated[list[str] | None, Field(title="Skills")] = None
+    skills: Annotated[list[str], Field(title="Skills")] = []
     source: Annotated[str | None, Field(title="Source")] = None
     system_prompt: Annotated[str, Field(title="System Prompt")] = ""
-    tools: Annotated[list[str] | None, Field(title="Tools")] = None
-    when_to_use_examples: Annotated[
-        list[str] | None, Field(title="When To Use Examples")
-    ] = None
+    tools: Annotated[list[str], Field(title="Tools")] = []
+    when_to_use_examples: Annotated[list[str], Field(title="When To Use Examples")] = []
 
 
 class SubAgentsResponse(WireModel):

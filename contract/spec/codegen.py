@@ -1,7 +1,8 @@
 """Regenerate everything derived from the pinned spec: the effective spec and the models.
 
 ``ohmock spec build`` runs :func:`build_all` on a source checkout (the current directory by
-default): it reads the checkout's ``openapi.json`` and ``contract/spec/overlay.yaml`` and writes
+default): it reads the checkout's ``openapi.json``, ``contract/spec/overlay.yaml`` and
+``contract/spec/factory_defaults.json`` and writes
 ``contract/generated/``. The output is committed; a test regenerates it into a temporary
 directory and fails when the committed copy has drifted.
 """
@@ -17,10 +18,11 @@ from pathlib import Path
 
 from contract.spec.documents import build_effective, write
 from contract.spec.overlay import load_overlay
+from contract.wire_rules import BASE_CLASS_MAP
 
 HEADER = """\
 # GENERATED FILE, DO NOT EDIT. Pydantic v2 models of the OpenHands agent-server API
-# (openhands-agent-server 1.58.0 + contract/spec/overlay.yaml), made by datamodel-code-generator.
+# (openhands-agent-server 1.58.0 + contract/spec/overlay.yaml + factory_defaults.json), made by datamodel-code-generator.
 # Regenerate with: ohmock spec build"""
 
 # Fixed options: the builtin formatter keeps the output independent of black/isort versions.
@@ -37,6 +39,7 @@ CODEGEN_ARGS = [
     "--use-schema-description",
     "--formatters", "builtin",
     "--base-class", "contract.wire_base.WireModel",
+    "--base-class-map", json.dumps(BASE_CLASS_MAP, sort_keys=True),
     "--custom-file-header", HEADER,
 ]  # fmt: skip
 
@@ -60,6 +63,10 @@ class Checkout:
         return self.root / "contract" / "spec" / "overlay.yaml"
 
     @property
+    def factory_defaults(self) -> Path:
+        return self.root / "contract" / "spec" / "factory_defaults.json"
+
+    @property
     def effective_spec(self) -> Path:
         return self.root / "contract" / "generated" / "openapi.effective.json"
 
@@ -71,7 +78,11 @@ class Checkout:
     def at(cls, root: str | Path = ".") -> Checkout:
         """The checkout at ``root``; raises :class:`CheckoutError` when it is not one."""
         checkout = cls(Path(root).resolve())
-        missing = [p for p in (checkout.pinned_spec, checkout.overlay, checkout.models.parent) if not p.exists()]
+        missing = [
+            p
+            for p in (checkout.pinned_spec, checkout.overlay, checkout.factory_defaults, checkout.models.parent)
+            if not p.exists()
+        ]
         if missing:
             raise CheckoutError(
                 f"{checkout.root} is not an ohmock source checkout (missing {', '.join(str(p) for p in missing)})"
@@ -106,7 +117,8 @@ def build_all(checkout: Checkout) -> list[Path]:
     """Rebuild the checkout's effective spec and models; return the paths whose content changed."""
     changed = []
     upstream = json.loads(checkout.pinned_spec.read_text(encoding="utf-8"))
-    if write(build_effective(upstream, load_overlay(checkout.overlay)), checkout.effective_spec):
+    defaults = json.loads(checkout.factory_defaults.read_text(encoding="utf-8"))
+    if write(build_effective(upstream, load_overlay(checkout.overlay), defaults), checkout.effective_spec):
         changed.append(checkout.effective_spec)
     with tempfile.TemporaryDirectory() as scratch:
         fresh = Path(scratch) / "models.py"

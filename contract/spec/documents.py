@@ -1,7 +1,8 @@
 """The contract's documents, read from package data: pinned spec, overlay, effective spec, AsyncAPI.
 
 Data flows one way: the pinned upstream export (``openapi.json``, shipped as
-``contract/spec/openapi.json``) + the documented corrections (``contract/spec/overlay.yaml``) →
+``contract/spec/openapi.json``) + the documented corrections (``contract/spec/overlay.yaml``) +
+the server models' factory defaults exported with it (``contract/spec/factory_defaults.json``) →
 the effective spec (``contract/generated/openapi.effective.json``) → generated models, the mock
 server and the checks. Every reader goes through :mod:`importlib.resources`, so an installed
 wheel works exactly like a checkout.
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from contract.spec import PINNED_SERVER_VERSION
+from contract.spec.defaults import apply_factory_defaults
 from contract.spec.overlay import apply_overlay, parse_overlay
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "asyncapi_document",
     "build_effective",
     "effective_spec",
+    "factory_defaults",
     "overlay",
     "pinned_spec",
     "serialize",
@@ -33,6 +36,7 @@ __all__ = [
 
 PINNED_SPEC_FILE = "openapi.json"
 OVERLAY_FILE = "overlay.yaml"
+FACTORY_DEFAULTS_FILE = "factory_defaults.json"
 ASYNCAPI_FILE = "asyncapi.yaml"
 EFFECTIVE_SPEC_FILE = "openapi.effective.json"
 
@@ -64,6 +68,18 @@ def overlay() -> dict[str, Any]:
     return parse_overlay(overlay_text(), f"contract/spec/{OVERLAY_FILE}")
 
 
+def factory_defaults_text() -> str:
+    """The server models' factory defaults as exported with the pinned spec."""
+    return _text("contract.spec", FACTORY_DEFAULTS_FILE)
+
+
+@cache
+def factory_defaults() -> dict[str, dict[str, Any]]:
+    """``{schema: {property: default}}`` (read once per process; callers must not mutate it)."""
+    document: dict[str, dict[str, Any]] = json.loads(factory_defaults_text())
+    return document
+
+
 def effective_spec_text() -> str:
     """The committed effective spec, byte for byte."""
     return _text("contract.generated", EFFECTIVE_SPEC_FILE)
@@ -84,13 +100,16 @@ def asyncapi_document() -> dict[str, Any]:
 
 
 def build_effective(
-    upstream: dict[str, Any] | None = None, corrections: dict[str, Any] | None = None
+    upstream: dict[str, Any] | None = None,
+    corrections: dict[str, Any] | None = None,
+    defaults: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Upstream spec + corrections overlay (the pinned ones unless given); a new document."""
-    # apply_overlay works on a copy, so the cached documents stay untouched.
-    return apply_overlay(
+    """Upstream spec + corrections overlay + factory defaults (the pinned ones unless given); a new document."""
+    # Both steps work on copies, so the cached documents stay untouched.
+    corrected = apply_overlay(
         pinned_spec() if upstream is None else upstream, overlay() if corrections is None else corrections
     )
+    return apply_factory_defaults(corrected, factory_defaults() if defaults is None else defaults)
 
 
 def serialize(document: dict[str, Any]) -> str:

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import httpx
@@ -21,21 +23,26 @@ _QUIET_SERVER_ENV = {
     "LOG_LEVEL": "ERROR",
 }
 
-_EXPORT_SCRIPT = """
-import sys
-from openhands.agent_server.api import create_app
-from openhands.agent_server.openapi import serialize_openapi
-sys.stdout.write(serialize_openapi(create_app().openapi()))
-"""
+
+@dataclass(frozen=True)
+class PackageExport:
+    """What an installed server package yields: its OpenAPI document and its models' factory defaults."""
+
+    spec: dict[str, Any]
+    factory_defaults: dict[str, dict[str, Any]]
 
 
-def export_from_package(python: str | None = None) -> dict[str, Any]:
-    """Export ``create_app().openapi()`` from an installed openhands-agent-server.
+def export_from_package(python: str | None = None) -> PackageExport:
+    """Export ``create_app().openapi()`` and the factory defaults from an installed openhands-agent-server.
 
-    Runs in a subprocess with a throwaway working directory and HOME, because building the app
-    creates directories relative to both.
+    Runs :mod:`contract.spec.export_script` in a subprocess (``python``, default this interpreter)
+    with a throwaway working directory and HOME, because building the app creates directories
+    relative to both.
     """
-    with tempfile.TemporaryDirectory(prefix="ohmock-export-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(prefix="ohmock-export-") as scratch,
+        resources.as_file(resources.files("contract.spec").joinpath("export_script.py")) as script,
+    ):
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": scratch,
@@ -43,7 +50,7 @@ def export_from_package(python: str | None = None) -> dict[str, Any]:
             **_QUIET_SERVER_ENV,
         }
         proc = subprocess.run(
-            [python or sys.executable, "-c", _EXPORT_SCRIPT],
+            [python or sys.executable, str(script)],
             cwd=scratch,
             env=env,
             capture_output=True,
@@ -53,8 +60,8 @@ def export_from_package(python: str | None = None) -> dict[str, Any]:
         )
     if proc.returncode != 0:
         raise RuntimeError(f"exporting the spec failed:\n{proc.stderr[-4000:]}")
-    document: dict[str, Any] = json.loads(proc.stdout)
-    return document
+    exported = json.loads(proc.stdout)
+    return PackageExport(spec=exported["openapi"], factory_defaults=exported["factory_defaults"])
 
 
 def download(base_url: str, timeout: float = 30.0) -> dict[str, Any]:

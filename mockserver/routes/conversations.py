@@ -15,6 +15,7 @@ from pydantic import BaseModel, field_validator
 from starlette.background import BackgroundTask
 
 from contract.generated import models
+from mockserver.clock import Clock
 from mockserver.engine import RunCapacityExceeded, RunConflict
 from mockserver.state import MockState
 from mockserver.store import Conversation, page, to_server_local
@@ -49,11 +50,15 @@ def _conversation(request: Request, conversation_id: UUID) -> Conversation:
 
 
 def _event_service(request: Request, conversation_id: UUID) -> Conversation:
-    """Routes behind the server's get_event_service answer with a more specific 404."""
+    """The server's ``get_event_service`` dependency: a more specific 404, and (being a
+    dependency) it answers before the route's own query and body are validated."""
     conversation = _state(request).store.get(conversation_id)
     if conversation is None:
         raise HTTPException(404, detail=f"Conversation not found: {conversation_id}")
     return conversation
+
+
+EventConversation = Annotated[Conversation, Depends(_event_service)]
 
 
 def _dump(model: BaseModel) -> dict[str, Any]:
@@ -80,7 +85,10 @@ def _value_error(loc: list[str | int], message: str, value: Any) -> RequestValid
     )
 
 
-def _agent_as_served(agent: Any, settings: dict[str, Any] | None) -> dict[str, Any]:
+SERVED_SUB_OBJECTS = ("workspace", "confirmation_policy", "security_analyzer", "hook_config")
+
+
+def _agent_as_served(agent: Any, settings: dict[str, Any] | None, clock: Clock) -> dict[str, Any]:
     """The agent with every default filled in, as the server's Agent model dumps it.
 
     A conversation started from ``agent_settings`` or a profile gets a plain Agent built from
@@ -92,6 +100,10 @@ def _agent_as_served(agent: Any, settings: dict[str, Any] | None) -> dict[str, A
             {"kind": "Agent", "llm": {"model": llm.get("model") or "mock-model", "usage_id": "agent"}}
         )
     served: dict[str, Any] = _as_served(agent.root)
+    context = getattr(agent.root, "agent_context", None)
+    if context is not None and "current_datetime" not in context.model_fields_set:
+        # AgentContext.current_datetime's factory is "now": a per-instance default the export omits.
+        served["agent_context"]["current_datetime"] = clock.utc_timestamp()
     return served
 
 
@@ -104,7 +116,7 @@ def _as_served(model: Any) -> Any:
     """
     if model is None:
         return None
-    dump = model.model_dump(mode="json", by_alias=True, exclude_none=True)
+    dump = model.model_dump(mode="json", by_alias=True)
     _fill_computed_llm_fields(dump)
     return dump
 
@@ -148,7 +160,10 @@ async def start_conversation(request: Request, body: models.StartConversationReq
     payload = _dump(body)
     if not any(payload.get(k) is not None for k in ("agent", "agent_settings", "agent_profile_id")):
         raise _value_error(["body"], NO_AGENT, await request.json())
-    payload["agent"] = _agent_as_served(body.agent, payload.get("agent_settings"))
+    payload["agent"] = _agent_as_served(body.agent, payload.get("agent_settings"), _state(request).clock)
+    for key in SERVED_SUB_OBJECTS:  # through the models, with the real defaults: never echoed raw
+        if key in payload:
+            payload[key] = _as_served(getattr(body, key))
     state = _state(request)
     requested = payload.get("conversation_id")
     if requested is not None:
@@ -351,27 +366,24 @@ class EventFilters:
 
 @router.get("/{conversation_id}/events/search")
 async def search_events(
-    request: Request,
-    conversation_id: UUID,
     filters: Annotated[EventFilters, Depends()],
+    conversation: EventConversation,
     page_id: str | None = None,
     limit: Limit = 100,
     sort_order: EventSortOrder = "TIMESTAMP",
 ) -> JSONResponse:
-    conversation = _event_service(request, conversation_id)
     matches = list(filters.apply(conversation, descending=sort_order == "TIMESTAMP_DESC"))
     chunk, next_id = page(matches, page_id, limit, key=lambda e: e["id"])
     return JSONResponse({"items": [_strip_none(e) for e in chunk], "next_page_id": next_id})
 
 
 @router.get("/{conversation_id}/events/count")
-async def count_events(request: Request, conversation_id: UUID, filters: Annotated[EventFilters, Depends()]) -> int:
-    return sum(1 for _ in filters.apply(_event_service(request, conversation_id)))
+async def count_events(filters: Annotated[EventFilters, Depends()], conversation: EventConversation) -> int:
+    return sum(1 for _ in filters.apply(conversation))
 
 
 @router.get("/{conversation_id}/events/{event_id}")
-async def get_event(request: Request, conversation_id: UUID, event_id: str) -> dict[str, Any]:
-    conversation = _event_service(request, conversation_id)
+async def get_event(conversation: EventConversation, event_id: str) -> dict[str, Any]:
     position = conversation.index.get(event_id)
     if position is None:
         raise HTTPException(404)
@@ -382,16 +394,16 @@ async def get_event(request: Request, conversation_id: UUID, event_id: str) -> d
 
 @router.get("/{conversation_id}/events")
 async def batch_get_events(
-    request: Request, conversation_id: UUID, event_ids: Annotated[list[str], Body()]
+    conversation: EventConversation, event_ids: Annotated[list[str], Body()]
 ) -> list[dict[str, Any] | None]:
-    conversation = _event_service(request, conversation_id)
     return [conversation.events[i] if (i := conversation.index.get(eid)) is not None else None for eid in event_ids]
 
 
 @router.post("/{conversation_id}/events")
-async def send_message(request: Request, conversation_id: UUID, body: models.SendMessageRequest) -> JSONResponse:
+async def send_message(
+    request: Request, conversation: EventConversation, body: models.SendMessageRequest
+) -> JSONResponse:
     state = _state(request)
-    conversation = _event_service(request, conversation_id)
     if body.role != "user":
         # The real server fails inside LocalConversation.send_message: an unhandled 500.
         raise ValueError("Only user messages are allowed to be sent to the agent.")
@@ -404,10 +416,9 @@ async def send_message(request: Request, conversation_id: UUID, body: models.Sen
 
 @router.post("/{conversation_id}/events/respond_to_confirmation")
 async def respond_to_confirmation(
-    request: Request, conversation_id: UUID, body: models.ConfirmationResponseRequest
+    request: Request, conversation: EventConversation, body: models.ConfirmationResponseRequest
 ) -> JSONResponse:
     state = _state(request)
-    conversation = _event_service(request, conversation_id)
     if body.accept:
         if state.engine.is_running(conversation):
             return JSONResponse(SUCCESS)  # accept while running is a no-op

@@ -57,6 +57,19 @@ REFUSED = {
     ),
     ("post", "/api/init"): (401, "Unauthorized"),
 }
+
+
+def _goal_objective_not_blank(values: dict[str, Any]) -> None:
+    """GoalController.__init__ (sdk/conversation/goal/controller.py), via the route's 400."""
+    if not values["body"].objective.strip():
+        raise HTTPException(400, detail="Goal objective must not be empty.")
+
+
+# Checks the real handler makes on a valid body before it does anything, per operation: the
+# canned answer follows only when they pass.
+HANDLER_CHECKS: dict[tuple[str, str], Callable[[dict[str, Any]], None]] = {
+    ("post", "/api/conversations/{conversation_id}/goal"): _goal_objective_not_blank,
+}
 WORKSPACE_COOKIE = "/api/auth/workspace-session"  # POST mints the cookie the workspace routes accept
 CANDIDATE_STRINGS = ("mock", "/mock", "0" * 32, "0" * 64, "1", "1 B")
 
@@ -133,6 +146,10 @@ class Synthesizer:
         # Required properties, plus constants: they carry the discriminator of a union branch.
         names = [n for n in properties if n in schema.get("required", []) or "const" in self.resolve(properties[n])]
         result = {name: self.value(properties[name], depth + 1) for name in names}
+        # The server serializes every field of its response models: defaults are part of the body.
+        for name, prop in properties.items():
+            if name not in result and "default" in prop:
+                result[name] = prop["default"]
         extra = schema.get("additionalProperties")
         if len(result) < schema.get("minProperties", 0) and isinstance(extra, dict):
             for name in (schema.get("propertyNames") or {}).get("enum") or ["mock"]:
@@ -398,6 +415,8 @@ class Operation:
                     raise HTTPException(404, detail=NOT_FOUND.get(key, "Not Found").format(id=conversation_id))
                 if key in EMPTY_WORKSPACE:
                     raise HTTPException(404, detail=EMPTY_WORKSPACE[key])
+            if key in HANDLER_CHECKS:
+                HANDLER_CHECKS[key](values)
             response = self.response()
             if self.path == WORKSPACE_COOKIE:
                 _workspace_cookie(response, request, self.method, self.spec)

@@ -1,0 +1,172 @@
+"""Validators of the real server's models that the OpenAPI export cannot express.
+
+The generated models (contract/generated/models.py) are built from the spec, so they know types,
+nullability, literals and constraints, but not the Python validators of the server's models.
+The ones here are replicated from openhands-sdk 1.58.0 with the same outcome: a ``ValueError``
+becomes the same 422 entry; an error the real validator lets escape pydantic becomes
+:class:`RealModelFailure`, which a server answers with a 500 as the real server does.
+
+``contract.spec.codegen`` gives the generated classes listed in :data:`BASE_CLASS_MAP` these
+bases (datamodel-code-generator's ``--base-class-map``), so every user of the models, the mock
+included, validates like the real server.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
+
+from contract.wire_base import WireModel
+
+TAG_KEY_PATTERN = re.compile(r"^[a-z0-9]+$")
+TAG_VALUE_MAX_LENGTH = 256
+MIN_CONTEXT_WINDOW_TOKENS = 16384
+
+
+class RealModelFailure(Exception):
+    """The real model raises here outside pydantic's error handling: the request is a 500.
+
+    ``str()`` is the real exception's message, which the real server puts in its 500 body.
+    """
+
+
+def validate_tags(value: Any) -> Any:
+    """``sdk/conversation/types.py::_validate_tags``: keys lowercase alphanumeric, values ≤ 256 chars.
+
+    It calls ``value.items()`` and ``len(item)`` unguarded, so a non-object or a non-string value
+    fails with AttributeError/TypeError, which pydantic does not catch: a 500 on the real server.
+    """
+    if value is None:
+        return {}
+    try:
+        for key, item in value.items():
+            if not TAG_KEY_PATTERN.match(key):
+                raise ValueError(f"Tag key '{key}' is invalid: keys must be lowercase alphanumeric only")
+            if len(item) > TAG_VALUE_MAX_LENGTH:
+                raise ValueError(f"Tag value for '{key}' exceeds maximum length of {TAG_VALUE_MAX_LENGTH} characters")
+    except (AttributeError, TypeError) as exc:
+        raise RealModelFailure(str(exc)) from exc
+    return value
+
+
+class ConversationTagsModel(WireModel):
+    """Models whose ``tags`` is the SDK's ``ConversationTags`` (dict with a before-validator)."""
+
+    @field_validator("tags", mode="before", check_fields=False)
+    @classmethod
+    def _conversation_tags(cls, value: Any) -> Any:
+        return validate_tags(value)
+
+
+class OptionalConversationTagsModel(WireModel):
+    """Models whose ``tags`` is ``ConversationTags | None``: null stays null, anything else is checked."""
+
+    @field_validator("tags", mode="before", check_fields=False)
+    @classmethod
+    def _conversation_tags(cls, value: Any) -> Any:
+        return None if value is None else validate_tags(value)
+
+
+def context_window_message(tokens: int) -> str:
+    """``LLMContextWindowTooSmallError``'s message (sdk/llm/exceptions/types.py)."""
+    return (
+        f"The configured model has a context window of {tokens:,} tokens, which is below the minimum of "
+        f"{MIN_CONTEXT_WINDOW_TOKENS:,} tokens required for OpenHands to function properly.\n\n"
+        "For local LLMs (Ollama, LM Studio, etc.), increase the context window.\n"
+        "For cloud providers, verify you're using the correct model variant.\n\n"
+        "For configuration instructions, see:\n"
+        "  https://docs.openhands.dev/openhands/usage/llms/local-llms\n\n"
+        "To override this check (not recommended), set the environment variable:\n"
+        "  ALLOW_SHORT_CONTEXT_WINDOWS=true"
+    )
+
+
+class ExcludedOnDump(WireModel):
+    """Fields the real model declares with ``exclude=True``: accepted as input, never served.
+
+    The export shows them only as properties of the ``-Input`` schema that its ``-Output``
+    schema lacks; ``EXCLUDED_ON_DUMP`` names them, and a test keeps it equal to that difference.
+    """
+
+    @model_serializer(mode="wrap")
+    def _drop_excluded(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in EXCLUDED_ON_DUMP.get(type(self).__name__, ()):
+                data.pop(name, None)
+        return data
+
+
+class AgentModel(WireModel):
+    """``Agent._add_security_prompt_as_default``: ``system_prompt_kwargs.llm_security_analyzer``
+    defaults to true (sdk/agent/agent.py)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _security_prompt_default(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        kwargs = data.get("system_prompt_kwargs") or {}
+        if not isinstance(kwargs, dict):
+            kwargs = {}
+        return {**data, "system_prompt_kwargs": {"llm_security_analyzer": True, **kwargs}}
+
+
+class AgentContextModel(ExcludedOnDump):
+    """``AgentContext.memory_context`` is ``exclude=True``."""
+
+
+class LLMModel(ExcludedOnDump):
+    """The LLM's after-validator builds its model info and rejects a small context window.
+
+    ``LLM._validate_context_window_size`` raises ``LLMContextWindowTooSmallError`` (not a
+    ValueError) when ``max_input_tokens`` is below 16,384. The real server also consults
+    litellm's model table when ``max_input_tokens`` is unset; that table is not replicated.
+    ``fallback_strategy`` is ``exclude=True``.
+    """
+
+    @model_validator(mode="after")
+    def _context_window(self) -> Any:
+        tokens = getattr(self, "max_input_tokens", None)
+        tokens = getattr(tokens, "root", tokens)  # the generated field is a constrained RootModel
+        if isinstance(tokens, int) and not isinstance(tokens, bool) and tokens < MIN_CONTEXT_WINDOW_TOKENS:
+            raise RealModelFailure(context_window_message(tokens))
+        return self
+
+
+def unhashable_tag_failure(errors: list[dict[str, Any]]) -> RealModelFailure | None:
+    """The failure of a discriminated union whose tag is a list or an object, if ``errors`` has one.
+
+    The SDK resolves ``kind`` by looking it up in a dict of subclasses, so an unhashable tag raises
+    TypeError mid-validation (a 500) where pydantic's discriminated unions report
+    ``union_tag_invalid`` (a 422).
+    """
+    for error in errors:
+        if error.get("type") != "union_tag_invalid":
+            continue
+        discriminator = str((error.get("ctx") or {}).get("discriminator", "'kind'")).strip("'")
+        data = error.get("input")
+        tag = data.get(discriminator) if isinstance(data, dict) else None
+        if isinstance(tag, list | dict):
+            return RealModelFailure(f"unhashable type: '{type(tag).__name__}'")
+    return None
+
+
+EXCLUDED_ON_DUMP: dict[str, tuple[str, ...]] = {
+    "LLMInput": ("fallback_strategy",),
+    "AgentContextInput": ("memory_context",),
+}
+"""Generated class name → its fields the real model never serializes."""
+
+BASE_CLASS_MAP = {
+    "StartConversationRequest": f"{__name__}.ConversationTagsModel",
+    "ConversationInfo": f"{__name__}.ConversationTagsModel",
+    "UpdateConversationRequest": f"{__name__}.OptionalConversationTagsModel",
+    "ForkConversationRequest": f"{__name__}.OptionalConversationTagsModel",
+    "LLMInput": f"{__name__}.LLMModel",
+    "AgentInput": f"{__name__}.AgentModel",
+    "AgentContextInput": f"{__name__}.AgentContextModel",
+}
+"""Generated class name → base class with the real model's validators."""
