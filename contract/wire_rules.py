@@ -114,6 +114,23 @@ class AgentModel(WireModel):
         return {**data, "system_prompt_kwargs": {"llm_security_analyzer": True, **kwargs}}
 
 
+GRAYSWAN_DEFAULT_POLICY_ID = "689ca4885af3538a39b2ba04"
+
+
+class GraySwanAnalyzerModel(WireModel):
+    """``GraySwanAnalyzer.model_post_init``: an empty ``policy_id`` becomes the default policy.
+
+    The real one prefers ``GRAYSWAN_API_KEY`` / ``GRAYSWAN_POLICY_ID`` from the server's
+    environment; a contract has no server environment, so those are not replicated.
+    """
+
+    @model_validator(mode="after")
+    def _default_policy(self) -> Any:
+        if not getattr(self, "policy_id", None):
+            self.policy_id = GRAYSWAN_DEFAULT_POLICY_ID
+        return self
+
+
 class AgentContextModel(ExcludedOnDump):
     """``AgentContext.memory_context`` is ``exclude=True``."""
 
@@ -168,5 +185,6 @@ BASE_CLASS_MAP = {
     "LLMInput": f"{__name__}.LLMModel",
     "AgentInput": f"{__name__}.AgentModel",
     "AgentContextInput": f"{__name__}.AgentContextModel",
+    "GraySwanAnalyzerInput": f"{__name__}.GraySwanAnalyzerModel",
 }
 """Generated class name → base class with the real model's validators."""

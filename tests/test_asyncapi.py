@@ -636,6 +636,16 @@ def _expected_reply_code(frame: str | bytes) -> str | None:
     return None if isinstance(parsed, wp.AuthFrame) else "ValidationError"
 
 
+def _post_auth_replies(ws: Any, key: str) -> Iterator[tuple[str | bytes, list[str], list[dict[str, Any]]]]:
+    """Each bad frame sent after auth, then a binary probe: (frame, expected codes, replies)."""
+    for template in _POST_AUTH_FRAMES:
+        frame = template.replace("KEY", key) if isinstance(template, str) else template
+        expected = [code for code in (_expected_reply_code(frame), "KeyError") if code]
+        ws.send(frame)
+        ws.send(b"probe")
+        yield frame, expected, [json.loads(ws.recv(timeout=10)) for _ in expected]
+
+
 @dataclass(frozen=True)
 class SocketServer:
     url: str
@@ -680,12 +690,7 @@ def test_server_answers_as_ws_protocol_predicts(socket_server: SocketServer) -> 
         snapshot = json.loads(ws.recv(timeout=10))
         assert snapshot["key"] == wp.FULL_STATE_KEY
         assert not payload_errors("FullStateSnapshot", snapshot)
-        for template in _POST_AUTH_FRAMES:
-            frame = template.replace("KEY", key) if isinstance(template, str) else template
-            expected = [code for code in (_expected_reply_code(frame), "KeyError") if code]
-            ws.send(frame)
-            ws.send(b"probe")
-            replies = [json.loads(ws.recv(timeout=10)) for _ in expected]
+        for frame, expected, replies in _post_auth_replies(ws, key):
             assert [r["kind"] for r in replies] == ["ServerErrorEvent"] * len(expected)
             assert [r["code"] for r in replies] == expected, frame
             assert not [e for r in replies for e in payload_errors("ServerErrorEvent", r)]
@@ -695,21 +700,11 @@ def test_server_answers_as_ws_protocol_predicts(socket_server: SocketServer) -> 
         ws.send(wp.AuthFrame(session_api_key=key).model_dump_json())
         assert json.loads(ws.recv(timeout=10))["type"] == "sync"
         assert json.loads(ws.recv(timeout=10))["type"] == "transient"  # the connect snapshot
-        for template in _POST_AUTH_FRAMES:
-            frame = template.replace("KEY", key) if isinstance(template, str) else template
-            expected = [code for code in (_expected_reply_code(frame), "KeyError") if code]
-            ws.send(frame)
-            ws.send(b"probe")
-            replies = [json.loads(ws.recv(timeout=10)) for _ in expected]
+        for frame, expected, replies in _post_auth_replies(ws, key):
             assert [(r["type"], r["code"]) for r in replies] == [("error", c) for c in expected], frame
     with connect(ws_base + wp.BASH_EVENTS_SOCKET_PATH) as ws:
         ws.send(wp.AuthFrame(session_api_key=key).model_dump_json())
-        for template in _POST_AUTH_FRAMES:
-            frame = template.replace("KEY", key) if isinstance(template, str) else template
-            expected = [code for code in (_expected_reply_code(frame), "KeyError") if code]
-            ws.send(frame)
-            ws.send(b"probe")
-            replies = [json.loads(ws.recv(timeout=10)) for _ in expected]
+        for frame, expected, replies in _post_auth_replies(ws, key):
             assert [(r["kind"], r["code"]) for r in replies] == [("BashError", c) for c in expected], frame
 
     # First-message auth on an unknown conversation: authenticated means 4004, rejected 4001.

@@ -126,12 +126,6 @@ SHARED_SPEC_GAPS = [
         "without deferred init the server has no InitService: GET /api/init answers 404 (init_router.py)",
     ),
     Tolerance(
-        lambda m, path, r: r.status_code == 422 and "{runtime_conversation_id}" in path and isinstance(_detail(r), str),
-        (response_schema_conformance,),
-        "runtime routes reject a path outside the conversation workspace with 422 {'detail': str} "
-        "(runtime_router.py), but the spec's 422 is HTTPValidationError (detail: list)",
-    ),
-    Tolerance(
         lambda m, path, r: r.status_code == 400 and path.endswith("/goal") and _detail(r) == GOAL_BLANK,
         (status_code_conformance,),
         "POST /goal with a blank objective: GoalController's ValueError becomes the route's 400 "

@@ -226,3 +226,37 @@ def test_secret_values_are_served_masked(client: httpx.Client, scripted_llm: Scr
         client.delete(f"/api/conversations/{cid}")
     static = effective_spec()["components"]["schemas"]["StaticSecret-Output"]
     assert "writeOnly" not in json.dumps(static["properties"]["value"])
+
+
+def test_analyzer_and_critic_keys_are_served_masked(
+    client: httpx.Client, real_server: RealServer, scripted_llm: ScriptedLLM
+) -> None:
+    body = start_conversation_body(scripted_llm.url, "plain_reply", autotitle=False)
+    body["agent"]["critic"] = {"kind": "APIBasedCritic", "api_key": "critic-secret"}
+    body["security_analyzer"] = {"kind": "GraySwanAnalyzer", "api_key": "grayswan-secret"}
+    created = client.post("/api/conversations", json=body)
+    assert created.status_code == 201, created.text
+    cid = created.json()["id"]
+    try:
+        info = client.get(f"/api/conversations/{cid}").json()
+        snapshot = _first_frame(real_server, cid)["value"]
+    finally:
+        client.delete(f"/api/conversations/{cid}")
+    assert (info["agent"]["critic"]["api_key"], info["security_analyzer"]["api_key"]) == (None, "**********")
+    assert (snapshot["agent"]["critic"]["api_key"], snapshot["security_analyzer"]["api_key"]) == ("**********",) * 2
+    models.ConversationInfo.model_validate(info)
+    schemas = effective_spec()["components"]["schemas"]
+    assert "writeOnly" not in json.dumps(schemas["GraySwanAnalyzer-Output"]["properties"]["api_key"])
+    assert {"type": "null"} in schemas["APIBasedCritic-Output"]["properties"]["api_key"]["anyOf"]
+
+
+def test_runtime_routes_422_with_a_string_detail(client: httpx.Client, conversation: str) -> None:
+    """A relative path is refused by the runtime binding before any git command runs."""
+    response = client.get(f"/api/conversations/{conversation}/git/changes", params={"path": "relative"})
+    assert (response.status_code, response.json()) == (
+        422,
+        {"detail": "path must be inside the conversation workspace"},
+    )
+    operation = effective_spec()["paths"]["/api/conversations/{runtime_conversation_id}/git/changes"]["get"]
+    schema = operation["responses"]["422"]["content"]["application/json"]["schema"]
+    assert {"$ref": "#/components/schemas/ErrorDetail"} in schema["anyOf"]

@@ -109,6 +109,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "agent": {**AGENT, "tools": [{"name": "terminal"}], "mcp_config": {}}
     },
     "LLM fallback strategy (excluded from dumps)": {"agent": {**AGENT, "llm": {**LLM, "fallback_strategy": None}}},
+    "GraySwan analyzer and API-based critic keys (masked)": {
+        "agent": {**AGENT, "critic": {"kind": "APIBasedCritic", "api_key": "critic-secret"}},
+        "security_analyzer": {"kind": "GraySwanAnalyzer", "api_key": "grayswan-secret"},
+    },
     "limits, tags, autotitle": {"max_iterations": 3, "stuck_detection": False, "tags": {"a": "b"}, "autotitle": False},
 }
 

@@ -13,6 +13,7 @@ from contract.wire_rules import (
     AgentContextModel,
     AgentModel,
     ConversationTagsModel,
+    GraySwanAnalyzerModel,
     LLMModel,
     OptionalConversationTagsModel,
 )
@@ -1844,7 +1845,7 @@ class GlobAction(WireModel):
     ]
 
 
-class GraySwanAnalyzerInput(WireModel):
+class GraySwanAnalyzerInput(GraySwanAnalyzerModel):
     """
     Security analyzer using GraySwan's Cygnal API for AI safety monitoring.
 
@@ -7074,7 +7075,7 @@ class APIBasedCriticOutput(WireModel):
         list[str], Field(title="Agent Issue Labels")
     ] = ["misunderstood_intention", "did_not_follow_instruction", "insufficient_analysis", "insufficient_clarification", "improper_tool_use_or_setup", "loop_behavior", "insufficient_testing", "insufficient_debugging", "incomplete_implementation", "file_management_errors", "scope_creep", "risky_actions_or_permission", "other_agent_issue"]
     api_key: Annotated[
-        str | SecretStr,
+        str | SecretStr | None,
         Field(
             description="API key for authenticating with the vLLM service",
             title="Api Key",
