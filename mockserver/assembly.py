@@ -15,7 +15,6 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -25,6 +24,7 @@ from mockserver.config import MockConfig
 from mockserver.control import routes as control
 from mockserver.control.guard import ControlGuardMiddleware
 from mockserver.control.recorder import Recorders
+from mockserver.cors import CORSDispatcher
 from mockserver.redact import sanitize_validation_errors
 from mockserver.routes import bash, generic, health
 from mockserver.routes import conversations as rest
@@ -161,13 +161,5 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.add_middleware(StrictContractMiddleware, state=state)
     app.add_middleware(FaultAndJournalMiddleware, state=state)
     app.add_middleware(ControlGuardMiddleware, config=config)
-    if config.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=list(config.cors_origins),
-            # With "*", Starlette would reflect any origin and allow credentials: never.
-            allow_credentials="*" not in config.cors_origins,
-            allow_methods=["*"],
-            allow_headers=["*"],
-        )
+    app.add_middleware(CORSDispatcher, config=config)  # outermost, as on the real server
     return app

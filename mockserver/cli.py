@@ -99,7 +99,10 @@ def serve(
     ] = None,
     cors_origin: Annotated[
         list[str] | None,
-        typer.Option("--cors-origin", help="Allowed CORS origin (repeatable), e.g. http://localhost:3000 or *."),
+        typer.Option(
+            "--cors-origin",
+            help="Extra allowed CORS origin (repeatable); localhost and 127.0.0.1 origins are always allowed.",
+        ),
     ] = None,
     speed: Annotated[float, typer.Option(min=0.0, help="Timing factor: 0 = instant, 1 = realistic.")] = 1.0,
     seed: Annotated[

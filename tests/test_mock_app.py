@@ -64,9 +64,9 @@ def test_the_lifespan_starts_the_build_in_the_background() -> None:
 
 
 def test_a_cross_origin_health_check_gets_the_full_apps_cors_answer() -> None:
-    app = MockApp(MockConfig(cors_origins=("http://localhost:3000",)))
-    response = TestClient(app).get("/health", headers={"Origin": "http://localhost:3000"})
-    assert response.headers["access-control-allow-origin"] == "http://localhost:3000"
+    app = MockApp(MockConfig())
+    response = TestClient(app).get("/health", headers={"Origin": "http://localhost:5173"})
+    assert response.headers["access-control-allow-origin"] == "http://localhost:5173"
     assert app.built
 
 
