@@ -26,7 +26,7 @@ from mockserver.control.guard import ControlGuardMiddleware
 from mockserver.control.recorder import Recorders
 from mockserver.cors import CORSDispatcher
 from mockserver.redact import sanitize_validation_errors
-from mockserver.routes import bash, generic, health
+from mockserver.routes import bash, docs, generic, health
 from mockserver.routes import conversations as rest
 from mockserver.state import MockState
 from mockserver.strict import StrictContractMiddleware, StrictFrames
@@ -144,18 +144,23 @@ class FaultAndJournalMiddleware:
 def build_app(config: MockConfig, started: float) -> FastAPI:
     """The full mock agent-server application (``started``: the server's start, epoch seconds)."""
     state = MockState(config)
-    app = FastAPI(
-        title="OpenHands Agent Server (ohmock)",
-        version=config.server_version,
-        description="Stateful mock of the OpenHands agent-server API",
-    )
+    # The agent-server documents are the real server's (routes/docs.py), not FastAPI's view of the mock.
+    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     app.state.mock = state
     state.observers.add(StrictFrames(state))
     app.include_router(health.router(config, started))
     app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(sockets.router)
     app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
-    app.include_router(control.build_router(config.control_prefix, Recorders(state)))
+    control_router = control.build_router(config.control_prefix, Recorders(state))
+    control_openapi = docs.control_document(control_router)
+
+    @control_router.get("/openapi.json", include_in_schema=False)
+    async def control_api_document() -> JSONResponse:
+        return JSONResponse(control_openapi)
+
+    app.include_router(docs.router())
+    app.include_router(control_router)
     app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
     _add_exception_handlers(app)
     app.add_middleware(StrictContractMiddleware, state=state)
