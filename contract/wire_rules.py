@@ -131,6 +131,28 @@ class GraySwanAnalyzerModel(WireModel):
         return self
 
 
+PATTERN_FIELDS = ("high_patterns", "medium_patterns", "injection_high_patterns", "injection_medium_patterns")
+
+
+class PatternSecurityAnalyzerModel(WireModel):
+    """``PatternSecurityAnalyzer.model_post_init`` compiles every pattern (``re.IGNORECASE``).
+
+    A pattern that does not compile raises ``re.error`` outside pydantic's error handling: the
+    real server answers 500 with the regex error's message.
+    """
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> Any:
+        for name in PATTERN_FIELDS:
+            for item in getattr(self, name, None) or []:
+                pattern = getattr(item, "root", item)[0]
+                try:
+                    re.compile(pattern, re.IGNORECASE)
+                except re.error as exc:
+                    raise RealModelFailure(str(exc)) from exc
+        return self
+
+
 class AgentContextModel(ExcludedOnDump):
     """``AgentContext.memory_context`` is ``exclude=True``."""
 
@@ -186,5 +208,6 @@ BASE_CLASS_MAP = {
     "AgentInput": f"{__name__}.AgentModel",
     "AgentContextInput": f"{__name__}.AgentContextModel",
     "GraySwanAnalyzerInput": f"{__name__}.GraySwanAnalyzerModel",
+    "PatternSecurityAnalyzerInput": f"{__name__}.PatternSecurityAnalyzerModel",
 }
 """Generated class name → base class with the real model's validators."""

@@ -23,6 +23,7 @@ from contract.harness.real_server import RealServer
 from contract.wire_rules import context_window_message
 from mockserver.app import create_app
 from mockserver.config import MockConfig
+from mockserver.routes.generic import VSCODE_DISABLED
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette asks for httpx2 on import; httpx works
@@ -513,6 +514,27 @@ CASES = [
         {**AUTH, "Content-Type": "text/plain"},
         _json({"title": "x"}),
     ),
+    BadInput(
+        "VS Code URL while VS Code is disabled",
+        "GET",
+        "/api/vscode/url",
+        503,
+        {"detail": "Internal Server Error", "exception": "503: " + VSCODE_DISABLED},
+    ),
+    BadInput(
+        "VS Code URL of a conversation while VS Code is disabled",
+        "GET",
+        "/api/conversations/{live}/vscode/url",
+        503,
+        {"detail": "Internal Server Error", "exception": "503: " + VSCODE_DISABLED},
+    ),
+    BadInput(
+        "VS Code status while VS Code is disabled",
+        "GET",
+        "/api/vscode/status",
+        200,
+        {"running": False, "enabled": False, "message": "VSCode is disabled in configuration"},
+    ),
     # -- server errors the real server gives too -------------------------------------------
     BadInput(
         "tags that are a number (the SDK validator calls .items())",
@@ -567,6 +589,15 @@ CASES = [
         _server_error("unhashable type: 'dict'"),
         {**AUTH, **JSON},
         _json({"security_analyzer": {"kind": {"a": 1}}}),
+    ),
+    BadInput(
+        "a pattern analyzer whose pattern is not a regular expression",
+        "POST",
+        "/api/conversations/{live}/security_analyzer",
+        500,
+        _server_error("missing ), unterminated subpattern at position 0"),
+        {**AUTH, **JSON},
+        _json({"security_analyzer": {"kind": "PatternSecurityAnalyzer", "high_patterns": [["(", "d", "i"]]}}),
     ),
     BadInput(
         "a confirmation policy whose kind is a list",

@@ -260,3 +260,12 @@ def test_runtime_routes_422_with_a_string_detail(client: httpx.Client, conversat
     operation = effective_spec()["paths"]["/api/conversations/{runtime_conversation_id}/git/changes"]["get"]
     schema = operation["responses"]["422"]["content"]["application/json"]["schema"]
     assert {"$ref": "#/components/schemas/ErrorDetail"} in schema["anyOf"]
+
+
+def test_vscode_url_is_503_while_vs_code_is_disabled(client: httpx.Client) -> None:
+    response = client.get("/api/vscode/url")
+    assert response.status_code == 503
+    assert response.json()["exception"].startswith("503: VSCode is disabled")
+    models.InternalServerError.model_validate(response.json())
+    responses = effective_spec()["paths"]["/api/vscode/url"]["get"]["responses"]
+    assert responses["503"] == {"$ref": "#/components/responses/InternalServerError"}

@@ -61,14 +61,6 @@ KNOWN_REST: tuple[KnownRest, ...] = (
         "without deferred init the server has no InitService: GET /api/init answers 404 (init_router.py)",
     ),
     KnownRest(
-        ("rest.response_schema_conformance",),
-        lambda m, path, status, body: (
-            status == 422 and "{runtime_conversation_id}" in path and isinstance(detail(body), str)
-        ),
-        Classification.SERVER_DEVIATION,
-        "runtime routes reject a path outside the workspace with 422 {'detail': str}; the spec's 422 is HTTPValidationError",
-    ),
-    KnownRest(
         ("rest.not_a_server_error",),
         lambda m, path, status, body: status == 500 and path.endswith("/events") and ROLE_ERROR.encode() in body,
         Classification.SERVER_DEVIATION,
@@ -110,6 +102,27 @@ KNOWN_REST: tuple[KnownRest, ...] = (
         Classification.SERVER_DEVIATION,
         "POST /security_analyzer with a pattern analyzer whose pattern is not a valid regular expression: "
         "re.error escapes → 500 instead of 422 (found by this checker; docs/conformance.md)",
+    ),
+    KnownRest(
+        ("rest.not_a_server_error",),
+        lambda m, path, status, body: status == 500 and b"The configured model has a context window of" in body,
+        Classification.SERVER_DEVIATION,
+        "an LLM with max_input_tokens below 16,384 (create, switch_llm, profiles): LLMContextWindowTooSmallError "
+        "is not a ValueError, so it escapes validation → 500 instead of 422 (docs/strictness.md)",
+    ),
+    KnownRest(
+        ("rest.not_a_server_error",),
+        lambda m, path, status, body: status == 500 and b"Object of type bytes is not JSON serializable" in body,
+        Classification.SERVER_DEVIATION,
+        "a body that is not JSON (text/plain, multipart without boundary): the validation error keeps the raw "
+        "bytes as its input and the 422 handler cannot render them → 500 (docs/strictness.md)",
+    ),
+    KnownRest(
+        ("rest.not_a_server_error",),
+        lambda m, path, status, body: status == 503 and path.endswith("/vscode/url"),
+        Classification.SERVER_DEVIATION,
+        "GET vscode/url answers 503 while VS Code is disabled (vscode_router.py), a configuration state, "
+        "documented by the overlay",
     ),
     KnownRest(
         ("rest.not_a_server_error",),

@@ -16,6 +16,7 @@ from contract.wire_rules import (
     GraySwanAnalyzerModel,
     LLMModel,
     OptionalConversationTagsModel,
+    PatternSecurityAnalyzerModel,
 )
 from pydantic import AwareDatetime, ConfigDict, Field, RootModel, SecretStr
 
@@ -4243,7 +4244,7 @@ class MediumPattern(RootModel[tuple[str, str, str]]):
     root: Annotated[tuple[str, str, str], Field(max_length=3, min_length=3)]
 
 
-class PatternSecurityAnalyzerInput(WireModel):
+class PatternSecurityAnalyzerInput(PatternSecurityAnalyzerModel):
     """
     Catch dangerous agent actions through deterministic signature scanning.
 

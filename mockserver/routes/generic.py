@@ -65,10 +65,26 @@ def _goal_objective_not_blank(values: dict[str, Any]) -> None:
         raise HTTPException(400, detail="Goal objective must not be empty.")
 
 
-# Checks the real handler makes on a valid body before it does anything, per operation: the
+VSCODE_DISABLED = "VSCode is disabled in configuration. Set enable_vscode=true to enable."
+
+
+def _vscode_disabled(values: dict[str, Any]) -> None:
+    """vscode_router.py: the mock runs no VS Code, as a server with enable_vscode=false."""
+    raise HTTPException(503, detail=VSCODE_DISABLED)
+
+
+# Checks the real handler makes on a valid request before it does anything, per operation: the
 # canned answer follows only when they pass.
 HANDLER_CHECKS: dict[tuple[str, str], Callable[[dict[str, Any]], None]] = {
     ("post", "/api/conversations/{conversation_id}/goal"): _goal_objective_not_blank,
+    ("get", "/api/vscode/url"): _vscode_disabled,
+    ("get", "/api/conversations/{runtime_conversation_id}/vscode/url"): _vscode_disabled,
+}
+_VSCODE_STATUS = {"running": False, "enabled": False, "message": "VSCode is disabled in configuration"}
+# The real handler's own answer where it does not depend on state the mock lacks.
+FIXED_ANSWERS: dict[tuple[str, str], Any] = {
+    ("get", "/api/vscode/status"): _VSCODE_STATUS,
+    ("get", "/api/conversations/{runtime_conversation_id}/vscode/status"): _VSCODE_STATUS,
 }
 WORKSPACE_COOKIE = "/api/auth/workspace-session"  # POST mints the cookie the workspace routes accept
 CANDIDATE_STRINGS = ("mock", "/mock", "0" * 32, "0" * 64, "1", "1 B")
@@ -417,6 +433,8 @@ class Operation:
                     raise HTTPException(404, detail=EMPTY_WORKSPACE[key])
             if key in HANDLER_CHECKS:
                 HANDLER_CHECKS[key](values)
+            if key in FIXED_ANSWERS:
+                return JSONResponse(FIXED_ANSWERS[key], status_code=self.status)
             response = self.response()
             if self.path == WORKSPACE_COOKIE:
                 _workspace_cookie(response, request, self.method, self.spec)
