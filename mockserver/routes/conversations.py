@@ -110,9 +110,8 @@ def _agent_as_served(agent: Any, settings: dict[str, Any] | None, clock: Clock) 
 def _as_served(model: Any) -> Any:
     """A request sub-model (agent, policy, analyzer) as the server's own model dumps it back.
 
-    Defaults filled in and computed LLM fields added; nulls dropped because the generated input
-    models default several list fields to null where the server's models default to lists,
-    which its output schemas require.
+    Defaults filled in (the generated models carry the real factory defaults), nulls kept as the
+    REST response models keep them, and computed LLM fields added.
     """
     if model is None:
         return None
@@ -160,11 +159,11 @@ async def start_conversation(request: Request, body: models.StartConversationReq
     payload = _dump(body)
     if not any(payload.get(k) is not None for k in ("agent", "agent_settings", "agent_profile_id")):
         raise _value_error(["body"], NO_AGENT, await request.json())
-    payload["agent"] = _agent_as_served(body.agent, payload.get("agent_settings"), _state(request).clock)
+    state = _state(request)
+    payload["agent"] = _agent_as_served(body.agent, payload.get("agent_settings"), state.clock)
     for key in SERVED_SUB_OBJECTS:  # through the models, with the real defaults: never echoed raw
         if key in payload:
             payload[key] = _as_served(getattr(body, key))
-    state = _state(request)
     requested = payload.get("conversation_id")
     if requested is not None:
         existing = state.store.get(UUID(str(requested)))

@@ -30,6 +30,7 @@ from starlette.routing import Match
 
 from contract.generated import models
 from contract.spec.documents import effective_spec
+from mockserver.cors import WORKSPACE_SESSION_PATH
 
 METHODS = ("get", "put", "post", "patch", "delete")
 PATH_CONVERTERS = {"file_path": "path"}  # the real route is /workspace/{file_path:path}
@@ -86,7 +87,7 @@ FIXED_ANSWERS: dict[tuple[str, str], Any] = {
     ("get", "/api/vscode/status"): _VSCODE_STATUS,
     ("get", "/api/conversations/{runtime_conversation_id}/vscode/status"): _VSCODE_STATUS,
 }
-WORKSPACE_COOKIE = "/api/auth/workspace-session"  # POST mints the cookie the workspace routes accept
+WORKSPACE_COOKIE = WORKSPACE_SESSION_PATH  # POST mints the cookie the workspace routes accept
 CANDIDATE_STRINGS = ("mock", "/mock", "0" * 32, "0" * 64, "1", "1 B")
 
 
