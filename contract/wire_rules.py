@@ -14,15 +14,18 @@ included, validates like the real server.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
+from pydantic import SecretStr, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
 
 from contract.wire_base import WireModel
 
 TAG_KEY_PATTERN = re.compile(r"^[a-z0-9]+$")
 TAG_VALUE_MAX_LENGTH = 256
 MIN_CONTEXT_WINDOW_TOKENS = 16384
+REDACTED_SECRET_VALUE = "**********"  # noqa: S105 - the mask the server shows, not a secret
+LLM_SECRET_FIELDS = ("api_key", "aws_access_key_id", "aws_secret_access_key", "aws_session_token")
 
 
 class RealModelFailure(Exception):
@@ -163,8 +166,36 @@ class LLMModel(ExcludedOnDump):
     ``LLM._validate_context_window_size`` raises ``LLMContextWindowTooSmallError`` (not a
     ValueError) when ``max_input_tokens`` is below 16,384. The real server also consults
     litellm's model table when ``max_input_tokens`` is unset; that table is not replicated.
-    ``fallback_strategy`` is ``exclude=True``.
+    ``fallback_strategy`` is ``exclude=True``. Before validation, ``LLM._coerce_inputs`` requires a
+    model, defaults ``stream_idle_timeout`` to ``timeout`` and drops OpenAI's bare base URL, and
+    ``validate_secret`` turns a blank or masked secret into ``None``.
     """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _coerce_inputs(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        model = data.get("model")
+        if not model:
+            raise ValueError("model must be specified in LLM")
+        if "stream_idle_timeout" not in data:
+            data["stream_idle_timeout"] = data.get("timeout", 300)
+        if isinstance(model, str) and model.startswith("azure") and not data.get("api_version"):
+            data["api_version"] = "2024-12-01-preview"
+        openai_default = data.get("base_url") in ("https://api.openai.com", "https://api.openai.com/")
+        if isinstance(model, str) and model.startswith("openai/") and openai_default:
+            data["base_url"] = None
+        return data
+
+    @field_validator(*LLM_SECRET_FIELDS, mode="before", check_fields=False)
+    @classmethod
+    def _blank_secret_is_none(cls, value: Any) -> Any:
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if isinstance(raw, str) and (not raw.strip() or raw == REDACTED_SECRET_VALUE):
+            return None
+        return value
 
     @model_validator(mode="after")
     def _context_window(self) -> Any:
@@ -196,6 +227,23 @@ def unhashable_tag_failure(errors: list[dict[str, Any]]) -> RealModelFailure | N
 EXCLUDED_ON_DUMP: dict[str, tuple[str, ...]] = {
     "LLMInput": ("fallback_strategy",),
     "AgentContextInput": ("memory_context",),
+    # contract/generated/settings_models.py (``x-excluded-on-dump`` in its schema)
+    "LLM": ("fallback_strategy",),
+    "AgentContext": ("memory_context",),
+    "ConversationSettings": (
+        "agent_definitions",
+        "agent_settings",
+        "conversation_id",
+        "hook_config",
+        "initial_message",
+        "observability_metadata",
+        "observability_span_name",
+        "observability_tags",
+        "plugins",
+        "selected_repository",
+        "tool_module_qualnames",
+        "workspace",
+    ),
 }
 """Generated class name → its fields the real model never serializes."""
 
@@ -211,3 +259,65 @@ BASE_CLASS_MAP = {
     "PatternSecurityAnalyzerInput": f"{__name__}.PatternSecurityAnalyzerModel",
 }
 """Generated class name → base class with the real model's validators."""
+
+
+class SettingsLLMModel(LLMModel):
+    """The LLM of the persisted settings: secrets become ``SecretStr`` (``validate_secret``; the
+    schema's ``str | SecretStr`` union would keep a plain string), and its dump carries the
+    computed ``is_subscription`` (false: the mock has no subscription credentials)."""
+
+    @field_validator(*LLM_SECRET_FIELDS, mode="after", check_fields=False)
+    @classmethod
+    def _secret_str(cls, value: Any) -> Any:
+        return SecretStr(value) if isinstance(value, str) else value
+
+    @model_serializer(mode="wrap")
+    def _computed_fields(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = ExcludedOnDump._drop_excluded(self, handler)
+        if isinstance(data, dict):
+            data.setdefault("is_subscription", False)
+        return data
+
+
+class SettingsAgentContextModel(AgentContextModel):
+    """``AgentContext.current_datetime``'s factory: the time the context is made (UTC)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _now(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "current_datetime" not in data:
+            return {**data, "current_datetime": datetime.now(UTC)}
+        return data
+
+
+class OpenHandsAgentSettingsModel(WireModel):
+    """``OpenHandsAgentSettings.agent_context``'s factory: a fresh ``AgentContext``."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fresh_context(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "agent_context" not in data:
+            return {**data, "agent_context": {}}
+        return data
+
+
+class CompactModel(WireModel):
+    """The MCP models' ``_serialize_compact`` (sdk/mcp/config.py): null and ``{}`` fields are dropped."""
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None and value != {}}
+        return data
+
+
+SETTINGS_BASE_CLASS_MAP = {
+    "LLM": f"{__name__}.SettingsLLMModel",
+    "AgentContext": f"{__name__}.SettingsAgentContextModel",
+    "OpenHandsAgentSettings": f"{__name__}.OpenHandsAgentSettingsModel",
+    "ConversationSettings": f"{__name__}.ExcludedOnDump",
+}
+"""The same for ``contract/generated/settings_models.py`` (its classes carry the real names); the
+build adds :class:`CompactModel` for every model the export marks ``x-drops-empty-fields``."""
+COMPACT_BASE = f"{__name__}.CompactModel"

@@ -26,7 +26,7 @@ from mockserver.control.guard import ControlGuardMiddleware
 from mockserver.control.recorder import Recorders
 from mockserver.cors import CORSDispatcher
 from mockserver.redact import sanitize_validation_errors
-from mockserver.routes import bash, docs, generic, health
+from mockserver.routes import bash, docs, generic, health, profiles, settings
 from mockserver.routes import conversations as rest
 from mockserver.state import MockState
 from mockserver.strict import StrictContractMiddleware, StrictFrames
@@ -64,6 +64,15 @@ async def _check_session_api_key(request: Request) -> None:
         return
     if keys and request.headers.get("x-session-api-key") not in keys:
         raise HTTPException(401, detail="Unauthorized")
+
+
+async def _check_session_key_or_bearer(request: Request) -> None:
+    """The OpenAI-compatible gateway's ``check_openai_api_key``: the session key in
+    ``X-Session-API-Key`` or as an ``Authorization: Bearer`` token."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token in request.app.state.mock.config.api_keys:
+        return
+    await _check_session_api_key(request)
 
 
 def _add_exception_handlers(app: FastAPI) -> None:
@@ -152,6 +161,9 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(sockets.router)
     app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(settings.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(profiles.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(profiles.gateway, dependencies=[Depends(_check_session_key_or_bearer)])
     control_router = control.build_router(config.control_prefix, Recorders(state))
     control_openapi = docs.control_document(control_router)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -38,18 +39,22 @@ def spec_export(
     defaults_output: Annotated[
         Path, typer.Option(help="Where to write the server models' factory defaults (not with --from-url).")
     ] = Path("contract/spec/factory_defaults.json"),
+    settings_output: Annotated[
+        Path, typer.Option(help="Where to write the persisted settings' JSON schema (not with --from-url).")
+    ] = Path("contract/spec/settings_models.json"),
 ) -> None:
-    """Re-export the upstream spec and its models' factory defaults (the pinned files of the checkout)."""
+    """Re-export the upstream spec, its models' factory defaults and the settings schema (pinned files)."""
     from contract.spec.documents import write
     from contract.spec.export import download, export_from_package
 
     defaults: dict[str, Any] | None = None
+    settings: dict[str, Any] | None = None
     try:
         if from_url:
             document = download(from_url)
         else:
             exported = export_from_package(python)
-            document, defaults = exported.spec, exported.factory_defaults
+            document, defaults, settings = exported.spec, exported.factory_defaults, exported.settings_models
     except Exception as exc:  # noqa: BLE001 - report any export failure as a CLI error
         _fail(str(exc))
     version = document.get("info", {}).get("version")
@@ -65,6 +70,9 @@ def spec_export(
         changed = write(defaults, defaults_output)
         fields = sum(len(props) for props in defaults.values())
         console.print(f"{defaults_output}: {'updated' if changed else 'unchanged'} ({fields} fields)")
+    if settings is not None:
+        changed = write(settings, settings_output)
+        console.print(f"{settings_output}: {'updated' if changed else 'unchanged'} ({len(settings['$defs'])} models)")
 
 
 @spec_app.command("build")
@@ -91,7 +99,11 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     api_key: Annotated[
-        list[str] | None, typer.Option("--api-key", help="Session API key (repeatable); none = open server.")
+        list[str] | None,
+        typer.Option(
+            "--api-key",
+            help="Session API key (repeatable; default: OH_SESSION_API_KEYS_<n> or SESSION_API_KEY; none = open server).",
+        ),
     ] = None,
     scenario: Annotated[str, typer.Option(help="Default scenario for new conversations.")] = "bash_then_finish",
     scenarios_dir: Annotated[
@@ -101,7 +113,7 @@ def serve(
         list[str] | None,
         typer.Option(
             "--cors-origin",
-            help="Extra allowed CORS origin (repeatable); localhost and 127.0.0.1 origins are always allowed.",
+            help="Extra allowed CORS origin (repeatable; default: OH_ALLOW_CORS_ORIGINS_<n>); localhost and 127.0.0.1 are always allowed.",
         ),
     ] = None,
     speed: Annotated[float, typer.Option(min=0.0, help="Timing factor: 0 = instant, 1 = realistic.")] = 1.0,
@@ -132,20 +144,28 @@ def serve(
 
     from mockserver.app import create_app
     from mockserver.config import MockConfig
+    from mockserver.server_env import ServerEnvError, config_from_env
 
     names = _scenario_names(scenarios_dir or [])
     if scenario not in names:
         _fail(f"unknown default scenario {scenario!r}; known: {', '.join(sorted(names))}")
+    try:
+        from_env = config_from_env(os.environ)  # the real server's variables; options override them
+    except ServerEnvError as exc:
+        _fail(str(exc))
+    if api_key:
+        from_env["api_keys"] = tuple(api_key)
+    if cors_origin:
+        from_env["cors_origins"] = tuple(cors_origin)
     config = MockConfig(
-        api_keys=tuple(api_key or ()),
         speed=speed,
         seed=seed,
         default_scenario=scenario,
         scenario_dirs=tuple(scenarios_dir or ()),
         server_version=server_version,
-        cors_origins=tuple(cors_origin or ()),
         control_keys=tuple(control_key or ()),
         allowed_hosts=tuple(allowed_host or ()),
+        **from_env,
     )
     application = create_app(config)  # built in the background once the server listens
     url = f"http://{host}:{port}"

@@ -40,6 +40,14 @@ class MockConfig:
     control_prefix: str = "/_mock"
     control_keys: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] = ()
+    secret_key: str | None = None
+    """The key secrets are encrypted with for ``X-Expose-Secrets: encrypted`` (the server's
+    ``OH_SECRET_KEY``); without it the first session key, as on the real server."""
+
+    @property
+    def cipher_key(self) -> str | None:
+        """The key of the server's cipher, or None when it has none (no secret key, no session key)."""
+        return self.secret_key or (self.api_keys[0] if self.api_keys else None)
 
     @property
     def control_key_set(self) -> tuple[str, ...]:

@@ -14,8 +14,10 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, Literal
 
+from contract.wire_rules import REDACTED_SECRET_VALUE
+
 REDACTED = "<redacted>"
-MASKED = "**********"
+MASKED = REDACTED_SECRET_VALUE
 """What the real server shows instead of a secret it keeps (``REDACTED_SECRET_VALUE``)."""
 SECRET_KEY_PATTERNS = ("AUTHORIZATION", "COOKIE", "CREDENTIAL", "KEY", "PASSWORD", "SECRET", "SESSION", "TOKEN")
 REDACT_ALL_VALUES_KEYS = frozenset({"environment", "env", "headers"})

@@ -1,4 +1,4 @@
-"""Everything one running mock server holds: config, clock, scenarios, store, engine, faults, journal."""
+"""Everything one running mock server holds: config, clock, scenarios, stores, engine, faults, journal."""
 
 from __future__ import annotations
 
@@ -10,12 +10,16 @@ from typing import Any
 
 from contract.harness.scenario import Scenario, ScenarioError, load_scenarios
 from mockserver.bash_log import BashLog
+from mockserver.cipher import Cipher
 from mockserver.clock import Clock
 from mockserver.config import MockConfig
 from mockserver.engine import Engine
 from mockserver.faults import Faults
 from mockserver.journal import Journal
 from mockserver.observers import Observers, SocketInfo
+from mockserver.profile_store import ProfileStore
+from mockserver.secrets_store import SecretsStore
+from mockserver.settings_store import SettingsStore
 from mockserver.store import Conversation, Store
 
 SCENARIO_TAG = "scenario"
@@ -47,6 +51,9 @@ class MockState:
     store: Store = field(init=False)
     bash: BashLog = field(init=False)
     engine: Engine = field(init=False)
+    settings: SettingsStore = field(init=False)
+    secrets: SecretsStore = field(init=False)
+    profiles: ProfileStore = field(init=False)
 
     def __post_init__(self) -> None:
         self.scenarios = load_scenarios(*self.config.scenario_dirs, bundled=self.config.bundled_scenarios)
@@ -63,6 +70,10 @@ class MockState:
         self.clock = Clock(self.config.seed, self.config.id_salt)
         self.store = Store(self.clock, self.observers)
         self.bash = BashLog()
+        key = self.config.cipher_key
+        self.settings = SettingsStore(self.clock, Cipher(key) if key else None)
+        self.secrets = SecretsStore()
+        self.profiles = ProfileStore()
         self.engine = Engine(
             speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults
         )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
 
-from contract.spec.codegen import Checkout, CheckoutError, generate_models
+from contract.spec.codegen import SETTINGS_HEADER, Checkout, CheckoutError, generate_models, settings_base_classes
 from contract.spec.defaults import FactoryDefaultsError, apply_factory_defaults
 from contract.spec.documents import (
     PINNED_SERVER_VERSION,
@@ -85,14 +86,44 @@ def test_fields_excluded_on_dump_are_the_input_only_properties() -> None:
             only = sorted(set(schema.get("properties", {})) - set(output.get("properties", {})))
             if only:
                 input_only[name.replace("-", "")] = tuple(only)
-    assert input_only == EXCLUDED_ON_DUMP
+    # The settings models' own evidence: the export marks the real models' excluded fields.
+    settings = json.loads(CHECKOUT.settings_schema.read_text(encoding="utf-8"))["$defs"]
+    marked = {name: tuple(d["x-excluded-on-dump"]) for name, d in settings.items() if "x-excluded-on-dump" in d}
+    assert not input_only.keys() & marked.keys()
+    assert {**input_only, **marked} == EXCLUDED_ON_DUMP
 
 
 def test_the_real_models_validators_are_bases_of_the_generated_classes() -> None:
-    from contract.generated import models
+    from contract.generated import models, settings_models
 
     for name, base in BASE_CLASS_MAP.items():
         assert f"{base.rsplit('.', 1)[-1]}" in {b.__name__ for b in getattr(models, name).__mro__}, name
+    schema = json.loads(CHECKOUT.settings_schema.read_text(encoding="utf-8"))
+    for name, base in settings_base_classes(schema).items():
+        assert f"{base.rsplit('.', 1)[-1]}" in {b.__name__ for b in getattr(settings_models, name).__mro__}, name
+    assert settings_models.MCPServer.__mro__[1].__name__ == "CompactModel"
+
+
+def test_settings_schema_is_the_1_58_0_export(exported: PackageExport) -> None:
+    assert CHECKOUT.settings_schema.read_text(encoding="utf-8") == serialize(exported.settings_models)
+    definitions = exported.settings_models["$defs"]
+    assert {"OpenHandsAgentSettings", "ACPAgentSettings", "ConversationSettings", "LLM"} <= definitions.keys()
+
+
+def test_generated_settings_models_are_reproducible(tmp_path: Path) -> None:
+    fresh = tmp_path / "settings_models.py"
+    schema = json.loads(CHECKOUT.settings_schema.read_text(encoding="utf-8"))
+    generate_models(
+        CHECKOUT.settings_schema,
+        fresh,
+        input_type="jsonschema",
+        base_classes=settings_base_classes(schema),
+        header=SETTINGS_HEADER,
+    )
+    assert CHECKOUT.settings_models.read_text() == fresh.read_text(), (
+        "contract/generated/settings_models.py drifted: run `ohmock spec build`"
+    )
+    assert CHECKOUT.settings_models.read_text().startswith("# GENERATED FILE, DO NOT EDIT.")
 
 
 def test_the_shipped_documents_are_the_checkout_files() -> None:

@@ -15,10 +15,11 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from contract.spec.documents import build_effective, write
 from contract.spec.overlay import load_overlay
-from contract.wire_rules import BASE_CLASS_MAP
+from contract.wire_rules import BASE_CLASS_MAP, COMPACT_BASE, SETTINGS_BASE_CLASS_MAP
 
 HEADER = """\
 # GENERATED FILE, DO NOT EDIT. Pydantic v2 models of the OpenHands agent-server API
@@ -27,7 +28,6 @@ HEADER = """\
 
 # Fixed options: the builtin formatter keeps the output independent of black/isort versions.
 CODEGEN_ARGS = [
-    "--input-file-type", "openapi",
     "--output-model-type", "pydantic_v2.BaseModel",
     "--target-python-version", "3.12",
     "--use-annotated",
@@ -39,9 +39,11 @@ CODEGEN_ARGS = [
     "--use-schema-description",
     "--formatters", "builtin",
     "--base-class", "contract.wire_base.WireModel",
-    "--base-class-map", json.dumps(BASE_CLASS_MAP, sort_keys=True),
-    "--custom-file-header", HEADER,
 ]  # fmt: skip
+SETTINGS_HEADER = """\
+# GENERATED FILE, DO NOT EDIT. Pydantic v2 models of the agent server's persisted settings
+# (openhands-agent-server 1.58.0, contract/spec/settings_models.json), made by datamodel-code-generator.
+# Regenerate with: ohmock spec build"""
 
 
 class CheckoutError(ValueError):
@@ -67,6 +69,14 @@ class Checkout:
         return self.root / "contract" / "spec" / "factory_defaults.json"
 
     @property
+    def settings_schema(self) -> Path:
+        return self.root / "contract" / "spec" / "settings_models.json"
+
+    @property
+    def settings_models(self) -> Path:
+        return self.root / "contract" / "generated" / "settings_models.py"
+
+    @property
     def effective_spec(self) -> Path:
         return self.root / "contract" / "generated" / "openapi.effective.json"
 
@@ -80,7 +90,13 @@ class Checkout:
         checkout = cls(Path(root).resolve())
         missing = [
             p
-            for p in (checkout.pinned_spec, checkout.overlay, checkout.factory_defaults, checkout.models.parent)
+            for p in (
+                checkout.pinned_spec,
+                checkout.overlay,
+                checkout.factory_defaults,
+                checkout.settings_schema,
+                checkout.models.parent,
+            )
             if not p.exists()
         ]
         if missing:
@@ -90,8 +106,15 @@ class Checkout:
         return checkout
 
 
-def generate_models(spec_path: Path, output: Path) -> None:
-    """Run datamodel-code-generator on ``spec_path``, writing ``output``."""
+def generate_models(
+    spec_path: Path,
+    output: Path,
+    *,
+    input_type: str = "openapi",
+    base_classes: dict[str, str] = BASE_CLASS_MAP,
+    header: str = HEADER,
+) -> None:
+    """Run datamodel-code-generator on ``spec_path`` (an OpenAPI or JSON Schema document), writing ``output``."""
     try:
         import datamodel_code_generator  # noqa: F401  (dev dependency: fail with a hint, not a traceback)
     except ImportError:
@@ -107,10 +130,22 @@ def generate_models(spec_path: Path, output: Path) -> None:
         "--output",
         str(output),
         *CODEGEN_ARGS,
+        "--input-file-type",
+        input_type,
+        "--base-class-map",
+        json.dumps(base_classes, sort_keys=True),
+        "--custom-file-header",
+        header,
     ]
     proc = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"datamodel-code-generator failed:\n{proc.stderr[-4000:]}")
+
+
+def settings_base_classes(schema: dict[str, Any]) -> dict[str, str]:
+    """The bases of the settings models: the wire rules', plus the compact serializer where marked."""
+    compact = {name: COMPACT_BASE for name, d in schema.get("$defs", {}).items() if d.get("x-drops-empty-fields")}
+    return {**compact, **SETTINGS_BASE_CLASS_MAP}
 
 
 def build_all(checkout: Checkout) -> list[Path]:
@@ -121,10 +156,18 @@ def build_all(checkout: Checkout) -> list[Path]:
     if write(build_effective(upstream, load_overlay(checkout.overlay), defaults), checkout.effective_spec):
         changed.append(checkout.effective_spec)
     with tempfile.TemporaryDirectory() as scratch:
-        fresh = Path(scratch) / "models.py"
+        fresh, fresh_settings = Path(scratch) / "models.py", Path(scratch) / "settings_models.py"
         generate_models(checkout.effective_spec, fresh)
-        text = fresh.read_text(encoding="utf-8")
-    if not checkout.models.exists() or checkout.models.read_text(encoding="utf-8") != text:
-        checkout.models.write_text(text, encoding="utf-8")
-        changed.append(checkout.models)
+        generate_models(
+            checkout.settings_schema,
+            fresh_settings,
+            input_type="jsonschema",
+            base_classes=settings_base_classes(json.loads(checkout.settings_schema.read_text(encoding="utf-8"))),
+            header=SETTINGS_HEADER,
+        )
+        for made, target in ((fresh, checkout.models), (fresh_settings, checkout.settings_models)):
+            text = made.read_text(encoding="utf-8")
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+                changed.append(target)
     return changed

@@ -26,10 +26,12 @@ _QUIET_SERVER_ENV = {
 
 @dataclass(frozen=True)
 class PackageExport:
-    """What an installed server package yields: its OpenAPI document and its models' factory defaults."""
+    """What an installed server package yields: its OpenAPI document, its models' factory defaults
+    and the JSON schema of its persisted settings (which the spec types as raw dicts)."""
 
     spec: dict[str, Any]
     factory_defaults: dict[str, dict[str, Any]]
+    settings_models: dict[str, Any]
 
 
 def export_from_package(python: str | None = None) -> PackageExport:
@@ -61,7 +63,11 @@ def export_from_package(python: str | None = None) -> PackageExport:
     if proc.returncode != 0:
         raise RuntimeError(f"exporting the spec failed:\n{proc.stderr[-4000:]}")
     exported = json.loads(proc.stdout)
-    return PackageExport(spec=exported["openapi"], factory_defaults=exported["factory_defaults"])
+    return PackageExport(
+        spec=exported["openapi"],
+        factory_defaults=exported["factory_defaults"],
+        settings_models=exported["settings_models"],
+    )
 
 
 def download(base_url: str, timeout: float = 30.0) -> dict[str, Any]:

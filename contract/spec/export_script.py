@@ -1,6 +1,7 @@
 """Runs inside an interpreter that has openhands-agent-server installed; prints one JSON object.
 
-``{"openapi": <create_app().openapi()>, "factory_defaults": {schema: {property: value}}}``
+``{"openapi": <create_app().openapi()>, "factory_defaults": {schema: {property: value}},
+"settings_models": <JSON schema>}``
 
 It imports nothing from this project (that interpreter need not have it), only the server and
 pydantic, so :mod:`contract.spec.export` runs it by path.
@@ -113,9 +114,44 @@ def factory_defaults(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return found
 
 
+def settings_models() -> dict[str, Any]:
+    """The JSON schema of the persisted settings (``/api/settings``), which the spec serves as raw dicts.
+
+    Its ``$defs`` get the models' factory defaults, as the spec does at build time, and each one
+    names the fields its model never serializes (``x-excluded-on-dump``) or says that its dump
+    drops null and empty-object fields (``x-drops-empty-fields``).
+    """
+    from openhands.sdk.settings import ConversationSettings
+    from openhands.sdk.settings.model import AgentSettingsConfig
+
+    class SettingsModels(BaseModel):
+        agent_settings: AgentSettingsConfig
+        conversation_settings: ConversationSettings
+
+    schema = SettingsModels.model_json_schema(mode="validation")
+    definitions = schema.get("$defs", {})
+    for name, properties in factory_defaults({"components": {"schemas": definitions}}).items():
+        for prop, value in properties.items():
+            definitions[name]["properties"][prop]["default"] = value
+    models = _all_models()
+    for name, definition in definitions.items():
+        excluded = sorted(
+            {field for model in models.get(name, []) for field, info in _fields(model).items() if info.exclude}
+            & set(definition.get("properties") or {})
+        )
+        if excluded:
+            definition["x-excluded-on-dump"] = excluded
+        if any(base.__name__ == "_MCPBaseModel" for model in models.get(name, []) for base in model.__mro__):
+            definition["x-drops-empty-fields"] = True  # the MCP models' compact serializer
+    return schema
+
+
 def main() -> None:
     spec = json.loads(serialize_openapi(create_app().openapi()))
-    json.dump({"openapi": spec, "factory_defaults": factory_defaults(spec)}, sys.stdout)
+    json.dump(
+        {"openapi": spec, "factory_defaults": factory_defaults(spec), "settings_models": settings_models()},
+        sys.stdout,
+    )
 
 
 if __name__ == "__main__":

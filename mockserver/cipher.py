@@ -1,0 +1,43 @@
+"""The server's secrets cipher (``openhands/sdk/utils/cipher.py``): Fernet with a SHA-256 key.
+
+Tokens the mock issues decrypt with the real server's cipher for the same key and the other way
+round, so a client that round-trips ``X-Expose-Secrets: encrypted`` values works as on the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from base64 import b64encode
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken
+
+FERNET_TOKEN_PREFIX = "gAAAAA"  # noqa: S105 - how every Fernet token starts, not a secret
+
+
+class Cipher:
+    """Encrypts and decrypts secret values with one key."""
+
+    def __init__(self, key: str):
+        self._fernet = Fernet(b64encode(hashlib.sha256(key.encode()).digest()))
+
+    def encrypt(self, value: str) -> str:
+        return self._fernet.encrypt(value.encode()).decode()
+
+    def decrypt(self, token: str) -> str | None:
+        try:
+            return self._fernet.decrypt(token.encode()).decode()
+        except InvalidToken:
+            return None
+
+    def decrypt_tokens(self, node: Any) -> Any:
+        """``node`` with every string that is a token of this cipher decrypted (what
+        ``validate_secret`` does for secret fields sent back encrypted)."""
+        if isinstance(node, str) and node.startswith(FERNET_TOKEN_PREFIX):
+            decrypted = self.decrypt(node)
+            return node if decrypted is None else decrypted
+        if isinstance(node, dict):
+            return {key: self.decrypt_tokens(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [self.decrypt_tokens(item) for item in node]
+        return node

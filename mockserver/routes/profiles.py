@@ -1,0 +1,134 @@
+"""``/api/profiles`` (named LLM configurations) and the gateway's ``GET /v1/models``.
+
+Statuses, details and bodies follow ``openhands/agent_server/profiles_router.py`` and
+``openai/service.py::list_openai_models``; the state lives in :mod:`mockserver.profile_store`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi.responses import JSONResponse
+
+from contract.generated import models
+from contract.generated import settings_models as sm
+from mockserver.profile_store import PROFILE_NAME_PATTERN, ProfileLimitExceeded, ProfileStore, canonical_name
+from mockserver.routes.settings import expose_mode
+from mockserver.settings_store import CipherMissing, SettingsStore, dump
+
+router = APIRouter(prefix="/api/profiles")
+gateway = APIRouter()
+ProfileName = Annotated[str, Path(min_length=1, max_length=64, pattern=PROFILE_NAME_PATTERN)]
+GATEWAY_MODEL_PREFIX = "openhands_"
+NO_CIPHER = "Encryption not available: OH_SECRET_KEY is not configured. Cannot return encrypted secrets."
+
+
+def _profiles(request: Request) -> ProfileStore:
+    store: ProfileStore = request.app.state.mock.profiles
+    return store
+
+
+def _settings(request: Request) -> SettingsStore:
+    store: SettingsStore = request.app.state.mock.settings
+    return store
+
+
+def _not_found(name: str) -> HTTPException:
+    return HTTPException(404, detail=f"Profile '{name}' not found")
+
+
+def _api_key_set(llm: sm.LLM) -> bool:
+    key = dump(llm).get("api_key")
+    return isinstance(key, str) and bool(key.strip())
+
+
+@router.get("")
+async def list_profiles(request: Request) -> JSONResponse:
+    return JSONResponse(
+        {
+            "profiles": _profiles(request).summaries(),
+            "active_profile": _settings(request).pointers["active_profile"],
+        }
+    )
+
+
+@router.get("/{name}")
+async def get_profile(request: Request, name: ProfileName) -> JSONResponse:
+    mode = expose_mode(request)
+    llm = _profiles(request).load(name)
+    if llm is None:
+        raise _not_found(name)
+    if mode:
+        try:
+            config: dict[str, Any] = dump(llm, mode, _settings(request).cipher)
+        except CipherMissing:
+            raise HTTPException(503, detail=NO_CIPHER) from None
+    else:
+        config = {**dump(llm, None), "api_key": None}
+    return JSONResponse({"name": name, "config": config, "api_key_set": _api_key_set(llm)})
+
+
+@router.post("/{name}", status_code=201)
+async def save_profile(request: Request, name: ProfileName, body: models.SaveProfileRequest) -> JSONResponse:
+    llm = dump(body.llm)
+    cipher = _settings(request).cipher
+    if cipher is not None:  # decrypt_incoming_llm_secrets
+        llm = cipher.decrypt_tokens(llm)
+    try:
+        _profiles(request).save(name, llm, include_secrets=body.include_secrets)
+    except ProfileLimitExceeded as exc:
+        raise HTTPException(409, detail=f"{exc} Delete a profile before saving a new one.") from None
+    return JSONResponse({"name": name, "message": f"Profile '{name}' saved"}, status_code=201)
+
+
+def _repoint_active(request: Request, old: str, new: str | None) -> None:
+    """``_set_active_profile_if_matches``: the active pointer follows a rename and clears on delete."""
+    pointers = _settings(request).pointers
+    active = pointers["active_profile"]
+    if active is not None and canonical_name(active) == canonical_name(old):
+        pointers["active_profile"] = canonical_name(new) if new is not None else None
+
+
+@router.delete("/{name}")
+async def delete_profile(request: Request, name: ProfileName) -> JSONResponse:
+    _profiles(request).delete(name)
+    _repoint_active(request, name, None)
+    return JSONResponse({"name": name, "message": f"Profile '{name}' deleted"})
+
+
+@router.post("/{name}/rename")
+async def rename_profile(request: Request, name: ProfileName, body: models.RenameProfileRequest) -> JSONResponse:
+    new_name = body.new_name
+    try:
+        _profiles(request).rename(name, new_name)
+    except FileNotFoundError:
+        raise _not_found(name) from None
+    except FileExistsError:
+        raise HTTPException(409, detail=f"Profile '{new_name}' already exists") from None
+    if name == new_name:
+        return JSONResponse({"name": new_name, "message": f"Profile '{name}' unchanged (same name)"})
+    _repoint_active(request, name, new_name)
+    return JSONResponse({"name": new_name, "message": f"Profile '{name}' renamed to '{new_name}'"})
+
+
+@router.post("/{name}/activate")
+async def activate_profile(request: Request, name: ProfileName) -> JSONResponse:
+    llm = _profiles(request).load(name)
+    if llm is None:
+        raise _not_found(name)
+    applied = _settings(request).activate(canonical_name(name), llm)
+    message = (
+        f"Profile '{name}' activated and applied to current settings" if applied else f"Profile '{name}' activated"
+    )
+    return JSONResponse({"name": name, "message": message, "llm_applied": applied})
+
+
+@gateway.get("/v1/models")
+async def list_gateway_models(request: Request) -> JSONResponse:
+    """The OpenAI-compatible model list: one model per stored profile, sorted by id."""
+    data = [
+        {"id": f"{GATEWAY_MODEL_PREFIX}{name}", "object": "model", "created": 0, "owned_by": "openhands"}
+        for name in _profiles(request).names()
+    ]
+    return JSONResponse({"object": "list", "data": sorted(data, key=lambda model: model["id"])})
