@@ -95,6 +95,20 @@ TOOL_MODULES = {
     "browser_tool_set": "openhands.tools.browser_use.definition",
 }
 ROOT_PARENT_ID = "__root__"  # sdk/event/types.py
+# The state fields a fork takes from its source (the configuration and what LocalConversation.fork
+# copies); the rest starts fresh.
+FORK_KEEPS = (
+    "agent",
+    "workspace",
+    "max_iterations",
+    "stuck_detection",
+    "confirmation_policy",
+    "security_analyzer",
+    "activated_knowledge_skills",
+    "activated_path_rules",
+    "agent_state",
+    "hook_config",
+)
 
 
 Subscriber = Callable[[dict[str, Any]], None]
@@ -211,7 +225,7 @@ class Conversation:
         if self.state.get(key) == value:
             return None
         self.state[key] = value
-        return self.emit(build.state_update(key, socket_form(key, value)))
+        return self.emit(build.state_update(key, self._served({key: socket_form(key, value)}, "socket")[key]))
 
     def snapshot(self) -> dict[str, Any]:
         """Emit the transient ``full_state`` update."""
@@ -250,7 +264,7 @@ class Conversation:
             document["agent"] = served_agent(document["agent"], channel)
         if document.get("security_analyzer") is not None:
             document["security_analyzer"] = served_analyzer(document["security_analyzer"])
-        if "secret_registry" in document:
+        if "secret_registry" in document and document["secret_registry"] is not None:
             document["secret_registry"] = served_registry(self.secrets if live else self.listed_secrets, channel)
         return document
 
@@ -266,6 +280,42 @@ class Conversation:
             for e in self.events
             if e["kind"] == "ActionEvent" and e.get("action") and e["tool_call_id"] not in answered
         ]
+
+    # -- the event tree -----------------------------------------------------------------------
+
+    def path_to_root(self, event_id: str) -> list[dict[str, Any]]:
+        """The branch ending at ``event_id``, root first (``EventLog.path_to_root``): each event's
+        ``parent_id`` up to the root; state updates are not tree nodes."""
+        chain, seen = [], set()
+        current: str | None = event_id
+        while current is not None and current != ROOT_PARENT_ID and current not in seen:
+            seen.add(current)
+            event = self.events[self.index[current]]
+            chain.append(event)
+            current = event.get("parent_id")
+        return chain[::-1]
+
+    @staticmethod
+    def consumed_turns(events: Iterable[dict[str, Any]]) -> int:
+        """How many scenario turns ``events`` used: one per LLM response (its id), as the scripted
+        LLM counts the assistant messages in the history it is sent."""
+        return len(
+            {
+                e["llm_response_id"]
+                for e in events
+                if e.get("llm_response_id") and e["kind"] in ("ActionEvent", "MessageEvent")
+            }
+        )
+
+    def navigate(self, event_id: str | None) -> None:
+        """``navigate_to``: move HEAD (no event is emitted; the next event's parent is the new HEAD,
+        and the next LLM call sees that branch). Raises ValueError for an unknown event."""
+        if event_id is not None and event_id not in self.index:
+            raise ValueError(f"Unknown event_id: {event_id}")
+        self.head = event_id
+        self.state["leaf_event_id"] = event_id
+        self.state["head_is_empty"] = event_id is None
+        self.run.turn = self.consumed_turns(self.path_to_root(event_id) if event_id is not None else [])
 
     # -- event queries ------------------------------------------------------------------------
 
@@ -351,24 +401,19 @@ class Store:
     def get(self, conversation_id: uuid.UUID) -> Conversation | None:
         return self.conversations.get(conversation_id)
 
-    def create(self, conversation_id: uuid.UUID | None, request: dict[str, Any], scenario: Scenario) -> Conversation:
-        cid = conversation_id or self.clock.uuid()
-        now = self.clock.utc_timestamp()
-        agent = copy.deepcopy(request.get("agent") or {})
-        tools = [t.get("name") for t in agent.get("tools") or [] if isinstance(t, dict)]
-        workspace = dict(request.get("workspace") or {})
-        if workspace.get("kind") is None:  # the served workspace is the server's LocalWorkspace
-            workspace["kind"] = "LocalWorkspace"
-        state = {
+    @staticmethod
+    def _fresh_state(cid: uuid.UUID) -> dict[str, Any]:
+        """A new conversation's ConversationState, before what the request configures."""
+        return {
             "id": str(cid),
-            "agent": agent,
-            "workspace": workspace,
+            "agent": {},
+            "workspace": {"kind": "LocalWorkspace"},
             "persistence_dir": f"workspace/conversations/{cid.hex}",
-            "max_iterations": request.get("max_iterations", 500),
-            "stuck_detection": request.get("stuck_detection", True),
+            "max_iterations": 500,
+            "stuck_detection": True,
             "execution_status": "idle",
-            "confirmation_policy": request.get("confirmation_policy") or {"kind": "NeverConfirm"},
-            "security_analyzer": request.get("security_analyzer"),
+            "confirmation_policy": {"kind": "NeverConfirm"},
+            "security_analyzer": None,
             "activated_knowledge_skills": [],
             "activated_path_rules": [],
             "invoked_skills": [],
@@ -381,11 +426,30 @@ class Store:
             "head_is_empty": False,
             "stats": {"usage_to_metrics": {}},
             "secret_registry": {"secret_sources": {}},
-            "tags": dict(request.get("tags") or {}),
+            "tags": {},
             "agent_state": {},
             # LocalConversation keeps the requested hooks pending until its lazy agent
             # initialization (first message or run): null until then (observed).
             "hook_config": None,
+        }
+
+    def create(self, conversation_id: uuid.UUID | None, request: dict[str, Any], scenario: Scenario) -> Conversation:
+        cid = conversation_id or self.clock.uuid()
+        now = self.clock.utc_timestamp()
+        agent = copy.deepcopy(request.get("agent") or {})
+        tools = [t.get("name") for t in agent.get("tools") or [] if isinstance(t, dict)]
+        workspace = dict(request.get("workspace") or {})
+        if workspace.get("kind") is None:  # the served workspace is the server's LocalWorkspace
+            workspace["kind"] = "LocalWorkspace"
+        state = {
+            **self._fresh_state(cid),
+            "agent": agent,
+            "workspace": workspace,
+            "max_iterations": request.get("max_iterations", 500),
+            "stuck_detection": request.get("stuck_detection", True),
+            "confirmation_policy": request.get("confirmation_policy") or {"kind": "NeverConfirm"},
+            "security_analyzer": request.get("security_analyzer"),
+            "tags": dict(request.get("tags") or {}),
         }
         meta = ConversationMeta(
             created_at=now,
@@ -402,6 +466,67 @@ class Store:
         conversation.secrets.update(copy.deepcopy(request.get("secrets") or {}))
         self.conversations[cid] = conversation
         return conversation
+
+    def fork(
+        self,
+        source: Conversation,
+        *,
+        fork_id: uuid.UUID | None = None,
+        title: str | None = None,
+        tags: dict[str, str] | None = None,
+        reset_metrics: bool = True,
+        from_event_id: str | None = None,
+    ) -> Conversation:
+        """``LocalConversation.fork`` and ``ConversationService.fork_conversation``: a new
+        conversation with the source's configuration and a copy of its events (all of them, or the
+        branch up to ``from_event_id``), idle, with fresh per-run state.
+
+        Raises ValueError for a taken id or an unknown ``from_event_id`` (the real messages)."""
+        if fork_id is not None and fork_id in self.conversations:
+            raise ValueError(f"Conversation with id {fork_id} already exists")
+        if from_event_id is not None and from_event_id not in source.index:
+            raise ValueError(f"Unknown from_event_id: {from_event_id}")
+        cid = fork_id or self.clock.uuid()
+        now = self.clock.utc_timestamp()
+        events = source.path_to_root(from_event_id) if from_event_id is not None else source.events
+        copied = copy.deepcopy(events)
+        leaf = from_event_id if from_event_id is not None else source.state["leaf_event_id"]
+        kept = FORK_KEEPS
+        state = {
+            **self._fresh_state(cid),
+            **{key: copy.deepcopy(source.state[key]) for key in kept},
+            "leaf_event_id": leaf,
+            "head_is_empty": source.state["head_is_empty"] if from_event_id is None else False,
+            "tags": dict(tags or {}),
+        }
+        if not reset_metrics:
+            state["stats"] = copy.deepcopy(source.state["stats"])
+        meta = dataclasses.replace(
+            copy.deepcopy(source.meta),
+            created_at=now,
+            updated_at=now,
+            title=title,
+            metrics=None if reset_metrics else copy.deepcopy(source.meta.metrics),
+            forked_from_conversation_id=str(source.id),
+            forked_from_event_id=from_event_id,
+            sub_conversation_ids=[],
+        )
+        ids = {event["id"] for event in copied}
+        run = RunState(
+            scenario=source.run.scenario,
+            turn=source.consumed_turns(copied),
+            autotitle=source.run.autotitle,
+            agent_initialized=any(event["kind"] == "SystemPromptEvent" for event in copied),
+            pending_hook_config=source.run.pending_hook_config,
+            action_turns={k: v for k, v in source.run.action_turns.items() if k in ids},
+        )
+        fork = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
+        fork.events = copied
+        fork.index = {event["id"]: i for i, event in enumerate(copied)}
+        fork.head = leaf
+        fork.secrets.update(copy.deepcopy(source.secrets))
+        self.conversations[cid] = fork
+        return fork
 
     def delete(self, conversation_id: uuid.UUID) -> Conversation | None:
         conversation = self.conversations.pop(conversation_id, None)

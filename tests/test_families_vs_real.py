@@ -7,6 +7,7 @@ differ are clock readings (``current_datetime``, stamped when the settings are f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -23,6 +24,10 @@ pytestmark = [
 KEY = "k"
 CLOCK_FIELDS = {"current_datetime"}
 FERNET_TOKEN_PREFIX = "gAAAAA"
+# Ids and clock readings of the conversations a family creates (each server makes its own).
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+HEX_ID = re.compile(r"workspace/conversations/[0-9a-f]{32}")
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 Step = tuple[str, str, Any] | tuple[str, str, Any, dict[str, str]]
 
 LLM = {"model": "gpt-4o", "api_key": "sk-1"}
@@ -136,7 +141,34 @@ PROFILES: list[Step] = [
     ("GET", "/api/profiles", None),
     ("GET", "/api/settings", None),
 ]
-FAMILIES = {"settings": SETTINGS, "mcp": MCP, "secrets": SECRETS, "profiles": PROFILES}
+CONDENSER_LLM = {"model": "openai/base", "api_key": "sk-base", "usage_id": "condenser"}
+CONVERSATION = {
+    "agent": {
+        "kind": "Agent",
+        "llm": {"model": "openai/base", "api_key": "sk-base", "usage_id": "agent"},
+        "condenser": {"kind": "LLMSummarizingCondenser", "llm": CONDENSER_LLM},
+    },
+    "workspace": {"working_dir": "workspace/project"},
+}
+SWITCH: list[Step] = [
+    ("POST", "/api/conversations", CONVERSATION),
+    ("POST", "/api/conversations/{cid}/switch_llm", {"llm": {"model": "openai/other", "api_key": "sk-2"}}),
+    ("POST", "/api/conversations/{cid}/switch_llm", {"llm": {"model": ""}}),
+    ("POST", "/api/conversations/{cid}/switch_llm", {}),
+    ("POST", "/api/profiles/fast", {"llm": {"model": "openai/fast", "api_key": "sk-f", "temperature": 0.1}}),
+    ("POST", "/api/conversations/{cid}/switch_profile", {"profile_name": "fast"}),
+    ("POST", "/api/conversations/{cid}/switch_profile", {"profile_name": "fast.json"}),
+    ("POST", "/api/conversations/{cid}/switch_profile", {"profile_name": "missing"}),
+    ("POST", "/api/conversations/{cid}/switch_profile", {"profile_name": "bad name"}),
+    ("POST", "/api/conversations/{cid}/switch_profile", {}),
+    ("POST", "/api/conversations/{cid}/switch_acp_model", {"model": "m"}),
+    ("POST", "/api/conversations/00000000-0000-4000-8000-000000000000/switch_llm", {"llm": {"model": "x"}}),
+    ("POST", "/api/conversations/00000000-0000-4000-8000-000000000000/switch_profile", {"profile_name": "fast"}),
+    ("POST", "/api/conversations/00000000-0000-4000-8000-000000000000/switch_acp_model", {"model": "m"}),
+    ("GET", "/api/conversations/{cid}", None),
+    ("GET", "/api/conversations/{cid}/events/search", None),
+]
+FAMILIES = {"settings": SETTINGS, "mcp": MCP, "secrets": SECRETS, "profiles": PROFILES, "switch": SWITCH}
 
 
 def _normalized(node: Any) -> Any:
@@ -147,20 +179,28 @@ def _normalized(node: Any) -> Any:
         return [_normalized(item) for item in node]
     if isinstance(node, str) and node.startswith(FERNET_TOKEN_PREFIX):
         return "<token>"
+    if isinstance(node, str) and (UUID.fullmatch(node) or HEX_ID.fullmatch(node)):
+        return "<id>"
+    if isinstance(node, str) and TIMESTAMP.match(node):
+        return "<clock>"
     return node
 
 
 def run_steps(base: str, steps: list[Step]) -> list[tuple[str, int, Any]]:
-    """Each step's request line, status and body (JSON or text), normalized."""
+    """Each step's request line, status and body (JSON or text), normalized.
+
+    ``{cid}`` in a path is the id of the conversation the family's latest create made."""
     answers = []
+    ids: dict[str, str] = {}
     with httpx.Client(base_url=base, headers={"X-Session-API-Key": KEY}, timeout=30) as http:
         for method, path, body, *extra in steps:
             headers = extra[0] if extra else {}
-            response = http.request(method, path, json=body, headers=headers)
+            response = http.request(method, path.format(**ids), json=body, headers=headers)
             is_json = response.headers.get("content-type", "").startswith("application/json")
-            answers.append(
-                (f"{method} {path} {body}", response.status_code, response.json() if is_json else response.text)
-            )
+            answer = response.json() if is_json else response.text
+            if (method, path) == ("POST", "/api/conversations") and response.status_code == 201:
+                ids["cid"] = answer["id"]
+            answers.append((f"{method} {path} {body}", response.status_code, answer))
     return [(line, status, _normalized(body)) for line, status, body in answers]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -17,6 +18,8 @@ from starlette.background import BackgroundTask
 from contract.generated import models
 from mockserver.clock import Clock
 from mockserver.engine import RunCapacityExceeded, RunConflict
+from mockserver.profile_store import PROFILE_NAME_PATTERN, canonical_name
+from mockserver.settings_store import dump
 from mockserver.state import MockState
 from mockserver.store import Conversation, page, to_server_local
 
@@ -240,6 +243,112 @@ async def delete_conversation(request: Request, conversation_id: UUID) -> dict[s
         raise HTTPException(404)
     if conversation.run.task is not None:
         conversation.run.task.cancel()
+    return SUCCESS
+
+
+@router.post("/{conversation_id}/fork", status_code=201)
+async def fork_conversation(
+    request: Request,
+    conversation_id: UUID,
+    body: Annotated[models.ForkConversationRequest, Body()] = models.ForkConversationRequest(),  # noqa: B008
+    include_skills: bool = False,
+) -> JSONResponse:
+    source = _state(request).store.get(conversation_id)
+    if source is None:
+        raise HTTPException(404, detail="Source conversation not found")
+    wanted = body.model_dump(mode="json")  # plain values (the generated fields are RootModels)
+    try:
+        fork = _state(request).store.fork(
+            source,
+            fork_id=UUID(wanted["id"]) if wanted.get("id") else None,
+            title=wanted.get("title"),
+            tags=wanted.get("tags"),
+            reset_metrics=wanted.get("reset_metrics", True),
+            from_event_id=wanted.get("from_event_id"),
+        )
+    except ValueError as exc:
+        raise HTTPException(409 if "already exists" in str(exc) else 404, detail=str(exc)) from None
+    return JSONResponse(fork.info(), status_code=201)
+
+
+@router.post("/{conversation_id}/navigate")
+async def navigate_conversation(
+    request: Request, conversation_id: UUID, body: models.NavigateConversationRequest, include_skills: bool = False
+) -> dict[str, Any]:
+    conversation = _state(request).store.get(conversation_id)
+    if conversation is None:
+        raise HTTPException(404, detail="Conversation not found")
+    try:
+        conversation.navigate(body.model_dump(mode="json").get("event_id"))
+    except ValueError as exc:
+        raise HTTPException(404, detail=str(exc)) from None
+    return conversation.info()
+
+
+# -- the agent's model ---------------------------------------------------------------------------
+
+NOT_ACP = "switch_acp_model is only supported for ACP conversations."
+PROFILE_NAME_RULE = (
+    "Profile names must be 1-64 characters, start with a letter or digit, and contain only letters, "
+    "digits, '.', '_', or '-'."
+)
+
+
+def _without_usage_id(llm: Any) -> Any:
+    return {k: v for k, v in llm.items() if k != "usage_id"} if isinstance(llm, dict) else llm
+
+
+def _switch_llm(conversation: Conversation, llm: dict[str, Any]) -> None:
+    """``LocalConversation.switch_llm``: the agent gets ``llm``, and a summarizing condenser that
+    ran on the agent's old LLM follows it (keeping its own usage id); one ``agent`` state update."""
+    agent = dict(conversation.state["agent"])
+    condenser = agent.get("condenser")
+    if (
+        isinstance(condenser, dict)
+        and condenser.get("kind") == "LLMSummarizingCondenser"
+        and _without_usage_id(condenser.get("llm")) == _without_usage_id(agent.get("llm"))
+    ):
+        agent["condenser"] = {**condenser, "llm": {**llm, "usage_id": condenser["llm"].get("usage_id")}}
+    agent["llm"] = llm
+    conversation.set_state("agent", agent)
+
+
+@router.post("/{conversation_id}/switch_llm")
+async def switch_llm(
+    request: Request, conversation_id: UUID, llm: Annotated[models.LLMInput, Body(embed=True)]
+) -> dict[str, Any]:
+    conversation = _conversation(request, conversation_id)
+    _switch_llm(conversation, _as_served(llm))
+    return SUCCESS
+
+
+@router.post("/{conversation_id}/switch_profile")
+async def switch_profile(
+    request: Request, conversation_id: UUID, profile_name: Annotated[str, Body(embed=True)]
+) -> dict[str, Any]:
+    """``switch_profile``: the saved profile's LLM, registered as ``profile:<name>``."""
+    conversation = _conversation(request, conversation_id)
+    if not re.match(PROFILE_NAME_PATTERN, canonical_name(profile_name)):
+        raise HTTPException(400, detail=f"Invalid profile name: {profile_name!r}. {PROFILE_NAME_RULE}")
+    profile = _state(request).profiles.load(profile_name)
+    if profile is None:
+        raise HTTPException(404, detail=f"Profile '{profile_name}' not found")
+    llm = models.LLMInput.model_validate({**dump(profile), "usage_id": f"profile:{profile_name}"})
+    _switch_llm(conversation, _as_served(llm))
+    return SUCCESS
+
+
+@router.post("/{conversation_id}/switch_acp_model")
+async def switch_acp_model(
+    request: Request, conversation_id: UUID, model: Annotated[str, Body(embed=True)]
+) -> dict[str, Any]:
+    conversation = _conversation(request, conversation_id)
+    agent = conversation.state["agent"]
+    if agent.get("kind") != "ACPAgent":
+        raise HTTPException(400, detail=NOT_ACP)
+    if not model.strip():
+        raise HTTPException(400, detail="model must be a non-empty string")
+    conversation.set_state("agent", {**agent, "acp_model": model})
     return SUCCESS
 
 

@@ -37,9 +37,7 @@ PATH_CONVERTERS = {"file_path": "path"}  # the real route is /workspace/{file_pa
 EMPTY_BODIES = {"image/svg+xml": b'<svg xmlns="http://www.w3.org/2000/svg"/>'}
 # 404 detail of an unknown {conversation_id}, where the real route words it differently.
 NOT_FOUND = {
-    ("post", "/api/conversations/{conversation_id}/fork"): "Source conversation not found",
     ("post", "/api/conversations/{conversation_id}/children"): "Parent conversation not found",
-    ("post", "/api/conversations/{conversation_id}/navigate"): "Conversation not found",
     ("get", "/api/conversations/{conversation_id}/workspace"): "Conversation not found: {id}",
     ("get", "/api/conversations/{conversation_id}/workspace/{file_path}"): "Conversation not found: {id}",
     ("get", "/api/file/download-trajectory/{conversation_id}"): "Conversation not found",
