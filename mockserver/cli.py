@@ -116,6 +116,14 @@ def serve(
             help="Extra allowed CORS origin (repeatable; default: OH_ALLOW_CORS_ORIGINS_<n>); localhost and 127.0.0.1 are always allowed.",
         ),
     ] = None,
+    webhook: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--webhook",
+            help="Post events and conversation changes to this base URL, as the server's webhooks do "
+            "(repeatable; default: OH_WEBHOOKS_<n>_BASE_URL and the other OH_WEBHOOKS variables).",
+        ),
+    ] = None,
     speed: Annotated[float, typer.Option(min=0.0, help="Timing factor: 0 = instant, 1 = realistic.")] = 1.0,
     seed: Annotated[
         int | None,
@@ -145,6 +153,7 @@ def serve(
     from mockserver.app import create_app
     from mockserver.config import MockConfig
     from mockserver.server_env import ServerEnvError, config_from_env
+    from mockserver.webhooks import WebhookSpec
 
     names = _scenario_names(scenarios_dir or [])
     if scenario not in names:
@@ -157,6 +166,11 @@ def serve(
         from_env["api_keys"] = tuple(api_key)
     if cors_origin:
         from_env["cors_origins"] = tuple(cors_origin)
+    if webhook:
+        try:
+            from_env["webhooks"] = tuple(WebhookSpec(url) for url in webhook)
+        except ValueError as exc:
+            _fail(f"--webhook: {exc}")
     config = MockConfig(
         speed=speed,
         seed=seed,

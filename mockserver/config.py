@@ -7,6 +7,7 @@ from pathlib import Path
 
 from contract.harness.scenarios import DEFAULT_SCENARIO
 from contract.spec import PINNED_SERVER_VERSION
+from mockserver.webhooks import WebhookSpec
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class MockConfig:
     control_prefix: str = "/_mock"
     control_keys: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] = ()
+    webhooks: tuple[WebhookSpec, ...] = ()
+    """Where to post events and conversation changes (the server's ``webhooks``)."""
     secret_key: str | None = None
     """The key secrets are encrypted with for ``X-Expose-Secrets: encrypted`` (the server's
     ``OH_SECRET_KEY``); without it the first session key, as on the real server."""

@@ -1,8 +1,9 @@
 """The real server's configuration variables that apply to the mock, read as the server reads them.
 
 ``openhands/agent_server/config.py`` with ``env_parser.py``: a list is either a JSON array in
-``NAME`` or the items ``NAME_0``, ``NAME_1``, ... in order; session keys fall back to the legacy
-``SESSION_API_KEY``; blank keys are no keys. ``ohmock serve`` starts from these, and its options
+``NAME`` or the items ``NAME_0``, ``NAME_1``, ... in order (a list of objects: ``NAME_0`` as JSON and/or
+``NAME_0_<FIELD>``); session keys fall back to the legacy ``SESSION_API_KEY``; blank keys are no
+keys. ``ohmock serve`` starts from these, and its options
 override them, so the mock can replace the server without a change to its environment.
 """
 
@@ -12,9 +13,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from mockserver.webhooks import WebhookSpec
+
 SESSION_KEYS = "OH_SESSION_API_KEYS"
 LEGACY_SESSION_KEY = "SESSION_API_KEY"
 CORS_ORIGINS = "OH_ALLOW_CORS_ORIGINS"
+WEBHOOKS = "OH_WEBHOOKS"
 SECRET_KEY = "OH_SECRET_KEY"  # noqa: S105 - the variable's name, not a secret
 
 
@@ -38,6 +42,63 @@ def env_list(env: Mapping[str, str], name: str) -> list[str] | None:
     return items or None
 
 
+_WEBHOOK_FIELDS = {
+    "base_url": str,
+    "headers": dict,
+    "event_buffer_size": int,
+    "flush_delay": float,
+    "num_retries": int,
+    "retry_delay": float,
+    "max_queue_size": int,
+    "max_batch_bytes": int,
+    "max_queue_bytes": int,
+}
+
+
+def _json(env: Mapping[str, str], name: str, kind: type) -> Any:
+    try:
+        value = json.loads(env[name])
+    except json.JSONDecodeError as exc:
+        raise ServerEnvError(f"{name} is not JSON: {exc}") from None
+    if not isinstance(value, kind):
+        raise ServerEnvError(f"{name} must be a JSON {kind.__name__}")
+    return value
+
+
+def _webhook(env: Mapping[str, str], name: str) -> dict[str, Any] | None:
+    """``NAME`` (a JSON object) overlaid with ``NAME_<FIELD>`` variables; None when neither is set."""
+    if not any(key.startswith(name) for key in env):
+        return None
+    data: dict[str, Any] = _json(env, name, dict) if env.get(name) else {}
+    for field_name, kind in _WEBHOOK_FIELDS.items():
+        key = f"{name}_{field_name.upper()}"
+        if key not in env:
+            continue
+        if kind is dict:
+            data[field_name] = _json(env, key, dict)
+        else:
+            try:
+                data[field_name] = kind(env[key])
+            except ValueError:
+                raise ServerEnvError(f"{key} must be a {kind.__name__}, got {env[key]!r}") from None
+    return data or None
+
+
+def webhooks_from_env(env: Mapping[str, str]) -> tuple[WebhookSpec, ...] | None:
+    """``OH_WEBHOOKS`` (a JSON list) or ``OH_WEBHOOKS_0``, ``OH_WEBHOOKS_1``, ... (each a JSON object
+    and/or ``_<FIELD>`` variables, read until the first index with neither)."""
+    if WEBHOOKS in env:
+        items = _json(env, WEBHOOKS, list)
+    else:
+        items = []
+        while (item := _webhook(env, f"{WEBHOOKS}_{len(items)}")) is not None:
+            items.append(item)
+    try:
+        return tuple(WebhookSpec.from_mapping(item) for item in items) or None
+    except (TypeError, ValueError) as exc:
+        raise ServerEnvError(f"{WEBHOOKS}: {exc}") from None
+
+
 def config_from_env(env: Mapping[str, str]) -> dict[str, Any]:
     """The ``MockConfig`` fields the variables in ``env`` set (only those that are set)."""
     found: dict[str, Any] = {}
@@ -49,6 +110,9 @@ def config_from_env(env: Mapping[str, str]) -> dict[str, Any]:
     origins = env_list(env, CORS_ORIGINS)
     if origins is not None:
         found["cors_origins"] = tuple(origins)
+    webhooks = webhooks_from_env(env)
+    if webhooks is not None:
+        found["webhooks"] = webhooks
     if env.get(SECRET_KEY, "").strip():
         found["secret_key"] = env[SECRET_KEY]
     return found

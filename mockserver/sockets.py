@@ -28,7 +28,6 @@ from pydantic import BaseModel, ValidationError
 
 from contract.spec.ws_protocol import (
     BASH_EVENTS_SOCKET_PATH,
-    FULL_STATE_KEY,
     SESSION_API_KEY_HEADER,
     AuthDecision,
     AuthFrame,
@@ -246,15 +245,6 @@ async def _read_frames(
 # -- conversation sockets --------------------------------------------------------------------
 
 
-def _stamped(conversation: Conversation, event: Frame) -> Frame:
-    """An unpublished frame (snapshot, error reply) with an id and timestamp of its own."""
-    return {"id": conversation.clock.event_id(), "timestamp": conversation.clock.event_timestamp(), **event}
-
-
-def _initial_snapshot(conversation: Conversation) -> Frame:
-    return _stamped(conversation, build.state_update(FULL_STATE_KEY, conversation.state_dump()))
-
-
 def _message_handler(state: MockState, conversation: Conversation) -> ClientFrameHandler:
     """A client frame on a conversation socket is ``send_message(message, run=True)``."""
 
@@ -293,7 +283,7 @@ async def events_socket(
     conversation = await _open_conversation(websocket, state, socket, conversation_id, session_api_key)
     if conversation is None:
         return
-    history = [_initial_snapshot(conversation)]
+    history = [conversation.subscriber_snapshot()]
     mode = resend_mode or ("all" if resend_all else None)
     if mode == "all":
         history += conversation.events
@@ -303,7 +293,7 @@ async def events_socket(
         subscribers=conversation.subscribers,
         to_wire=lambda event: event,
         on_client_frame=_message_handler(state, conversation),
-        error_reply=lambda code, detail: _stamped(conversation, build.server_error(code, detail)),
+        error_reply=lambda code, detail: conversation.stamped(build.server_error(code, detail)),
         mute_errors=lambda: conversation.deleted,
     )
     await _serve(websocket, state, socket, channel, history)
@@ -332,7 +322,7 @@ async def session_socket(
             for seq in range(max(after_seq + 1, 0), length)
         ]
     # The connect snapshot reaches the buffering subscriber first and is flushed at go-live.
-    history.append(TransientFrame(event=_initial_snapshot(conversation)).model_dump(exclude_none=True))
+    history.append(TransientFrame(event=conversation.subscriber_snapshot()).model_dump(exclude_none=True))
 
     def envelope(event: Frame) -> Frame | None:
         if event["kind"] == "StreamingDeltaEvent":

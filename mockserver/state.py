@@ -21,6 +21,7 @@ from mockserver.profile_store import ProfileStore
 from mockserver.secrets_store import SecretsStore
 from mockserver.settings_store import SettingsStore
 from mockserver.store import Conversation, Store
+from mockserver.webhooks import Webhooks
 
 SCENARIO_TAG = "scenario"
 """A conversation picks its scenario with this tag at creation (e.g. ``tags: {"scenario": "llm_error"}``)."""
@@ -54,6 +55,9 @@ class MockState:
     settings: SettingsStore = field(init=False)
     secrets: SecretsStore = field(init=False)
     profiles: ProfileStore = field(init=False)
+    webhooks: Webhooks = field(init=False)
+    """Posts events and conversation changes to the configured webhooks (an observer)."""
+    _remove_webhooks: Callable[[], None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.scenarios = load_scenarios(*self.config.scenario_dirs, bundled=self.config.bundled_scenarios)
@@ -73,6 +77,11 @@ class MockState:
         key = self.config.cipher_key
         self.settings = SettingsStore(self.clock, Cipher(key) if key else None)
         self.secrets = SecretsStore()
+        if hasattr(self, "webhooks"):
+            self.webhooks.forget()
+            self._remove_webhooks()
+        self.webhooks = Webhooks(self.config.webhooks, self.config.api_keys[0] if self.config.api_keys else None)
+        self._remove_webhooks = self.observers.add(self.webhooks)
         self.profiles = ProfileStore()
         self.engine = Engine(
             speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults

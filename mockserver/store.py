@@ -227,6 +227,15 @@ class Conversation:
         self.state[key] = value
         return self.emit(build.state_update(key, self._served({key: socket_form(key, value)}, "socket")[key]))
 
+    def subscriber_snapshot(self) -> dict[str, Any]:
+        """The ``full_state`` update a new subscriber (socket, webhook) gets first: not published,
+        with an id and timestamp of its own."""
+        return self.stamped(build.state_update(FULL_STATE_KEY, self.state_dump()))
+
+    def stamped(self, event: dict[str, Any]) -> dict[str, Any]:
+        """An unpublished frame (snapshot, error reply) with an id and timestamp of its own."""
+        return {"id": self.clock.event_id(), "timestamp": self.clock.event_timestamp(), **event}
+
     def snapshot(self) -> dict[str, Any]:
         """Emit the transient ``full_state`` update."""
         return self.emit(build.state_update(FULL_STATE_KEY, self.state_dump()), persist=False)

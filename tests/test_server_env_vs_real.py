@@ -102,3 +102,27 @@ def test_list_variables_parse_as_the_server_parses_them() -> None:
     assert config_from_env({"OH_SECRET_KEY": "  "}) == {}
     with pytest.raises(ServerEnvError, match="not JSON"):
         config_from_env({"OH_ALLOW_CORS_ORIGINS": "https://x"})
+
+
+def test_webhook_variables_parse_as_the_server_parses_them() -> None:
+    (first, second) = config_from_env(
+        {
+            "OH_WEBHOOKS_0": '{"base_url": "http://a", "event_buffer_size": 2}',
+            "OH_WEBHOOKS_0_FLUSH_DELAY": "1.5",
+            "OH_WEBHOOKS_1_BASE_URL": "http://b",
+            "OH_WEBHOOKS_1_HEADERS": '{"X-A": "1"}',
+            "OH_WEBHOOKS_3_BASE_URL": "http://after-a-gap",
+        }
+    )["webhooks"]
+    assert (first.base_url, first.event_buffer_size, first.flush_delay) == ("http://a", 2, 1.5)
+    assert (second.base_url, dict(second.headers), second.num_retries) == ("http://b", {"X-A": "1"}, 3)
+    listed = config_from_env({"OH_WEBHOOKS": '[{"base_url": "http://c"}]', "OH_WEBHOOKS_0_BASE_URL": "ignored"})
+    assert [spec.base_url for spec in listed["webhooks"]] == ["http://c"]
+    for env, message in (
+        ({"OH_WEBHOOKS_0_FLUSH_DELAY": "soon", "OH_WEBHOOKS_0_BASE_URL": "http://a"}, "must be a float"),
+        ({"OH_WEBHOOKS_0_EVENT_BUFFER_SIZE": "2"}, "needs a base_url"),
+        ({"OH_WEBHOOKS_0_BASE_URL": "http://a", "OH_WEBHOOKS_0_FLUSH_DELAY": "0"}, "greater than 0"),
+        ({"OH_WEBHOOKS": '{"base_url": "http://a"}'}, "JSON list"),
+    ):
+        with pytest.raises(ServerEnvError, match=message):
+            config_from_env(env)

@@ -173,12 +173,14 @@ async def start_conversation(request: Request, body: models.StartConversationReq
         if existing is not None:
             return JSONResponse(existing.info(created=True), status_code=200)
     conversation = state.create_conversation(UUID(str(requested)) if requested else None, payload)
+    state.webhooks.opened(str(conversation.id), conversation.subscriber_snapshot())
     starter = None
     initial = payload.get("initial_message")
     if initial:
         state.engine.append_user_message(conversation, initial.get("content") or [])
         if initial.get("run", True):
             starter = state.engine.start_run(conversation)
+    state.webhooks.changed(conversation.info(created=True))
     return JSONResponse(
         conversation.info(created=True), status_code=201, background=BackgroundTask(starter) if starter else None
     )
@@ -232,12 +234,16 @@ async def update_conversation(
         conversation.touch()
     if update.get("tags") is not None:
         conversation.set_state("tags", dict(update["tags"]))
+    _state(request).webhooks.changed(conversation.info())
     return SUCCESS
 
 
 @router.delete("/{conversation_id}")
 async def delete_conversation(request: Request, conversation_id: UUID) -> dict[str, Any]:
     state = _state(request)
+    existing = state.store.get(conversation_id)
+    if existing is not None:  # told before it goes, with status "deleting"
+        state.webhooks.deleted(str(conversation_id), existing.info())
     conversation = state.store.delete(conversation_id)
     if conversation is None:
         raise HTTPException(404)
@@ -268,6 +274,7 @@ async def fork_conversation(
         )
     except ValueError as exc:
         raise HTTPException(409 if "already exists" in str(exc) else 404, detail=str(exc)) from None
+    _state(request).webhooks.opened(str(fork.id), fork.subscriber_snapshot())
     return JSONResponse(fork.info(), status_code=201)
 
 
@@ -372,13 +379,17 @@ async def run_conversation(request: Request, conversation_id: UUID) -> JSONRespo
 
 @router.post("/{conversation_id}/pause")
 async def pause_conversation(request: Request, conversation_id: UUID) -> dict[str, Any]:
-    await _state(request).engine.pause(_conversation(request, conversation_id))
+    conversation = _conversation(request, conversation_id)
+    await _state(request).engine.pause(conversation)
+    _state(request).webhooks.changed(conversation.info())
     return SUCCESS
 
 
 @router.post("/{conversation_id}/interrupt")
 async def interrupt_conversation(request: Request, conversation_id: UUID) -> dict[str, Any]:
-    await _state(request).engine.interrupt(_conversation(request, conversation_id))
+    conversation = _conversation(request, conversation_id)
+    await _state(request).engine.interrupt(conversation)
+    _state(request).webhooks.changed(conversation.info())
     return SUCCESS
 
 
