@@ -94,6 +94,17 @@ def spec_build(
         console.print("contract/generated is up to date")
 
 
+@app.command("canned")
+def canned() -> None:
+    """List the operations the mock answers without state (a Markdown table, as in the README)."""
+    from contract.spec.control_api import CannedReport
+    from mockserver.assembly import build_app
+    from mockserver.config import MockConfig
+
+    application = build_app(MockConfig(), started=0.0)
+    print(CannedReport(operations=application.state.canned_operations).markdown())
+
+
 @app.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",

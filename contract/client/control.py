@@ -14,6 +14,8 @@ from contract.spec.control_api import (
     DEFAULT_PREFIX,
     ActionFired,
     ActRequest,
+    CannedOperation,
+    CannedReport,
     ConversationScenario,
     DefaultScenario,
     ExecutionStatus,
@@ -141,6 +143,10 @@ class ControlClient:
 
     def reset(self) -> None:
         self._call("POST", "/reset", ResetDone, {})
+
+    def canned(self) -> list[CannedOperation]:
+        """The operations the mock answers without state, and how."""
+        return self._call("GET", "/canned", CannedReport).operations
 
     def journal(self, channel: str | None = None) -> list[JournalEntry]:
         response = self.http.get(self.prefix + "/journal", params={"channel": channel} if channel else None)

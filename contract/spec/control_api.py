@@ -104,6 +104,27 @@ class ResetDone(_Body):
     reset: Literal[True] = True
 
 
+# -- what is canned --------------------------------------------------------------------------------
+
+
+class CannedOperation(_Body):
+    """An operation the mock answers without state: how it answers."""
+
+    method: str
+    path: str
+    operation_id: str | None
+    answer: str
+
+
+class CannedReport(_Body):
+    operations: list[CannedOperation] = Field(description="in the spec's order")
+
+    def markdown(self) -> str:
+        """The report as the README's table (``ohmock canned`` prints it)."""
+        rows = [f"| `{op.method} {op.path}` | {op.answer} |" for op in self.operations]
+        return "\n".join(["| operation | how the mock answers |", "|---|---|", *rows])
+
+
 # -- journal -------------------------------------------------------------------------------------
 
 

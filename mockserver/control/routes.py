@@ -16,6 +16,8 @@ from contract.harness.scenario import ScenarioError, parse_scenario
 from contract.spec.control_api import (
     ActionFired,
     ActRequest,
+    CannedOperation,
+    CannedReport,
     ConversationScenario,
     DefaultScenario,
     FaultSettings,
@@ -92,6 +94,12 @@ def build_router(prefix: str, recorders: Recorders) -> APIRouter:
         conversation = _conversation(request, conversation_id)
         conversation.run.select(state.scenarios[_scenario(state, body.name)])
         return ConversationScenario(conversation_id=str(conversation_id), scenario=body.name)
+
+    @router.get("/canned")
+    async def canned(request: Request) -> CannedReport:
+        """The operations answered without state (the rest of the API is simulated)."""
+        operations = getattr(request.app.state, "canned_operations", [])
+        return CannedReport(operations=[CannedOperation(**op) for op in operations])
 
     @router.post("/reset")
     async def reset(request: Request) -> ResetDone:

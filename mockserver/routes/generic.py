@@ -469,12 +469,29 @@ def _routed(app: FastAPI, method: str, path: str) -> bool:
     return any(route.matches(scope)[0] == Match.FULL for route in app.router.routes)
 
 
+def answer_kind(method: str, path: str) -> str:
+    """How the mock answers a generic operation (what ``/_mock/canned`` reports)."""
+    key = (method, path)
+    if key in REFUSED:
+        return f"refused with {REFUSED[key][0]}, as a server without deferred init"
+    if HANDLER_CHECKS.get(key) is _vscode_disabled:
+        return "503, as a server with VS Code disabled"
+    if key in FIXED_ANSWERS:
+        return "the real handler's answer for a server without that feature"
+    if key in EMPTY_WORKSPACE:
+        return "404 for a known conversation: its workspace is empty"
+    if key in HANDLER_CHECKS:
+        return "the real handler's checks, then a body synthesized from the response schema"
+    return "a body synthesized from the response schema"
+
+
 def build_router(
     app: FastAPI, auth: Callable[[Request], Awaitable[None]], spec: dict[str, Any] | None = None
 ) -> APIRouter:
     """A router with every spec operation ``app`` does not route yet; include it after the others.
 
-    The operations it answers are listed in ``app.state.generic_operations`` as (method, path).
+    The operations it answers are listed in ``app.state.generic_operations`` as (method, path),
+    and described in ``app.state.canned_operations`` (what ``/_mock/canned`` serves).
     """
     spec = spec or effective_spec()
     types, router, answered = Types(spec), APIRouter(), []
@@ -500,4 +517,13 @@ def build_router(
             )
             answered.append((method, path))
     app.state.generic_operations = answered
+    app.state.canned_operations = [
+        {
+            "method": method.upper(),
+            "path": path,
+            "operation_id": spec["paths"][path][method].get("operationId"),
+            "answer": answer_kind(method, path),
+        }
+        for method, path in answered
+    ]
     return router
