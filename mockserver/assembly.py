@@ -25,8 +25,9 @@ from mockserver.control import routes as control
 from mockserver.control.guard import ControlGuardMiddleware
 from mockserver.control.recorder import Recorders
 from mockserver.cors import CORSDispatcher
+from mockserver.deferred_init import DormantGate
 from mockserver.redact import sanitize_validation_errors
-from mockserver.routes import bash, docs, generic, health, profiles, settings
+from mockserver.routes import bash, docs, generic, health, init, profiles, settings
 from mockserver.routes import conversations as rest
 from mockserver.state import MockState
 from mockserver.strict import StrictContractMiddleware, StrictFrames
@@ -158,6 +159,7 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.state.mock = state
     state.observers.add(StrictFrames(state))
     app.include_router(health.router(config, started))
+    app.include_router(init.router)  # its own key (X-Init-API-Key), not the session key
     app.include_router(rest.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(sockets.router)
     app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
@@ -175,8 +177,9 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(control_router)
     app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
     _add_exception_handlers(app)
+    app.add_middleware(DormantGate, initialization=lambda: state.initialization)
     app.add_middleware(StrictContractMiddleware, state=state)
     app.add_middleware(FaultAndJournalMiddleware, state=state)
-    app.add_middleware(ControlGuardMiddleware, config=config)
-    app.add_middleware(CORSDispatcher, config=config)  # outermost, as on the real server
+    app.add_middleware(ControlGuardMiddleware, config=lambda: state.config)
+    app.add_middleware(CORSDispatcher, config=lambda: state.config)  # outermost, as on the real server
     return app

@@ -95,14 +95,27 @@ def spec_build(
 
 
 @app.command("canned")
-def canned() -> None:
+def canned(
+    readme: Annotated[
+        Path | None, typer.Option(help="Rewrite the list between the canned markers of this README instead.")
+    ] = None,
+) -> None:
     """List the operations the mock answers without state (a Markdown table, as in the README)."""
-    from contract.spec.control_api import CannedReport
+    from contract.spec.control_api import CannedReport, replace_canned_block
     from mockserver.assembly import build_app
     from mockserver.config import MockConfig
 
     application = build_app(MockConfig(), started=0.0)
-    print(CannedReport(operations=application.state.canned_operations).markdown())
+    table = CannedReport(operations=application.state.canned_operations).markdown()
+    if readme is None:
+        print(table)
+        return
+    try:
+        updated = replace_canned_block(readme.read_text(encoding="utf-8"), table)
+    except (OSError, ValueError) as exc:
+        _fail(str(exc))
+    readme.write_text(updated, encoding="utf-8")
+    console.print(f"{readme}: canned list updated ({len(application.state.canned_operations)} operations)")
 
 
 @app.command("serve")

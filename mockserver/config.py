@@ -41,6 +41,8 @@ class MockConfig:
     control_prefix: str = "/_mock"
     control_keys: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] = ()
+    deferred_init: bool = False
+    """Start dormant: the API answers 503 until ``POST /api/init`` (the server's ``deferred_init``)."""
     webhooks: tuple[WebhookSpec, ...] = ()
     """Where to post events and conversation changes (the server's ``webhooks``)."""
     secret_key: str | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from urllib.parse import urlparse
 
 from fastapi.middleware.cors import CORSMiddleware
@@ -54,13 +55,24 @@ class LocalhostCORSMiddleware(CORSMiddleware):
 
 
 class CORSDispatcher:
-    """The real server's ``CORSDispatcher``: workspace-cookie routes or the default policy."""
+    """The real server's ``CORSDispatcher``: workspace-cookie routes or the default policy.
 
-    def __init__(self, app: ASGIApp, config: MockConfig) -> None:
-        self._default = LocalhostCORSMiddleware(app, config.cors_origins)
+    ``config`` is read on every request: origins delivered later (``POST /api/init``) apply at once.
+    """
+
+    def __init__(self, app: ASGIApp, config: Callable[[], MockConfig]) -> None:
+        self._app, self._config = app, config
+        self._defaults: dict[tuple[str, ...], LocalhostCORSMiddleware] = {}
         self._workspace = CORSMiddleware(
             app, allow_origin_regex=r"https?://.+", allow_credentials=True, allow_methods=["*"], allow_headers=["*"]
         )
+
+    @property
+    def _default(self) -> LocalhostCORSMiddleware:
+        origins = self._config().cors_origins
+        if origins not in self._defaults:
+            self._defaults[origins] = LocalhostCORSMiddleware(self._app, origins)
+        return self._defaults[origins]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

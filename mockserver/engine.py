@@ -17,6 +17,7 @@ from typing import Any
 from contract.harness.scenario import ErrorTurn, ReplyTurn, ToolTurn, Turn
 from mockserver import event_builder as build
 from mockserver.faults import Faults
+from mockserver.hook_events import hook_execution, hooks_for, model_dump_of
 from mockserver.store import Conversation
 
 # Realistic latencies (ms) at speed 1, from the real server with a local scripted LLM.
@@ -111,6 +112,7 @@ class Engine:
             # _ensure_plugins_loaded stores the hooks in the state before the agent's system prompt.
             if conversation.run.pending_hook_config is not None:
                 conversation.set_state("hook_config", conversation.run.pending_hook_config)
+            self._hooks(conversation, "SessionStart")
             tools = [str(t.get("name")) for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
             conversation.emit(build.system_prompt(tools))
 
@@ -119,7 +121,13 @@ class Engine:
         if conversation.status in ("finished", "stuck"):
             conversation.set_state("execution_status", "idle")
         self._init_agent(conversation)
-        event = conversation.emit(build.message("user", build.normalize_content(content)))
+        message = build.message("user", build.normalize_content(content))
+        if self._has_hooks(conversation, "UserPromptSubmit"):
+            # The hooks run on the created message (they name its id) before it is logged.
+            message = conversation.prestamped(message)
+            text = "".join(c.get("text", "") for c in message["llm_message"]["content"] if c.get("type") == "text")
+            self._hooks(conversation, "UserPromptSubmit", message_id=message["id"], hook_input={"message": text})
+        event = conversation.emit(message)
         conversation.set_state("last_user_message_id", event["id"])
         if conversation.run.autotitle and conversation.meta.title is None:
             text = " ".join(c.get("text", "") for c in content if c.get("type") == "text").strip()
@@ -211,17 +219,26 @@ class Engine:
                     "agent", [build.text_content(turn.reply)], llm_response_id=self._response_id(conversation)
                 )
             )
-            conversation.set_state("execution_status", "finished")
+            self._finished(conversation)
             return
-        action = conversation.emit(
-            build.action(
-                turn.tool,
-                turn.arguments,
-                thought=turn.thought,
-                tool_call_id=f"call_{conversation.run.turn}",
-                llm_response_id=self._response_id(conversation),
-            )
+        action = build.action(
+            turn.tool,
+            turn.arguments,
+            thought=turn.thought,
+            tool_call_id=f"call_{conversation.run.turn}",
+            llm_response_id=self._response_id(conversation),
         )
+        if self._has_hooks(conversation, "PreToolUse", turn.tool):
+            action = conversation.prestamped(action)
+            tool_input = model_dump_of(action, "action")
+            self._hooks(
+                conversation,
+                "PreToolUse",
+                tool_name=turn.tool,
+                action_id=action["id"],
+                hook_input={"tool_name": turn.tool, "tool_input": tool_input},
+            )
+        action = conversation.emit(action)
         # Remembered so that an approved (confirmation) action reports the scenario's
         # observation; without it the approval ran a bare ToolTurn and reported "".
         conversation.run.action_turns[action["id"]] = turn
@@ -230,11 +247,26 @@ class Engine:
             return
         await self._execute(conversation, action, turn)
         if turn.tool == "finish":
-            conversation.set_state("execution_status", "finished")
+            self._finished(conversation)
             return
         if self._is_stuck(conversation):
             conversation.set_state("execution_status", "stuck")
             return
+
+    def _finished(self, conversation: Conversation) -> None:
+        """The agent finished: status ``finished``, then the Stop hooks."""
+        conversation.set_state("execution_status", "finished")
+        self._hooks(conversation, "Stop", hook_input={"reason": "agent_finished"})
+
+    @staticmethod
+    def _has_hooks(conversation: Conversation, event_type: str, tool_name: str | None = None) -> bool:
+        return bool(hooks_for(conversation.state.get("hook_config"), event_type, tool_name))
+
+    @staticmethod
+    def _hooks(conversation: Conversation, event_type: str, tool_name: str | None = None, **fields: Any) -> None:
+        """One HookExecutionEvent per hook of ``hook_config`` that runs at this point."""
+        for hook in hooks_for(conversation.state.get("hook_config"), event_type, tool_name):
+            conversation.emit(hook_execution(event_type, hook, tool_name=tool_name, **fields))
 
     def _streams(self, conversation: Conversation, turn: ReplyTurn) -> bool:
         """Deltas only when the agent's LLM streams: the server wires its token callback only
@@ -263,21 +295,26 @@ class Engine:
         await self._pause_for(turn.tool_duration_ms)
         conversation.run.executing = None
         observed = turn.observation
-        conversation.emit(
-            build.observation(
-                turn.tool,
-                arguments,
-                text=observed.text
-                if observed and observed.text
-                else build.default_observation_text(turn.tool, arguments),
-                exit_code=observed.exit_code if observed else 0,
-                is_error=observed.is_error if observed else False,
-                tool_call_id=action["tool_call_id"],
-                action_id=action["id"],
-                working_dir=conversation.state["workspace"].get("working_dir", ""),
-                save_dir=f"{conversation.state['persistence_dir']}/observations",
-            )
+        observation = build.observation(
+            turn.tool,
+            arguments,
+            text=observed.text if observed and observed.text else build.default_observation_text(turn.tool, arguments),
+            exit_code=observed.exit_code if observed else 0,
+            is_error=observed.is_error if observed else False,
+            tool_call_id=action["tool_call_id"],
+            action_id=action["id"],
+            working_dir=conversation.state["workspace"].get("working_dir", ""),
+            save_dir=f"{conversation.state['persistence_dir']}/observations",
         )
+        if self._has_hooks(conversation, "PostToolUse", turn.tool):
+            observation = conversation.prestamped(observation)
+            hook_input = {
+                "tool_name": turn.tool,
+                "tool_input": model_dump_of(action, "action"),
+                "tool_response": model_dump_of(observation, "observation"),
+            }
+            self._hooks(conversation, "PostToolUse", tool_name=turn.tool, action_id=action["id"], hook_input=hook_input)
+        conversation.emit(observation)
 
     def _is_stuck(self, conversation: Conversation) -> bool:
         if not conversation.state.get("stuck_detection"):

@@ -19,6 +19,7 @@ SESSION_KEYS = "OH_SESSION_API_KEYS"
 LEGACY_SESSION_KEY = "SESSION_API_KEY"
 CORS_ORIGINS = "OH_ALLOW_CORS_ORIGINS"
 WEBHOOKS = "OH_WEBHOOKS"
+DEFERRED_INIT = "OH_DEFERRED_INIT"
 SECRET_KEY = "OH_SECRET_KEY"  # noqa: S105 - the variable's name, not a secret
 
 
@@ -110,6 +111,8 @@ def config_from_env(env: Mapping[str, str]) -> dict[str, Any]:
     origins = env_list(env, CORS_ORIGINS)
     if origins is not None:
         found["cors_origins"] = tuple(origins)
+    if DEFERRED_INIT in env:  # BoolEnvParser: "1" or "true", any case
+        found["deferred_init"] = env[DEFERRED_INIT].upper() in ("1", "TRUE")
     webhooks = webhooks_from_env(env)
     if webhooks is not None:
         found["webhooks"] = webhooks

@@ -13,6 +13,7 @@ from mockserver.bash_log import BashLog
 from mockserver.cipher import Cipher
 from mockserver.clock import Clock
 from mockserver.config import MockConfig
+from mockserver.deferred_init import Initialization
 from mockserver.engine import Engine
 from mockserver.faults import Faults
 from mockserver.journal import Journal
@@ -55,11 +56,14 @@ class MockState:
     settings: SettingsStore = field(init=False)
     secrets: SecretsStore = field(init=False)
     profiles: ProfileStore = field(init=False)
+    initialization: Initialization = field(init=False)
+    """Dormant until ``POST /api/init`` when started with deferred init (a reset keeps it)."""
     webhooks: Webhooks = field(init=False)
     """Posts events and conversation changes to the configured webhooks (an observer)."""
     _remove_webhooks: Callable[[], None] = field(init=False)
 
     def __post_init__(self) -> None:
+        self.initialization = Initialization(deferred=self.config.deferred_init)
         self.scenarios = load_scenarios(*self.config.scenario_dirs, bundled=self.config.bundled_scenarios)
         self.default_scenario = self._known(self.config.default_scenario, "default scenario")
         self.observers.add(self.journal)
@@ -77,11 +81,7 @@ class MockState:
         key = self.config.cipher_key
         self.settings = SettingsStore(self.clock, Cipher(key) if key else None)
         self.secrets = SecretsStore()
-        if hasattr(self, "webhooks"):
-            self.webhooks.forget()
-            self._remove_webhooks()
-        self.webhooks = Webhooks(self.config.webhooks, self.config.api_keys[0] if self.config.api_keys else None)
-        self._remove_webhooks = self.observers.add(self.webhooks)
+        self._install_webhooks()
         self.profiles = ProfileStore()
         self.engine = Engine(
             speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults
@@ -96,6 +96,25 @@ class MockState:
         for forget in list(self.on_reset):
             forget()
         self._fresh_world()
+
+    def initialize(self, **changes: Any) -> None:
+        """``POST /api/init``: apply the delivered configuration without forgetting anything
+        (a dormant server holds nothing yet); the server is ready from now on."""
+        self.config = dataclasses.replace(self.config, **changes)
+        key = self.config.cipher_key
+        self.settings.cipher = Cipher(key) if key else None
+        self.engine.max_concurrent_runs = self.config.max_concurrent_runs
+        self._install_webhooks()
+        self.initialization.state = "ready"
+
+    def _install_webhooks(self) -> None:
+        """The webhook observer for the current configuration, in place of the previous one."""
+        previous = getattr(self, "webhooks", None)  # not set yet on the first call
+        if previous is not None:
+            previous.forget()
+            self._remove_webhooks()
+        self.webhooks = Webhooks(self.config.webhooks, self.config.api_keys[0] if self.config.api_keys else None)
+        self._remove_webhooks = self.observers.add(self.webhooks)
 
     def reconfigure(self, **changes: Any) -> None:
         """Reset, then apply ``MockConfig`` changes (api_keys, speed, default_scenario, ...)."""

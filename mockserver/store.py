@@ -189,18 +189,14 @@ class Conversation:
 
     def emit(self, event: dict[str, Any], *, persist: bool = True) -> dict[str, Any]:
         """Stamp ``event`` (id, timestamp, parent), log it when persisted, fan it out."""
-        stamped: dict[str, Any] = {
-            "id": self.clock.event_id(),
-            "timestamp": self.clock.event_timestamp(),
+        stamped: dict[str, Any] = {  # a pre-stamped event (see ``prestamped``) keeps id, time and parent
+            "id": event["id"] if "id" in event else self.clock.event_id(),
+            "timestamp": event["timestamp"] if "timestamp" in event else self.clock.event_timestamp(),
             "source": event.get("source"),
         }
-        if persist and self.head is not None:
-            stamped["parent_id"] = self.head
-        elif persist and self.events:
-            # ConversationState._stamp_parent_id: no tree node yet, but the log is not empty
-            # (only state updates so far) -> the reserved root marker. Observed: PauseEvent on
-            # a fresh conversation, after CSUE paused, has parent_id "__root__".
-            stamped["parent_id"] = ROOT_PARENT_ID
+        parent = self._parent()
+        if persist and parent is not None:
+            stamped["parent_id"] = parent
         stamped.update((k, v) for k, v in event.items() if k != "source")
         if persist:
             self.listed_secrets = dict(self.secrets)
@@ -231,6 +227,21 @@ class Conversation:
         """The ``full_state`` update a new subscriber (socket, webhook) gets first: not published,
         with an id and timestamp of its own."""
         return self.stamped(build.state_update(FULL_STATE_KEY, self.state_dump()))
+
+    def _parent(self) -> str | None:
+        """The parent a new tree event gets: HEAD; or, with no tree node yet but a log that is not
+        empty (state updates only), the reserved root marker (``ConversationState._stamp_parent_id``;
+        observed: a PauseEvent after CSUE paused on a fresh conversation has parent "__root__")."""
+        if self.head is not None:
+            return self.head
+        return ROOT_PARENT_ID if self.events else None
+
+    def prestamped(self, event: dict[str, Any]) -> dict[str, Any]:
+        """``event`` created now but logged later (hooks run on it first): its id, time and parent
+        are fixed at creation, as the real server's are, and ``emit`` keeps them."""
+        stamped = self.stamped(event)
+        parent = self._parent()
+        return stamped if parent is None else {**stamped, "parent_id": parent}
 
     def stamped(self, event: dict[str, Any]) -> dict[str, Any]:
         """An unpublished frame (snapshot, error reply) with an id and timestamp of its own."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -269,3 +270,48 @@ def test_vscode_url_is_503_while_vs_code_is_disabled(client: httpx.Client) -> No
     models.InternalServerError.model_validate(response.json())
     responses = effective_spec()["paths"]["/api/vscode/url"]["get"]["responses"]
     assert responses["503"] == {"$ref": "#/components/responses/InternalServerError"}
+
+
+def _refusals(client: httpx.Client, requests: list[tuple[str, str, Any, dict[str, str]]]) -> list[tuple[int, Any]]:
+    return [(r.status_code, r.json()) for r in (client.request(m, p, json=b, headers=h) for m, p, b, h in requests)]
+
+
+def test_settings_routes_refuse_with_a_string_detail(client: httpx.Client) -> None:
+    """Only refusals are sent (the shared real server's settings stay as they are)."""
+    got = _refusals(
+        client,
+        [
+            ("GET", "/api/settings", None, {"X-Expose-Secrets": "sometimes"}),
+            ("PATCH", "/api/settings", {}, {}),
+            ("PATCH", "/api/settings", {"active_profile": "no-such-profile"}, {}),
+            ("PATCH", "/api/settings", {"agent_settings_diff": {"llm": {"temperature": "hot"}}}, {}),
+            ("PATCH", "/api/settings/mcp/no-such-server", {"args": []}, {}),
+            ("DELETE", "/api/settings/mcp/no-such-server", None, {}),
+            ("GET", "/api/settings/secrets?agent_profile_id=00000000-0000-4000-8000-000000000000", None, {}),
+            ("GET", "/api/settings/secrets/NOPE", None, {}),
+            ("DELETE", "/api/settings/secrets/NOPE", None, {}),
+            ("PUT", "/api/settings/secrets", {"name": "1bad", "value": "v"}, {}),
+        ],
+    )
+    assert [status for status, _ in got] == [400, 400, 404, 422, 404, 404, 404, 404, 404, 422]
+    assert all(isinstance(body["detail"], str) for _, body in got)
+    spec = effective_spec()["paths"]
+    assert spec["/api/settings"]["patch"]["responses"]["404"] == {"$ref": "#/components/responses/Refused"}
+    schema = spec["/api/settings/secrets"]["put"]["responses"]["422"]["content"]["application/json"]["schema"]
+    assert {"$ref": "#/components/schemas/ErrorDetail"} in schema["anyOf"]
+    for _, body in got:
+        models.ErrorDetail.model_validate(body)
+
+
+def test_profile_routes_refuse_with_a_string_detail(client: httpx.Client) -> None:
+    got = _refusals(
+        client,
+        [
+            ("GET", "/api/profiles/no-such-profile", None, {}),
+            ("POST", "/api/profiles/no-such-profile/activate", None, {}),
+            ("POST", "/api/profiles/no-such-profile/rename", {"new_name": "other"}, {}),
+        ],
+    )
+    assert got == [(404, {"detail": "Profile 'no-such-profile' not found"})] * 3
+    responses = effective_spec()["paths"]["/api/profiles/{name}/rename"]["post"]["responses"]
+    assert responses["409"] == {"$ref": "#/components/responses/Refused"}

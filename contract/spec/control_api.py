@@ -125,6 +125,17 @@ class CannedReport(_Body):
         return "\n".join(["| operation | how the mock answers |", "|---|---|", *rows])
 
 
+CANNED_START, CANNED_END = "<!-- canned:start -->", "<!-- canned:end -->"
+
+
+def replace_canned_block(document: str, table: str) -> str:
+    """``document`` with the text between the canned markers replaced by ``table``."""
+    start, end = document.find(CANNED_START), document.find(CANNED_END)
+    if start < 0 or end < start:
+        raise ValueError(f"no {CANNED_START} ... {CANNED_END} block to replace")
+    return document[: start + len(CANNED_START)] + "\n" + table + "\n" + document[end:]
+
+
 # -- journal -------------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ it is guarded more strictly than the agent API:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -58,16 +59,17 @@ def refusal(config: MockConfig, method: str, headers: dict[bytes, bytes]) -> tup
 class ControlGuardMiddleware:
     """Applies :func:`refusal` to every HTTP request under the control prefix."""
 
-    def __init__(self, app: ASGIApp, config: MockConfig):
+    def __init__(self, app: ASGIApp, config: Callable[[], MockConfig]):
         self.app = app
-        self.config = config
+        self.config = config  # read per request: keys may change (reconfigure, POST /api/init)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(self.config.control_prefix):
+        config = self.config()
+        if scope["type"] != "http" or not scope["path"].startswith(config.control_prefix):
             await self.app(scope, receive, send)
             return
         headers = {name.lower(): value for name, value in scope.get("headers", [])}
-        refused = refusal(self.config, scope["method"], headers)
+        refused = refusal(config, scope["method"], headers)
         if refused is None:
             await self.app(scope, receive, send)
             return

@@ -47,15 +47,6 @@ EMPTY_WORKSPACE = {
     ("get", "/api/conversations/{conversation_id}/workspace"): "No index.html in directory",
     ("get", "/api/conversations/{conversation_id}/workspace/{file_path}"): "File not found",
 }
-# The real server runs without deferred init: /api/init does not exist, and its POST is guarded by
-# X-Init-API-Key against a secret key no client holds (observed: 401 whatever the headers).
-REFUSED = {
-    ("get", "/api/init"): (
-        404,
-        "server is not running with deferred_init=True; the /api/init endpoint is not available",
-    ),
-    ("post", "/api/init"): (401, "Unauthorized"),
-}
 
 
 def _goal_objective_not_blank(values: dict[str, Any]) -> None:
@@ -311,13 +302,6 @@ async def bind_runtime_conversation(request: Request, runtime_conversation_id: u
             raise HTTPException(422, detail="Trajectory must belong to the selected conversation")
 
 
-def _refuse(status: int, detail: str) -> Any:
-    def refuse() -> None:
-        raise HTTPException(status, detail=detail)
-
-    return Depends(refuse)
-
-
 def _auth_dependencies(
     spec: dict[str, Any], operation: dict[str, Any], auth: Callable[[Request], Awaitable[None]]
 ) -> list[Any]:
@@ -472,8 +456,6 @@ def _routed(app: FastAPI, method: str, path: str) -> bool:
 def answer_kind(method: str, path: str) -> str:
     """How the mock answers a generic operation (what ``/_mock/canned`` reports)."""
     key = (method, path)
-    if key in REFUSED:
-        return f"refused with {REFUSED[key][0]}, as a server without deferred init"
     if HANDLER_CHECKS.get(key) is _vscode_disabled:
         return "503, as a server with VS Code disabled"
     if key in FIXED_ANSWERS:
@@ -501,8 +483,6 @@ def build_router(
                 continue
             op = Operation(spec, types, method, path, item[method])
             dependencies = _auth_dependencies(spec, item[method], auth)
-            if (method, path) in REFUSED:
-                dependencies = [_refuse(*REFUSED[method, path])]
             if "{runtime_conversation_id}" in path:
                 dependencies.append(Depends(bind_runtime_conversation))
             router.add_api_route(

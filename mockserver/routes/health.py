@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from fastapi import APIRouter
 
 HEALTH_PATHS = frozenset({"/alive", "/health", "/ready", "/server_info", "/"})
+CAPABILITIES = (
+    # /api/conversations/{id}/... workspace, git, file and bash routes, bound to the conversation
+    # (404 for an unknown one, 422 for a path outside its workspace) as the real server binds them.
+    "conversation_runtime_routes_v1",
+    # A create that names an existing conversation id answers it (200) instead of a second one.
+    "idempotent_conversation_create_v1",
+)
+"""The real server's capabilities the mock implements; the others it lists (agent profiles,
+credential bindings, tool and skill catalogs, the launch pipeline) are not claimed."""
 
 
 def body(path: str, config: MockConfig, started: float) -> dict[str, Any]:
@@ -41,7 +50,7 @@ def body(path: str, config: MockConfig, started: float) -> dict[str, Any]:
             "runtime_idle_timeout_seconds": None,
             "conversation_runtime": "local",
             "available_conversation_runtimes": [],
-            "capabilities": ["idempotent_conversation_create_v1"],
+            "capabilities": list(CAPABILITIES),
             "app_backend_ingress_url": None,
             "max_foreground_terminal_timeout_seconds": None,
             "docs": "/docs",
