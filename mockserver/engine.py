@@ -14,7 +14,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from contract.harness.scenario import ErrorTurn, ReplyTurn, ToolTurn, Turn
+from contract.harness.scenario import FALLBACK_FINISH_MESSAGE, ErrorTurn, ReplyTurn, ToolTurn, Turn
 from mockserver import event_builder as build
 from mockserver.faults import Faults
 from mockserver.hook_events import hook_execution, hooks_for, model_dump_of
@@ -278,7 +278,7 @@ class Engine:
         if conversation.run.turn < len(turns):
             return turns[conversation.run.turn]
         # Past the script the agent finishes, so every run terminates.
-        return ToolTurn(tool="finish", arguments={"message": "Done."})
+        return ToolTurn(tool="finish", arguments={"message": FALLBACK_FINISH_MESSAGE})
 
     def _response_id(self, conversation: Conversation) -> str:
         return f"resp-{conversation.run.turn}"

@@ -127,8 +127,17 @@ class MockState:
         name = (request.get("tags") or {}).get(SCENARIO_TAG) or self.default_scenario
         return self.scenarios[self._known(name)]
 
-    def create_conversation(self, conversation_id: uuid.UUID | None, request: dict[str, Any]) -> Conversation:
-        scenario = self.scenario_for(request)
+    def scenario_named_by_model(self, model: str | None) -> Scenario:
+        """The scenario an LLM model names as the scripted LLM reads it (``openai/<scenario>``),
+        else the default one."""
+        name = (model or "").removeprefix("openai/")
+        return self.scenarios.get(name) or self.scenarios[self.default_scenario]
+
+    def create_conversation(
+        self, conversation_id: uuid.UUID | None, request: dict[str, Any], *, scenario: Scenario | None = None
+    ) -> Conversation:
+        """A new conversation playing ``scenario`` (default: the one its tags select)."""
+        scenario = scenario or self.scenario_for(request)
         conversation = self.store.create(conversation_id, request, scenario)
         if scenario.confirmation_policy != "NeverConfirm" and not request.get("confirmation_policy"):
             conversation.state["confirmation_policy"] = {"kind": scenario.confirmation_policy}

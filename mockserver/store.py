@@ -288,6 +288,15 @@ class Conversation:
             document["secret_registry"] = served_registry(self.secrets if live else self.listed_secrets, channel)
         return document
 
+    def final_response(self) -> str:
+        """``get_agent_final_response``: the last finish message, or the last agent message's text."""
+        for event in reversed(self.events):
+            if event["kind"] == "ActionEvent" and (event.get("action") or {}).get("kind") == "FinishAction":
+                return str(event["action"].get("message", ""))
+            if event["kind"] == "MessageEvent" and event.get("source") == "agent":
+                return " ".join(c.get("text", "") for c in event["llm_message"]["content"])
+        return ""
+
     def pending_actions(self) -> list[dict[str, Any]]:
         """ActionEvents (with an action) that no observation, rejection or error answered yet."""
         answered = {

@@ -315,3 +315,34 @@ def test_profile_routes_refuse_with_a_string_detail(client: httpx.Client) -> Non
     assert got == [(404, {"detail": "Profile 'no-such-profile' not found"})] * 3
     responses = effective_spec()["paths"]["/api/profiles/{name}/rename"]["post"]["responses"]
     assert responses["409"] == {"$ref": "#/components/responses/Refused"}
+
+
+def test_gateway_refuses_with_a_string_detail(client: httpx.Client) -> None:
+    """Refusals only: nothing is started on the shared real server."""
+    got = _refusals(
+        client,
+        [
+            ("POST", "/v1/chat/completions", {"model": "gpt-4o", "messages": [{"role": "user", "content": "x"}]}, {}),
+            (
+                "POST",
+                "/v1/chat/completions",
+                {"model": "openhands_none", "messages": [{"role": "user", "content": "x"}]},
+                {},
+            ),
+            (
+                "POST",
+                "/v1/chat/completions",
+                {"model": "openhands_none", "messages": [{"role": "system", "content": "x"}]},
+                {},
+            ),
+            ("POST", "/v1/responses", {"model": "openhands_none", "input": "x", "store": True}, {}),
+        ],
+    )
+    assert got == [
+        (404, {"detail": "Unknown OpenHands model 'gpt-4o'. Use GET /v1/models."}),
+        (404, {"detail": "Profile 'none' not found"}),
+        (400, {"detail": "At least one user message is required"}),
+        (400, {"detail": "Persistent response storage (store=True) is not supported yet"}),
+    ]
+    responses = effective_spec()["paths"]["/v1/chat/completions"]["post"]["responses"]
+    assert responses["404"] == {"$ref": "#/components/responses/Refused"}

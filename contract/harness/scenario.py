@@ -27,6 +27,10 @@ BUNDLED_PACKAGE = "contract.harness.scenarios"
 
 
 MAX_DELAY_MS = 600_000
+FALLBACK_REPLY = "done"
+FALLBACK_FINISH_MESSAGE = "done"
+"""What the agent says past the end of its script (the scripted LLM's answer, so the mock's too):
+a reply when it has no finish tool, else a finish with this message; every run terminates."""
 """The longest scripted delay (10 minutes): every run ends."""
 
 

@@ -29,6 +29,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from contract.harness.scenario import (
+    FALLBACK_FINISH_MESSAGE,
+    FALLBACK_REPLY,
     ErrorTurn,
     ReplyTurn,
     Scenario,
@@ -40,8 +42,6 @@ from contract.harness.serving import ServedApp
 
 TITLE_MARKER = "generates concise, descriptive titles"
 TITLE_REPLY = "Scripted conversation"
-FALLBACK_REPLY = "done"
-FALLBACK_FINISH_MESSAGE = "done"
 MAX_RECORDED_REQUESTS = 500
 
 _ERROR_TYPES = {

@@ -157,23 +157,36 @@ class UpdateSecretsBody(models.UpdateSecretsRequest):
 # -- conversations ---------------------------------------------------------------------------
 
 
-@router.post("", status_code=201)
-async def start_conversation(request: Request, body: models.StartConversationRequest) -> JSONResponse:
+def served_request(state: MockState, body: models.StartConversationRequest) -> dict[str, Any]:
+    """A start request with its agent and sub-objects as the server's models dump them back."""
     payload = _dump(body)
-    if not any(payload.get(k) is not None for k in ("agent", "agent_settings", "agent_profile_id")):
-        raise _value_error(["body"], NO_AGENT, await request.json())
-    state = _state(request)
     payload["agent"] = _agent_as_served(body.agent, payload.get("agent_settings"), state.clock)
     for key in SERVED_SUB_OBJECTS:  # through the models, with the real defaults: never echoed raw
         if key in payload:
             payload[key] = _as_served(getattr(body, key))
+    return payload
+
+
+def open_conversation(state: MockState, payload: dict[str, Any], scenario: Any = None) -> Conversation:
+    """A new conversation from a served start request, its webhook queues opened."""
+    requested = payload.get("conversation_id")
+    conversation = state.create_conversation(UUID(str(requested)) if requested else None, payload, scenario=scenario)
+    state.webhooks.opened(str(conversation.id), conversation.subscriber_snapshot())
+    return conversation
+
+
+@router.post("", status_code=201)
+async def start_conversation(request: Request, body: models.StartConversationRequest) -> JSONResponse:
+    if not any(getattr(body, k) is not None for k in ("agent", "agent_settings", "agent_profile_id")):
+        raise _value_error(["body"], NO_AGENT, await request.json())
+    state = _state(request)
+    payload = served_request(state, body)
     requested = payload.get("conversation_id")
     if requested is not None:
         existing = state.store.get(UUID(str(requested)))
         if existing is not None:
             return JSONResponse(existing.info(created=True), status_code=200)
-    conversation = state.create_conversation(UUID(str(requested)) if requested else None, payload)
-    state.webhooks.opened(str(conversation.id), conversation.subscriber_snapshot())
+    conversation = open_conversation(state, payload)
     starter = None
     initial = payload.get("initial_message")
     if initial:
@@ -421,13 +434,7 @@ async def update_secrets(request: Request, conversation_id: UUID, body: UpdateSe
 
 @router.get("/{conversation_id}/agent_final_response")
 async def agent_final_response(request: Request, conversation_id: UUID) -> dict[str, Any]:
-    conversation = _conversation(request, conversation_id)
-    for event in reversed(conversation.events):
-        if event["kind"] == "ActionEvent" and (event.get("action") or {}).get("kind") == "FinishAction":
-            return {"response": event["action"].get("message", "")}
-        if event["kind"] == "MessageEvent" and event.get("source") == "agent":
-            return {"response": " ".join(c.get("text", "") for c in event["llm_message"]["content"])}
-    return {"response": ""}
+    return {"response": _conversation(request, conversation_id).final_response()}
 
 
 @router.get("/{conversation_id}/runtime")

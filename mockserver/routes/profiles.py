@@ -1,7 +1,7 @@
-"""``/api/profiles`` (named LLM configurations) and the gateway's ``GET /v1/models``.
+"""``/api/profiles``: named LLM configurations.
 
-Statuses, details and bodies follow ``openhands/agent_server/profiles_router.py`` and
-``openai/service.py::list_openai_models``; the state lives in :mod:`mockserver.profile_store`.
+Statuses, details and bodies follow ``openhands/agent_server/profiles_router.py``; the state
+lives in :mod:`mockserver.profile_store`.
 """
 
 from __future__ import annotations
@@ -14,23 +14,15 @@ from fastapi.responses import JSONResponse
 from contract.generated import models
 from contract.generated import settings_models as sm
 from mockserver.profile_store import PROFILE_NAME_PATTERN, ProfileLimitExceeded, ProfileStore, canonical_name
-from mockserver.routes.settings import expose_mode
-from mockserver.settings_store import CipherMissing, SettingsStore, dump
+from mockserver.routes.settings import NO_CIPHER, expose_mode, settings_of
+from mockserver.settings_store import CipherMissing, dump
 
 router = APIRouter(prefix="/api/profiles")
-gateway = APIRouter()
 ProfileName = Annotated[str, Path(min_length=1, max_length=64, pattern=PROFILE_NAME_PATTERN)]
-GATEWAY_MODEL_PREFIX = "openhands_"
-NO_CIPHER = "Encryption not available: OH_SECRET_KEY is not configured. Cannot return encrypted secrets."
 
 
 def _profiles(request: Request) -> ProfileStore:
     store: ProfileStore = request.app.state.mock.profiles
-    return store
-
-
-def _settings(request: Request) -> SettingsStore:
-    store: SettingsStore = request.app.state.mock.settings
     return store
 
 
@@ -48,7 +40,7 @@ async def list_profiles(request: Request) -> JSONResponse:
     return JSONResponse(
         {
             "profiles": _profiles(request).summaries(),
-            "active_profile": _settings(request).pointers["active_profile"],
+            "active_profile": settings_of(request).pointers["active_profile"],
         }
     )
 
@@ -61,7 +53,7 @@ async def get_profile(request: Request, name: ProfileName) -> JSONResponse:
         raise _not_found(name)
     if mode:
         try:
-            config: dict[str, Any] = dump(llm, mode, _settings(request).cipher)
+            config: dict[str, Any] = dump(llm, mode, settings_of(request).cipher)
         except CipherMissing:
             raise HTTPException(503, detail=NO_CIPHER) from None
     else:
@@ -72,7 +64,7 @@ async def get_profile(request: Request, name: ProfileName) -> JSONResponse:
 @router.post("/{name}", status_code=201)
 async def save_profile(request: Request, name: ProfileName, body: models.SaveProfileRequest) -> JSONResponse:
     llm = dump(body.llm)
-    cipher = _settings(request).cipher
+    cipher = settings_of(request).cipher
     if cipher is not None:  # decrypt_incoming_llm_secrets
         llm = cipher.decrypt_tokens(llm)
     try:
@@ -84,7 +76,7 @@ async def save_profile(request: Request, name: ProfileName, body: models.SavePro
 
 def _repoint_active(request: Request, old: str, new: str | None) -> None:
     """``_set_active_profile_if_matches``: the active pointer follows a rename and clears on delete."""
-    pointers = _settings(request).pointers
+    pointers = settings_of(request).pointers
     active = pointers["active_profile"]
     if active is not None and canonical_name(active) == canonical_name(old):
         pointers["active_profile"] = canonical_name(new) if new is not None else None
@@ -117,18 +109,8 @@ async def activate_profile(request: Request, name: ProfileName) -> JSONResponse:
     llm = _profiles(request).load(name)
     if llm is None:
         raise _not_found(name)
-    applied = _settings(request).activate(canonical_name(name), llm)
+    applied = settings_of(request).activate(canonical_name(name), llm)
     message = (
         f"Profile '{name}' activated and applied to current settings" if applied else f"Profile '{name}' activated"
     )
     return JSONResponse({"name": name, "message": message, "llm_applied": applied})
-
-
-@gateway.get("/v1/models")
-async def list_gateway_models(request: Request) -> JSONResponse:
-    """The OpenAI-compatible model list: one model per stored profile, sorted by id."""
-    data = [
-        {"id": f"{GATEWAY_MODEL_PREFIX}{name}", "object": "model", "created": 0, "owned_by": "openhands"}
-        for name in _profiles(request).names()
-    ]
-    return JSONResponse({"object": "list", "data": sorted(data, key=lambda model: model["id"])})

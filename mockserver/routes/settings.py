@@ -25,7 +25,8 @@ NO_CIPHER = "Encryption not available: OH_SECRET_KEY is not configured. Cannot r
 POINTERS = ("active_profile", "active_agent_profile_id", "active_meta_profile")
 
 
-def _settings(request: Request) -> SettingsStore:
+def settings_of(request: Request) -> SettingsStore:
+    """The server's settings (the profile routes read and change them too)."""
     store: SettingsStore = request.app.state.mock.settings
     return store
 
@@ -67,7 +68,7 @@ def _with_profile_llm(request: Request, update: dict[str, Any]) -> dict[str, Any
     llm = request.app.state.mock.profiles.load(name)
     if llm is None:
         raise HTTPException(404, detail=f"Profile '{name}' not found")
-    kind = agent_diff.get("agent_kind") or _settings(request).agent.agent_kind
+    kind = agent_diff.get("agent_kind") or settings_of(request).agent.agent_kind
     if kind == "acp":
         return update
     return {**update, "agent_settings_diff": {**agent_diff, "llm": dump(llm)}}
@@ -76,7 +77,7 @@ def _with_profile_llm(request: Request, update: dict[str, Any]) -> dict[str, Any
 def _apply(
     request: Request, update: dict[str, Any], precondition: Callable[[SettingsStore], None] | None = None
 ) -> dict[str, Any]:
-    store = _settings(request)
+    store = settings_of(request)
     for name, what in (("active_agent_profile_id", "Agent profile with id"), ("active_meta_profile", "Meta-profile")):
         # The mock keeps no agent profiles or meta-profiles: a pointer can only be cleared.
         if update.get(name) is not None:
@@ -93,7 +94,7 @@ def _apply(
 
 @router.get("")
 async def get_settings(request: Request) -> JSONResponse:
-    return JSONResponse(_response(_settings(request), expose_mode(request)))
+    return JSONResponse(_response(settings_of(request), expose_mode(request)))
 
 
 @router.patch("")
