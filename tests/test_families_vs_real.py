@@ -168,7 +168,24 @@ SWITCH: list[Step] = [
     ("GET", "/api/conversations/{cid}", None),
     ("GET", "/api/conversations/{cid}/events/search", None),
 ]
-FAMILIES = {"settings": SETTINGS, "mcp": MCP, "secrets": SECRETS, "profiles": PROFILES, "switch": SWITCH}
+LOADERS: list[Step] = [
+    ("POST", "/api/conversations", CONVERSATION),
+    ("POST", "/api/conversations/{cid}/load_plugin", {"plugin_ref": "some-plugin"}),
+    ("POST", "/api/conversations/{cid}/load_plugin", {}),
+    ("POST", "/api/conversations/00000000-0000-4000-8000-000000000000/load_plugin", {"plugin_ref": "p"}),
+    ("POST", "/api/hooks", {"project_dir": "/nonexistent/project"}),
+    ("POST", "/api/hooks", {}),
+    ("POST", "/api/skills", {"project_dir": "/nonexistent/project", "load_public": False}),
+    ("POST", "/api/skills", {}),
+]
+FAMILIES = {
+    "settings": SETTINGS,
+    "mcp": MCP,
+    "secrets": SECRETS,
+    "profiles": PROFILES,
+    "switch": SWITCH,
+    "loaders": LOADERS,
+}
 
 
 def _normalized(node: Any) -> Any:

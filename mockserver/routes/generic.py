@@ -63,16 +63,38 @@ def _vscode_disabled(values: dict[str, Any]) -> None:
     raise HTTPException(503, detail=VSCODE_DISABLED)
 
 
+NO_MARKETPLACES = (
+    "No agent context available. Configure agent_context with registered_marketplaces to use load_plugin()."
+)
+
+
+def _plugin_marketplaces(values: dict[str, Any]) -> None:
+    """``LocalConversation.load_plugin``: nothing to load from without registered marketplaces (the
+    mock fetches none either, so with marketplaces it answers as if the plugin loaded)."""
+    conversation = _store(values["mock_request__"]).get(values.get("conversation_id"))
+    context = (conversation.state.get("agent") or {}).get("agent_context") if conversation else None
+    if not (context or {}).get("registered_marketplaces"):
+        raise HTTPException(400, detail=NO_MARKETPLACES)
+
+
 # Checks the real handler makes on a valid request before it does anything, per operation: the
 # canned answer follows only when they pass.
 HANDLER_CHECKS: dict[tuple[str, str], Callable[[dict[str, Any]], None]] = {
     ("post", "/api/conversations/{conversation_id}/goal"): _goal_objective_not_blank,
     ("get", "/api/vscode/url"): _vscode_disabled,
+    ("post", "/api/conversations/{conversation_id}/load_plugin"): _plugin_marketplaces,
     ("get", "/api/conversations/{runtime_conversation_id}/vscode/url"): _vscode_disabled,
 }
 _VSCODE_STATUS = {"running": False, "enabled": False, "message": "VSCode is disabled in configuration"}
 # The real handler's own answer where it does not depend on state the mock lacks.
+_NO_SKILLS = {
+    "skills": [],
+    "sources": dict.fromkeys(("sandbox", "registered_marketplaces", "sdk_base", "org", "project"), 0),
+}
 FIXED_ANSWERS: dict[tuple[str, str], Any] = {
+    # The loaders read a project directory the mock does not have: they find nothing.
+    ("post", "/api/hooks"): {"hook_config": None},
+    ("post", "/api/skills"): _NO_SKILLS,
     ("get", "/api/vscode/status"): _VSCODE_STATUS,
     ("get", "/api/conversations/{runtime_conversation_id}/vscode/status"): _VSCODE_STATUS,
 }
@@ -459,7 +481,7 @@ def answer_kind(method: str, path: str) -> str:
     if HANDLER_CHECKS.get(key) is _vscode_disabled:
         return "503, as a server with VS Code disabled"
     if key in FIXED_ANSWERS:
-        return "the real handler's answer for a server without that feature"
+        return "the real handler's answer where the mock lacks what it reads (VS Code, a project directory)"
     if key in EMPTY_WORKSPACE:
         return "404 for a known conversation: its workspace is empty"
     if key in HANDLER_CHECKS:
