@@ -2,7 +2,8 @@
 server and the mock.
 
 ``RemoteWorkspace.get_llm()`` (stored settings, a named profile, the active profile),
-``get_secrets()`` and ``get_mcp_config()`` read what a client stored with ``PATCH
+``get_secrets()`` (handed to a conversation's ``update_secrets``, with a plain string too) and
+``get_mcp_config()`` read what a client stored with ``PATCH
 /api/settings``, ``PUT /api/settings/secrets`` and ``POST /api/profiles``; the outcomes (the LLM
 the SDK builds, the lookup secrets and what they resolve to, the MCP servers) must be equal.
 """
@@ -75,11 +76,33 @@ def _outcomes(base: str) -> dict[str, Any]:
     outcomes["active profile llm"] = workspace.get_llm().model_dump(
         mode="json", context={"expose_secrets": "plaintext"}
     )
+    outcomes.update(_conversation_secrets(base, workspace))
     try:
         workspace.get_llm(profile_name="missing")
     except Exception as exc:  # noqa: BLE001 - the outcome compared is the exception's type
         outcomes["missing profile"] = type(exc).__name__
     return outcomes
+
+
+def _conversation_secrets(base: str, workspace: RemoteWorkspace) -> dict[str, Any]:
+    """``update_secrets`` with a plain string and with the workspace's lookup secrets, as the SDK
+    documents it; then what the conversation serves of them (names and kinds, never values)."""
+    from openhands.sdk import LLM, Agent, Conversation, Workspace
+
+    llm = LLM(model="openai/unused", api_key="sk-unused", base_url="http://127.0.0.1:9/v1", usage_id="agent")
+    conversation = Conversation(agent=Agent(llm=llm, tools=[]), workspace=Workspace(host=base, api_key=KEY))
+    conversation.update_secrets({"PLAIN": "plain string"})
+    conversation.update_secrets(workspace.get_secrets(names=["GITHUB_TOKEN"]))
+    conversation.send_message("a persisted change")  # REST lists the secrets from the next save on
+    info = httpx.get(
+        f"{base}/api/conversations/{conversation.id}", headers={"X-Session-API-Key": KEY}, timeout=30
+    ).json()
+    sources = info["secret_registry"]["secret_sources"]
+    served = {
+        name: {k: (v.removeprefix(base) if isinstance(v, str) else v) for k, v in source.items() if k != "headers"}
+        for name, source in sources.items()
+    }
+    return {"conversation secrets": served}
 
 
 def test_workspace_settings_helpers_match_the_real_server() -> None:
@@ -88,5 +111,6 @@ def test_workspace_settings_helpers_match_the_real_server() -> None:
     with MockServer(MockConfig(api_keys=(KEY,))) as mock:
         mock_outcomes = _outcomes(mock.url)
     assert real_outcomes["stored llm"]["api_key"] == "sk-stored"  # the flow reached the stored values
+    assert set(real_outcomes["conversation secrets"]) == {"PLAIN", "GITHUB_TOKEN"}
     for name, real_value in real_outcomes.items():
         assert mock_outcomes[name] == real_value, name
