@@ -197,6 +197,15 @@ class LLMModel(ExcludedOnDump):
             return None
         return value
 
+    @model_serializer(mode="wrap")
+    def _with_computed_fields(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """The dump drops the excluded fields and carries the computed ``is_subscription`` (false:
+        the mock holds no subscription credentials)."""
+        data = ExcludedOnDump._drop_excluded(self, handler)
+        if isinstance(data, dict):
+            data.setdefault("is_subscription", False)
+        return data
+
     @model_validator(mode="after")
     def _context_window(self) -> Any:
         tokens = getattr(self, "max_input_tokens", None)
@@ -263,20 +272,12 @@ BASE_CLASS_MAP = {
 
 class SettingsLLMModel(LLMModel):
     """The LLM of the persisted settings: secrets become ``SecretStr`` (``validate_secret``; the
-    schema's ``str | SecretStr`` union would keep a plain string), and its dump carries the
-    computed ``is_subscription`` (false: the mock has no subscription credentials)."""
+    schema's ``str | SecretStr`` union would keep a plain string)."""
 
     @field_validator(*LLM_SECRET_FIELDS, mode="after", check_fields=False)
     @classmethod
     def _secret_str(cls, value: Any) -> Any:
         return SecretStr(value) if isinstance(value, str) else value
-
-    @model_serializer(mode="wrap")
-    def _computed_fields(self, handler: SerializerFunctionWrapHandler) -> Any:
-        data = ExcludedOnDump._drop_excluded(self, handler)
-        if isinstance(data, dict):
-            data.setdefault("is_subscription", False)
-        return data
 
 
 class SettingsAgentContextModel(AgentContextModel):

@@ -15,6 +15,11 @@ from cryptography.fernet import Fernet, InvalidToken
 FERNET_TOKEN_PREFIX = "gAAAAA"  # noqa: S105 - how every Fernet token starts, not a secret
 
 
+def cipher_for(key: str | None) -> Cipher | None:
+    """The server's cipher for ``key``, or None when it has no key (encrypted exposure is a 503)."""
+    return Cipher(key) if key else None
+
+
 class Cipher:
     """Encrypts and decrypts secret values with one key."""
 

@@ -50,9 +50,14 @@ class MockConfig:
     ``OH_SECRET_KEY``); without it the first session key, as on the real server."""
 
     @property
+    def session_key(self) -> str | None:
+        """The first session key: what the server sends to its webhooks, and its default secret key."""
+        return self.api_keys[0] if self.api_keys else None
+
+    @property
     def cipher_key(self) -> str | None:
         """The key of the server's cipher, or None when it has none (no secret key, no session key)."""
-        return self.secret_key or (self.api_keys[0] if self.api_keys else None)
+        return self.secret_key or self.session_key
 
     @property
     def control_key_set(self) -> tuple[str, ...]:

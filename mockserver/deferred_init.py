@@ -10,6 +10,7 @@ origins, run capacity), checked against the dormant server's secret key (``X-Ini
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -49,9 +50,9 @@ class Initialization:
 class DormantGate:
     """``require_initialized`` for every gated path while the server is dormant."""
 
-    def __init__(self, app: ASGIApp, initialization: Any) -> None:
+    def __init__(self, app: ASGIApp, initialization: Callable[[], Initialization]) -> None:
         self.app = app
-        self.initialization = initialization  # a callable returning the live Initialization
+        self.initialization = initialization  # read per request: POST /api/init ends the dormancy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         init: Initialization = self.initialization()

@@ -12,9 +12,11 @@ from typing import Any
 
 from contract.generated import settings_models as sm
 from contract.wire_rules import LLM_SECRET_FIELDS
-from mockserver.settings_store import dump
+from mockserver.settings_store import dump, key_is_set
 
 PROFILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+PROFILE_NOT_FOUND = "Profile '{}' not found"
+"""The real routes' 404 detail for a profile name (settings, profiles, switch_profile, gateway)."""
 MAX_PROFILES = 50
 
 
@@ -75,7 +77,6 @@ class ProfileStore:
         for name in self.names():
             llm = self._profiles[name]
             data = dump(llm)
-            key = data.get("api_key")
             found.append(
                 {
                     "name": name,
@@ -83,7 +84,7 @@ class ProfileStore:
                     "base_url": data.get("base_url"),
                     "provider_connection_id": data.get("provider_connection_id"),
                     "provider_connection_broken": bool(data.get("provider_connection_id")),  # no connections here
-                    "api_key_set": isinstance(key, str) and bool(key.strip()),
+                    "api_key_set": key_is_set(llm),
                 }
             )
         return found

@@ -4,7 +4,8 @@ Mirrors ``openhands.agent_server.persistence.models.PersistedSettings``: a PATCH
 diffs and validates the result with the generated settings models (``contract/generated/
 settings_models.py``, exported from the server's own models) before anything changes; an
 ``agent_kind`` switch starts from a fresh variant; secrets are kept as given and served masked,
-in plaintext or refused (no cipher), as ``X-Expose-Secrets`` asks.
+in plaintext or encrypted with the server's cipher (refused without one), as ``X-Expose-Secrets``
+asks.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def validate_agent(payload: Mapping[str, Any]) -> Any:
     if data.get("agent_kind", "llm") == "llm":
         data["agent_kind"] = "openhands"
     return _AGENT.validate_python(data)
+
+
+def key_is_set(llm: Any) -> bool:
+    """``llm_api_key_is_set`` / ``api_key_set``: the LLM holds a non-blank API key."""
+    key = getattr(llm, "api_key", None)
+    return isinstance(key, SecretStr) and bool(key.get_secret_value().strip())
 
 
 class SettingsRejected(ValueError):
@@ -125,9 +132,7 @@ class SettingsStore:
 
     @property
     def llm_api_key_is_set(self) -> bool:
-        llm = getattr(self.agent, "llm", None)
-        key = getattr(llm, "api_key", None)
-        return isinstance(key, SecretStr) and bool(key.get_secret_value().strip())
+        return key_is_set(getattr(self.agent, "llm", None))
 
     def update(self, payload: Mapping[str, Any]) -> None:
         """Apply a ``SettingsUpdateRequest`` (already validated, ``exclude_none`` plus pointers set

@@ -10,7 +10,7 @@ from typing import Any
 
 from contract.harness.scenario import Scenario, ScenarioError, load_scenarios
 from mockserver.bash_log import BashLog
-from mockserver.cipher import Cipher
+from mockserver.cipher import cipher_for
 from mockserver.clock import Clock
 from mockserver.config import MockConfig
 from mockserver.deferred_init import Initialization
@@ -78,8 +78,7 @@ class MockState:
         self.clock = Clock(self.config.seed, self.config.id_salt)
         self.store = Store(self.clock, self.observers)
         self.bash = BashLog()
-        key = self.config.cipher_key
-        self.settings = SettingsStore(self.clock, Cipher(key) if key else None)
+        self.settings = SettingsStore(self.clock, cipher_for(self.config.cipher_key))
         self.secrets = SecretsStore()
         self._install_webhooks()
         self.profiles = ProfileStore()
@@ -101,8 +100,7 @@ class MockState:
         """``POST /api/init``: apply the delivered configuration without forgetting anything
         (a dormant server holds nothing yet); the server is ready from now on."""
         self.config = dataclasses.replace(self.config, **changes)
-        key = self.config.cipher_key
-        self.settings.cipher = Cipher(key) if key else None
+        self.settings.cipher = cipher_for(self.config.cipher_key)
         self.engine.max_concurrent_runs = self.config.max_concurrent_runs
         self._install_webhooks()
         self.initialization.state = "ready"
@@ -113,7 +111,7 @@ class MockState:
         if previous is not None:
             previous.forget()
             self._remove_webhooks()
-        self.webhooks = Webhooks(self.config.webhooks, self.config.api_keys[0] if self.config.api_keys else None)
+        self.webhooks = Webhooks(self.config.webhooks, self.config.session_key)
         self._remove_webhooks = self.observers.add(self.webhooks)
 
     def reconfigure(self, **changes: Any) -> None:

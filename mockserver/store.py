@@ -520,10 +520,9 @@ class Store:
         events = source.path_to_root(from_event_id) if from_event_id is not None else source.events
         copied = copy.deepcopy(events)
         leaf = from_event_id if from_event_id is not None else source.state["leaf_event_id"]
-        kept = FORK_KEEPS
         state = {
             **self._fresh_state(cid),
-            **{key: copy.deepcopy(source.state[key]) for key in kept},
+            **{key: copy.deepcopy(source.state[key]) for key in FORK_KEEPS},
             "leaf_event_id": leaf,
             "head_is_empty": source.state["head_is_empty"] if from_event_id is None else False,
             "tags": dict(tags or {}),

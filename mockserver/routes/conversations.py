@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -18,7 +18,7 @@ from starlette.background import BackgroundTask
 from contract.generated import models
 from mockserver.clock import Clock
 from mockserver.engine import RunCapacityExceeded, RunConflict
-from mockserver.profile_store import PROFILE_NAME_PATTERN, canonical_name
+from mockserver.profile_store import PROFILE_NAME_PATTERN, PROFILE_NOT_FOUND, canonical_name
 from mockserver.settings_store import dump
 from mockserver.state import MockState
 from mockserver.store import Conversation, page, to_server_local
@@ -114,25 +114,12 @@ def _as_served(model: Any) -> Any:
     """A request sub-model (agent, policy, analyzer) as the server's own model dumps it back.
 
     Defaults filled in (the generated models carry the real factory defaults), nulls kept as the
-    REST response models keep them, and computed LLM fields added.
+    REST response models keep them, and computed LLM fields added (``wire_rules.LLMModel``).
     """
     if model is None:
         return None
-    dump = model.model_dump(mode="json", by_alias=True)
-    _fill_computed_llm_fields(dump)
+    dump: Any = model.model_dump(mode="json", by_alias=True)
     return dump
-
-
-def _fill_computed_llm_fields(node: Any) -> None:
-    """``is_subscription`` is a computed field of every LLM (the agent's, a condenser's, ...)."""
-    if isinstance(node, dict):
-        if "model" in node and "usage_id" in node:
-            node.setdefault("is_subscription", False)
-        for value in node.values():
-            _fill_computed_llm_fields(value)
-    elif isinstance(node, list):
-        for item in node:
-            _fill_computed_llm_fields(item)
 
 
 class UpdateSecretsBody(models.UpdateSecretsRequest):
@@ -352,7 +339,7 @@ async def switch_profile(
         raise HTTPException(400, detail=f"Invalid profile name: {profile_name!r}. {PROFILE_NAME_RULE}")
     profile = _state(request).profiles.load(profile_name)
     if profile is None:
-        raise HTTPException(404, detail=f"Profile '{profile_name}' not found")
+        raise HTTPException(404, detail=PROFILE_NOT_FOUND.format(profile_name))
     llm = models.LLMInput.model_validate({**dump(profile), "usage_id": f"profile:{profile_name}"})
     _switch_llm(conversation, _as_served(llm))
     return SUCCESS
@@ -375,13 +362,18 @@ async def switch_acp_model(
 # -- run control -------------------------------------------------------------------------------
 
 
-def _start(request: Request, conversation: Conversation) -> BackgroundTask:
+def reserve_run(state: MockState, conversation: Conversation) -> Callable[[], Awaitable[None]]:
+    """``engine.start_run`` with the real 409 (already running) and 429 (no run slot left)."""
     try:
-        return BackgroundTask(_state(request).engine.start_run(conversation))
+        return state.engine.start_run(conversation)
     except RunConflict as exc:
         raise HTTPException(409, detail=exc.detail) from None
     except RunCapacityExceeded:
         raise HTTPException(429, detail="Server conversation run capacity is full. Retry later.") from None
+
+
+def _start(request: Request, conversation: Conversation) -> BackgroundTask:
+    return BackgroundTask(reserve_run(_state(request), conversation))
 
 
 @router.post("/{conversation_id}/run")

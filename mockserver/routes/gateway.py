@@ -24,8 +24,8 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from contract.generated import models
-from mockserver.engine import RunCapacityExceeded, RunConflict
-from mockserver.routes.conversations import open_conversation, served_request
+from mockserver.profile_store import PROFILE_NOT_FOUND
+from mockserver.routes.conversations import open_conversation, reserve_run, served_request
 from mockserver.settings_store import dump
 from mockserver.state import MockState
 from mockserver.store import Conversation
@@ -65,7 +65,7 @@ def _profile_llm(state: MockState, model: str) -> tuple[str, dict[str, Any]]:
     name = model[len(MODEL_PREFIX) :]
     llm = state.profiles.load(name)
     if llm is None:
-        raise HTTPException(404, detail=f"Profile '{name}' not found")
+        raise HTTPException(404, detail=PROFILE_NOT_FOUND.format(name))
     return name, dump(llm)
 
 
@@ -185,12 +185,7 @@ async def _run(
             "llm_profile_ref": profile,
         }
         state.webhooks.changed(conversation.info(created=True))
-    try:
-        starter = state.engine.start_run(conversation)
-    except RunConflict as exc:
-        raise HTTPException(409, detail=exc.detail) from None
-    except RunCapacityExceeded:
-        raise HTTPException(429, detail="Server conversation run capacity is full. Retry later.") from None
+    starter = reserve_run(state, conversation)
     state.engine.append_user_message(conversation, content)
     task = conversation.run.task
     await starter()

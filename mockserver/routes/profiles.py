@@ -12,10 +12,15 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import JSONResponse
 
 from contract.generated import models
-from contract.generated import settings_models as sm
-from mockserver.profile_store import PROFILE_NAME_PATTERN, ProfileLimitExceeded, ProfileStore, canonical_name
+from mockserver.profile_store import (
+    PROFILE_NAME_PATTERN,
+    PROFILE_NOT_FOUND,
+    ProfileLimitExceeded,
+    ProfileStore,
+    canonical_name,
+)
 from mockserver.routes.settings import NO_CIPHER, expose_mode, settings_of
-from mockserver.settings_store import CipherMissing, dump
+from mockserver.settings_store import CipherMissing, dump, key_is_set
 
 router = APIRouter(prefix="/api/profiles")
 ProfileName = Annotated[str, Path(min_length=1, max_length=64, pattern=PROFILE_NAME_PATTERN)]
@@ -27,12 +32,7 @@ def _profiles(request: Request) -> ProfileStore:
 
 
 def _not_found(name: str) -> HTTPException:
-    return HTTPException(404, detail=f"Profile '{name}' not found")
-
-
-def _api_key_set(llm: sm.LLM) -> bool:
-    key = dump(llm).get("api_key")
-    return isinstance(key, str) and bool(key.strip())
+    return HTTPException(404, detail=PROFILE_NOT_FOUND.format(name))
 
 
 @router.get("")
@@ -58,7 +58,7 @@ async def get_profile(request: Request, name: ProfileName) -> JSONResponse:
             raise HTTPException(503, detail=NO_CIPHER) from None
     else:
         config = {**dump(llm, None), "api_key": None}
-    return JSONResponse({"name": name, "config": config, "api_key_set": _api_key_set(llm)})
+    return JSONResponse({"name": name, "config": config, "api_key_set": key_is_set(llm)})
 
 
 @router.post("/{name}", status_code=201)

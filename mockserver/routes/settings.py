@@ -13,8 +13,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
 from contract.generated import models
+from mockserver.profile_store import PROFILE_NOT_FOUND
 from mockserver.secrets_store import SecretRefused, SecretsStore
-from mockserver.settings_store import CipherMissing, ExposeMode, SettingsRejected, SettingsStore, dump
+from mockserver.settings_store import POINTERS, CipherMissing, ExposeMode, SettingsRejected, SettingsStore, dump
 
 router = APIRouter(prefix="/api/settings")
 NO_UPDATE = (
@@ -22,7 +23,6 @@ NO_UPDATE = (
     "active_profile, active_agent_profile_id, or active_meta_profile must be provided"
 )
 NO_CIPHER = "Encryption not available: OH_SECRET_KEY is not configured. Cannot return encrypted secrets."
-POINTERS = ("active_profile", "active_agent_profile_id", "active_meta_profile")
 
 
 def settings_of(request: Request) -> SettingsStore:
@@ -41,10 +41,10 @@ def expose_mode(request: Request) -> ExposeMode:
     value = request.headers.get("X-Expose-Secrets", "").lower().strip()
     if not value:
         return None
-    if value == "true":
+    if value == "plaintext":
+        return "plaintext"
+    if value in ("encrypted", "true"):
         return "encrypted"
-    if value in ("encrypted", "plaintext"):
-        return "plaintext" if value == "plaintext" else "encrypted"
     raise HTTPException(
         400, detail=f"Invalid X-Expose-Secrets header value: '{value}'. Valid values are: 'encrypted', 'plaintext'."
     )
@@ -67,7 +67,7 @@ def _with_profile_llm(request: Request, update: dict[str, Any]) -> dict[str, Any
         return update
     llm = request.app.state.mock.profiles.load(name)
     if llm is None:
-        raise HTTPException(404, detail=f"Profile '{name}' not found")
+        raise HTTPException(404, detail=PROFILE_NOT_FOUND.format(name))
     kind = agent_diff.get("agent_kind") or settings_of(request).agent.agent_kind
     if kind == "acp":
         return update
