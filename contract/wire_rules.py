@@ -256,7 +256,76 @@ EXCLUDED_ON_DUMP: dict[str, tuple[str, ...]] = {
 }
 """Generated class name → its fields the real model never serializes."""
 
+
+def _require_usable_api_key(value: Any) -> Any:
+    """``_require_usable_api_key`` (provider_connections_router): a blank or masked key would
+    store a keyless connection; the message does not echo the value."""
+    if isinstance(value, SecretStr):
+        raw = value.get_secret_value()
+        if not raw.strip() or raw == REDACTED_SECRET_VALUE:
+            raise ValueError("api_key must be a real key, not blank or redacted")
+    return value
+
+
+class ProviderConnectionCreateModel(WireModel):
+    """``ProviderConnectionCreateRequest``: the key must be usable."""
+
+    _usable_key = field_validator("api_key", check_fields=False)(_require_usable_api_key)
+
+
+class ProviderConnectionUpdateModel(WireModel):
+    """``ProviderConnectionUpdateRequest``: the key must be usable, and only ``base_url`` may be
+    set to null (the stored connection requires the others)."""
+
+    _usable_key = field_validator("api_key", check_fields=False)(_require_usable_api_key)
+
+    @model_validator(mode="after")
+    def _reject_null_required_fields(self) -> Any:
+        for name in ("display_name", "provider"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be set to null")
+        return self
+
+
+INSTANCE_TEXT_SLOT = re.compile(r"{{\s*instance_text\s*}}")
+
+
+class MetaProfileModel(WireModel):
+    """``MetaProfile.validate_routing_mode``: a direct-routing template names the task's slot and
+    excludes classes."""
+
+    @model_validator(mode="after")
+    def _routing_mode(self) -> Any:
+        template = getattr(self, "prompt_template", None)
+        if template is None:
+            return self
+        if INSTANCE_TEXT_SLOT.search(template) is None:
+            raise ValueError("Direct-routing meta-profiles must include {{ instance_text }} in prompt_template.")
+        if getattr(self, "classes", None):
+            raise ValueError("Direct-routing meta-profiles cannot also define classes.")
+        return self
+
+
+RETIRED_TOOL_SWITCHES = ("enable_sub_agents", "enable_switch_llm_tool")
+
+
+class OpenHandsAgentProfileModel(WireModel):
+    """``OpenHandsAgentProfile._reject_removed_tool_switches``: retired switches are refused by
+    name (before the unknown-field check would)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reject_removed_tool_switches(cls, data: Any) -> Any:
+        if isinstance(data, dict) and any(name in data for name in RETIRED_TOOL_SWITCHES):
+            raise ValueError("Retired tool switches were removed; select tools instead.")
+        return data
+
+
 BASE_CLASS_MAP = {
+    "OpenHandsAgentProfile": f"{__name__}.OpenHandsAgentProfileModel",
+    "ProviderConnectionCreateRequest": f"{__name__}.ProviderConnectionCreateModel",
+    "ProviderConnectionUpdateRequest": f"{__name__}.ProviderConnectionUpdateModel",
+    "MetaProfile": f"{__name__}.MetaProfileModel",
     "StartConversationRequest": f"{__name__}.ConversationTagsModel",
     "ConversationInfo": f"{__name__}.ConversationTagsModel",
     "UpdateConversationRequest": f"{__name__}.OptionalConversationTagsModel",
@@ -318,6 +387,7 @@ SETTINGS_BASE_CLASS_MAP = {
     "AgentContext": f"{__name__}.SettingsAgentContextModel",
     "OpenHandsAgentSettings": f"{__name__}.OpenHandsAgentSettingsModel",
     "ConversationSettings": f"{__name__}.ExcludedOnDump",
+    "MetaProfile": f"{__name__}.MetaProfileModel",
 }
 """The same for ``contract/generated/settings_models.py`` (its classes carry the real names); the
 build adds :class:`CompactModel` for every model the export marks ``x-drops-empty-fields``."""

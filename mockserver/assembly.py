@@ -27,7 +27,20 @@ from mockserver.control.recorder import Recorders
 from mockserver.cors import CORSDispatcher
 from mockserver.deferred_init import DormantGate
 from mockserver.redact import sanitize_validation_errors
-from mockserver.routes import bash, docs, gateway, generic, health, init, profiles, settings
+from mockserver.routes import (
+    agent_profiles,
+    bash,
+    catalogs,
+    docs,
+    gateway,
+    generic,
+    health,
+    init,
+    meta_profiles,
+    profiles,
+    provider_connections,
+    settings,
+)
 from mockserver.routes import conversations as rest
 from mockserver.state import MockState
 from mockserver.strict import StrictContractMiddleware, StrictFrames
@@ -165,6 +178,10 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(settings.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(profiles.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(agent_profiles.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(meta_profiles.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(provider_connections.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(catalogs.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(gateway.router, dependencies=[Depends(_check_session_key_or_bearer)])
     control_router = control.build_router(config.control_prefix, Recorders(state))
     control_openapi = docs.control_document(control_router)

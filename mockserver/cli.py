@@ -42,6 +42,9 @@ def spec_export(
     settings_output: Annotated[
         Path, typer.Option(help="Where to write the persisted settings' JSON schema (not with --from-url).")
     ] = Path("contract/spec/settings_models.json"),
+    catalog_output: Annotated[
+        Path, typer.Option(help="Where to write the server's LLM and ACP catalogs (not with --from-url).")
+    ] = Path("contract/spec/catalog.json"),
 ) -> None:
     """Re-export the upstream spec, its models' factory defaults and the settings schema (pinned files)."""
     from contract.spec.documents import write
@@ -49,12 +52,14 @@ def spec_export(
 
     defaults: dict[str, Any] | None = None
     settings: dict[str, Any] | None = None
+    catalog: dict[str, Any] | None = None
     try:
         if from_url:
             document = download(from_url)
         else:
             exported = export_from_package(python)
             document, defaults, settings = exported.spec, exported.factory_defaults, exported.settings_models
+            catalog = exported.catalog
     except Exception as exc:  # noqa: BLE001 - report any export failure as a CLI error
         _fail(str(exc))
     version = document.get("info", {}).get("version")
@@ -73,6 +78,10 @@ def spec_export(
     if settings is not None:
         changed = write(settings, settings_output)
         console.print(f"{settings_output}: {'updated' if changed else 'unchanged'} ({len(settings['$defs'])} models)")
+    if catalog is not None:
+        changed = write(catalog, catalog_output)
+        models = len(catalog["llm"]["models"])
+        console.print(f"{catalog_output}: {'updated' if changed else 'unchanged'} ({models} LLM models)")
 
 
 @spec_app.command("build")

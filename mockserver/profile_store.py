@@ -12,6 +12,7 @@ from typing import Any
 
 from contract.generated import settings_models as sm
 from contract.wire_rules import LLM_SECRET_FIELDS
+from mockserver.provider_connection_store import ProviderConnectionStore
 from mockserver.settings_store import dump, key_is_set
 
 PROFILE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -29,11 +30,17 @@ def canonical_name(name: str) -> str:
     return name.removesuffix(".json")
 
 
-class ProfileStore:
-    """Named LLM configurations."""
+class DanglingConnection(ValueError):
+    """A linked profile's provider connection is gone (``ProviderConnectionNotFound``: a 422)."""
 
-    def __init__(self) -> None:
+
+class ProfileStore:
+    """Named LLM configurations; a profile linked to a provider connection takes its credentials
+    from the connection when it is loaded to run."""
+
+    def __init__(self, connections: ProviderConnectionStore | None = None) -> None:
         self._profiles: dict[str, sm.LLM] = {}
+        self.connections = connections if connections is not None else ProviderConnectionStore()
 
     def save(self, name: str, llm: dict[str, Any], include_secrets: bool) -> None:
         """Store ``llm`` (plain JSON, secrets revealed) under ``name``, overwriting."""
@@ -51,6 +58,30 @@ class ProfileStore:
 
     def load(self, name: str) -> sm.LLM | None:
         return self._profiles.get(canonical_name(name))
+
+    def resolved(self, name: str) -> sm.LLM | None:
+        """``load(resolve_provider=True)``: a linked profile with its connection's ``api_key`` and
+        ``base_url`` (:class:`DanglingConnection` when the connection is gone)."""
+        llm = self.load(name)
+        connection_id = llm.provider_connection_id if llm is not None else None
+        if llm is None or not connection_id:
+            return llm
+        connection = self.connections.get(connection_id)
+        if connection is None:
+            if key_is_set(llm):
+                return llm
+            raise DanglingConnection(
+                f"Profile {canonical_name(name)!r} references provider connection {connection_id!r}, which does "
+                "not exist. Update the profile or recreate the connection."
+            )
+        return llm.model_copy(update={"api_key": connection.api_key, "base_url": connection.base_url})
+
+    def api_key_set(self, llm: sm.LLM) -> bool:
+        """``_profile_api_key_set``: the profile's own key, or its connection's."""
+        if key_is_set(llm):
+            return True
+        connection = self.connections.get(llm.provider_connection_id) if llm.provider_connection_id else None
+        return connection is not None and connection.api_key is not None
 
     def delete(self, name: str) -> None:
         """Idempotent, as the real route."""
@@ -83,8 +114,9 @@ class ProfileStore:
                     "model": data.get("model"),
                     "base_url": data.get("base_url"),
                     "provider_connection_id": data.get("provider_connection_id"),
-                    "provider_connection_broken": bool(data.get("provider_connection_id")),  # no connections here
-                    "api_key_set": key_is_set(llm),
+                    "provider_connection_broken": llm.provider_connection_id is not None
+                    and self.connections.get(llm.provider_connection_id) is None,
+                    "api_key_set": self.api_key_set(llm),
                 }
             )
         return found

@@ -160,6 +160,26 @@ class SettingsStore:
         if not isinstance(agent, sm.OpenHandsAgentSettings):
             # An agent variant without the routing tool keeps no active meta-profile.
             self.pointers["active_meta_profile"] = None
+        elif "active_meta_profile" in payload:  # _apply_active_meta_profile: the pointer drives the tool
+            meta = payload["active_meta_profile"]
+            self._agent = agent.model_copy(
+                update={"active_meta_profile": meta, "enable_classify_and_switch_llm_tool": meta is not None}
+            )
+
+    def set_pointer(self, name: str, value: str | None) -> None:
+        """Write one pointer (the settings file is created by it, so the defaults are pinned)."""
+        self._agent, self._conversation = self.agent, self.conversation
+        self.pointers[name] = value
+
+    def reset_to_openhands(self) -> None:
+        """An agent left on another kind than OpenHands becomes default OpenHands settings, keeping
+        the server-wide MCP servers (what deleting the active agent profile does)."""
+        agent = self.agent
+        if isinstance(agent, sm.OpenHandsAgentSettings):
+            return
+        fresh = dump(self._fresh_agent())
+        fresh["mcp_config"] = dump(agent).get("mcp_config")
+        self._agent = validate_agent(fresh)
 
     def activate(self, name: str, llm: sm.LLM) -> bool:
         """``POST /api/profiles/{name}/activate``: the profile's LLM replaces the agent's (an ACP

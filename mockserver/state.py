@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract.harness.scenario import Scenario, ScenarioError, load_scenarios
+from mockserver.agent_profile_store import AgentProfiles, AgentProfileStore
 from mockserver.bash_log import BashLog
 from mockserver.cipher import cipher_for
 from mockserver.clock import Clock
@@ -17,8 +18,10 @@ from mockserver.deferred_init import Initialization
 from mockserver.engine import Engine
 from mockserver.faults import Faults
 from mockserver.journal import Journal
+from mockserver.meta_profile_store import MetaProfileStore
 from mockserver.observers import Observers, SocketInfo
 from mockserver.profile_store import ProfileStore
+from mockserver.provider_connection_store import ProviderConnectionStore
 from mockserver.secrets_store import SecretsStore
 from mockserver.settings_store import SettingsStore
 from mockserver.store import Conversation, Store
@@ -56,6 +59,9 @@ class MockState:
     settings: SettingsStore = field(init=False)
     secrets: SecretsStore = field(init=False)
     profiles: ProfileStore = field(init=False)
+    provider_connections: ProviderConnectionStore = field(init=False)
+    meta_profiles: MetaProfileStore = field(init=False)
+    agent_profiles: AgentProfiles = field(init=False)
     initialization: Initialization = field(init=False)
     """Dormant until ``POST /api/init`` when started with deferred init (a reset keeps it)."""
     webhooks: Webhooks = field(init=False)
@@ -81,7 +87,10 @@ class MockState:
         self.settings = SettingsStore(self.clock, cipher_for(self.config.cipher_key))
         self.secrets = SecretsStore()
         self._install_webhooks()
-        self.profiles = ProfileStore()
+        self.provider_connections = ProviderConnectionStore()
+        self.profiles = ProfileStore(self.provider_connections)
+        self.meta_profiles = MetaProfileStore()
+        self.agent_profiles = AgentProfiles(AgentProfileStore(self.clock.uuid), self.settings, self.profiles)
         self.engine = Engine(
             speed=self.config.speed, max_concurrent_runs=self.config.max_concurrent_runs, faults=self.faults
         )

@@ -22,11 +22,10 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::pydantic.warnings.UnsupportedFieldAttributeWarning"),
 ]
 KEY = "k"
-CLOCK_FIELDS = {"current_datetime"}
+CLOCK_FIELDS = {"current_datetime", "created_at", "updated_at"}
 FERNET_TOKEN_PREFIX = "gAAAAA"
 # Ids and clock readings of the conversations a family creates (each server makes its own).
-UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-HEX_ID = re.compile(r"workspace/conversations/[0-9a-f]{32}")
+ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{32}\b")
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 Step = tuple[str, str, Any] | tuple[str, str, Any, dict[str, str]]
 
@@ -178,6 +177,200 @@ LOADERS: list[Step] = [
     ("POST", "/api/skills", {"project_dir": "/nonexistent/project", "load_public": False}),
     ("POST", "/api/skills", {}),
 ]
+CONNECTIONS = "/api/llm/provider-connections"
+PROVIDER_CONNECTIONS: list[Step] = [
+    ("GET", CONNECTIONS, None),
+    ("POST", CONNECTIONS, {"display_name": "Acme", "api_key": "sk-a", "base_url": "http://127.0.0.1:9/v1"}),
+    ("POST", CONNECTIONS, {"display_name": "Bare", "provider": "openai", "api_key": "sk-b"}),
+    ("POST", CONNECTIONS, {"display_name": "", "api_key": "sk-a"}),
+    ("POST", CONNECTIONS, {"display_name": "x", "api_key": "**********"}),
+    ("POST", CONNECTIONS, {"display_name": "x", "api_key": "  "}),
+    ("POST", CONNECTIONS, {"display_name": "x"}),
+    ("POST", CONNECTIONS, {"display_name": "x", "api_key": "k", "extra": 1}),
+    ("GET", CONNECTIONS, None),
+    ("PATCH", CONNECTIONS + "/{pc}", {"display_name": "Acme 2", "base_url": None}),
+    ("PATCH", CONNECTIONS + "/{pc}", {}),
+    ("PATCH", CONNECTIONS + "/{pc}", {"api_key": None}),
+    ("PATCH", CONNECTIONS + "/{pc}", {"display_name": None}),
+    ("PATCH", CONNECTIONS + "/{pc}", {"api_key": "sk-rotated", "base_url": "http://127.0.0.1:9/v2"}),
+    ("PATCH", CONNECTIONS + "/missing", {"display_name": "m"}),
+    ("POST", "/api/profiles/linked", {"llm": {"model": "openai/x", "provider_connection_id": "{pc}"}}),
+    ("POST", "/api/profiles/dangling", {"llm": {"model": "openai/x", "provider_connection_id": "nope"}}),
+    ("GET", "/api/profiles", None),
+    ("GET", "/api/profiles/linked", None),
+    ("GET", "/api/profiles/linked", None, {"X-Expose-Secrets": "plaintext"}),
+    ("GET", "/api/profiles/dangling", None, {"X-Expose-Secrets": "plaintext"}),
+    ("DELETE", CONNECTIONS + "/{pc}", None),
+    ("DELETE", "/api/profiles/linked", None),
+    ("DELETE", "/api/profiles/dangling", None),
+    ("DELETE", CONNECTIONS + "/{pc}", None),
+    ("DELETE", CONNECTIONS + "/{pc}", None),
+    ("GET", CONNECTIONS, None),
+]
+ROUTER = {"classifier_model": "fast", "classes": [{"description": "coding", "model": "fast"}]}
+META_PROFILES: list[Step] = [
+    ("GET", "/api/meta-profiles", None),
+    ("POST", "/api/meta-profiles/router", ROUTER),
+    (
+        "POST",
+        "/api/meta-profiles/tmpl",
+        {"classifier_model": "fast", "prompt_template": "{{ model_table }}: {{instance_text}}"},
+    ),
+    ("POST", "/api/meta-profiles/empty", {"classifier_model": "fast"}),
+    ("POST", "/api/meta-profiles/bad name", {"classifier_model": "fast"}),
+    ("POST", "/api/meta-profiles/nocls", {}),
+    ("POST", "/api/meta-profiles/slotless", {"classifier_model": "fast", "prompt_template": "pick"}),
+    ("POST", "/api/meta-profiles/both", {**ROUTER, "prompt_template": "{{ instance_text }}"}),
+    ("POST", "/api/meta-profiles/nomodel", {"classifier_model": "fast", "classes": [{"description": "d"}]}),
+    ("GET", "/api/meta-profiles", None),
+    ("GET", "/api/meta-profiles/router", None),
+    ("GET", "/api/meta-profiles/missing", None),
+    ("POST", "/api/meta-profiles/router/activate", None),
+    ("POST", "/api/meta-profiles/missing/activate", None),
+    ("GET", "/api/settings", None),
+    ("POST", "/api/meta-profiles/router", {**ROUTER, "classifier_model": "fast2", "model_table": "t", "extra": 1}),
+    ("GET", "/api/meta-profiles/router", None),
+    ("PATCH", "/api/settings", {"active_meta_profile": "missing"}),
+    ("PATCH", "/api/settings", {"active_meta_profile": "tmpl"}),
+    ("PATCH", "/api/settings", {"agent_settings_diff": {"agent_kind": "acp"}}),
+    ("POST", "/api/meta-profiles/router/activate", None),
+    ("GET", "/api/meta-profiles", None),
+    ("PATCH", "/api/settings", {"agent_settings_diff": {"agent_kind": "openhands"}, "active_meta_profile": "router"}),
+    ("DELETE", "/api/meta-profiles/tmpl", None),
+    ("DELETE", "/api/meta-profiles/router", None),
+    ("DELETE", "/api/meta-profiles/router", None),
+    ("GET", "/api/settings", None),
+    ("GET", "/api/meta-profiles", None),
+]
+AGENT_PROFILES: list[Step] = [
+    ("GET", "/api/agent-profiles/default", None),
+    ("PATCH", "/api/settings", {"agent_settings_diff": {"llm": {"model": "openai/seed", "api_key": "sk-seed"}}}),
+    ("GET", "/api/agent-profiles", None),
+    ("GET", "/api/agent-profiles/default", None),
+    ("GET", "/api/profiles", None),
+    ("GET", "/api/settings", None),
+    (
+        "POST",
+        "/api/agent-profiles/coder",
+        {"llm_profile_ref": "fast", "persona": "You code.", "id": "{ap_default}", "revision": 9},
+    ),
+    ("POST", "/api/agent-profiles/acp1", {"agent_kind": "acp", "acp_model": "m", "secret_refs": ["TOKEN"]}),
+    ("POST", "/api/agent-profiles/nollm", {}),
+    ("POST", "/api/agent-profiles/mixed", {"agent_kind": "acp", "llm_profile_ref": "fast"}),
+    ("POST", "/api/agent-profiles/retired", {"llm_profile_ref": "fast", "enable_sub_agents": True}),
+    ("POST", "/api/agent-profiles/future", {"llm_profile_ref": "fast", "schema_version": 99}),
+    ("POST", "/api/agent-profiles/robot", {"agent_kind": "robot"}),
+    ("POST", "/api/agent-profiles/bad name", {"llm_profile_ref": "fast"}),
+    ("POST", "/api/agent-profiles/coder", {"llm_profile_ref": "fast", "tool_concurrency_limit": 2}),
+    ("GET", "/api/agent-profiles", None),
+    ("GET", "/api/agent-profiles/coder", None),
+    ("GET", "/api/agent-profiles/acp1", None),
+    ("GET", "/api/agent-profiles/missing", None),
+    ("POST", "/api/agent-profiles/coder/rename", {"new_name": "dev"}),
+    ("POST", "/api/agent-profiles/missing/rename", {"new_name": "x"}),
+    ("POST", "/api/agent-profiles/dev/rename", {"new_name": "acp1"}),
+    ("POST", "/api/agent-profiles/dev/rename", {"new_name": "dev"}),
+    ("POST", "/api/agent-profiles/dev/rename", {"new_name": "no way"}),
+    ("POST", "/api/agent-profiles/00000000-0000-4000-8000-000000000000/activate", None),
+    ("POST", "/api/agent-profiles/{ap_acp1}/activate", None),
+    ("GET", "/api/agent-profiles", None),
+    ("PATCH", "/api/settings", {"active_agent_profile_id": "00000000-0000-4000-8000-000000000001"}),
+    ("PATCH", "/api/settings", {"active_agent_profile_id": "{ap_default}"}),
+    ("PATCH", "/api/settings", {"active_agent_profile_id": "{ap_acp1}"}),
+    ("PUT", "/api/settings/secrets", {"name": "TOKEN", "value": "t"}),
+    ("GET", "/api/settings/secrets?agent_profile_id={ap_acp1}", None),
+    ("GET", "/api/settings/secrets?agent_profile_id={ap_dev}", None),
+    ("GET", "/api/settings/secrets?agent_profile_id=nope", None),
+    ("POST", "/api/profiles/fast", {"llm": {"model": "openai/f", "api_key": "sk"}}),
+    ("DELETE", "/api/profiles/fast", None),
+    ("POST", "/api/profiles/fast/rename", {"new_name": "quick"}),
+    ("GET", "/api/agent-profiles/dev", None),
+    ("POST", "/api/agent-profiles/dev/materialize", None),
+    ("POST", "/api/agent-profiles/missing/materialize", None),
+    ("POST", "/api/agent-profiles/draft/materialize", {"profile": {"llm_profile_ref": "nowhere"}}),
+    ("POST", "/api/agent-profiles/draft/materialize", {"profile": {"bogus": 1}}),
+    ("POST", "/api/agent-profiles/draft/materialize", {"profile": "text"}),
+    (
+        "POST",
+        "/api/agent-profiles/draft/materialize",
+        {"profile": {"llm_profile_ref": "quick", "mcp_server_refs": ["web", "gone"], "tools": [{"name": "terminal"}]}},
+    ),
+    (
+        "POST",
+        "/api/agent-profiles/draft/materialize",
+        {"profile": {"llm_profile_ref": "quick", "enable_classify_and_switch_llm_tool": True, "meta_profile_ref": "r"}},
+    ),
+    ("POST", "/api/settings/mcp/web", {"url": "http://127.0.0.1:9/mcp"}),
+    (
+        "POST",
+        "/api/agent-profiles/draft/materialize",
+        {"profile": {"llm_profile_ref": "quick", "tools": [{"name": "bogus"}, {"name": "browser_tool_set"}]}},
+    ),
+    ("POST", "/api/agent-profiles/acp1/materialize", None),
+    (
+        "POST",
+        "/api/agent-profiles/draft/materialize",
+        {
+            "profile": {
+                "agent_kind": "acp",
+                "acp_server": "codex",
+                "acp_command": "my-codex --fast 'a b'",
+                "acp_args": ["-v"],
+                "mcp_server_refs": ["web"],
+            }
+        },
+    ),
+    ("POST", "/api/agent-profiles/draft/materialize", {"profile": {"agent_kind": "acp", "acp_server": "custom"}}),
+    ("POST", "/api/agent-profiles/draft/materialize", {"profile": {"agent_kind": "acp", "mcp_server_refs": ["gone"]}}),
+    ("POST", "/api/agent-profiles/draft/materialize", {"profile": {"agent_kind": "acp", "acp_server": "gemini-cli"}}),
+    ("DELETE", "/api/agent-profiles/acp1", None),
+    ("GET", "/api/settings", None),
+    ("DELETE", "/api/agent-profiles/acp1", None),
+    ("DELETE", "/api/agent-profiles/default", None),
+    ("GET", "/api/agent-profiles", None),
+    ("DELETE", "/api/profiles/quick", None),
+    ("DELETE", "/api/agent-profiles/dev", None),
+    ("DELETE", "/api/profiles/quick", None),
+    ("GET", "/api/settings", None),
+]
+CATALOGS: list[Step] = [
+    ("GET", "/api/llm/providers", None),
+    ("GET", "/api/llm/models", None),
+    ("GET", "/api/llm/models?provider=openai", None),
+    ("GET", "/api/llm/models?provider=anthropic", None),
+    ("GET", "/api/llm/models?provider=nobody", None),
+    ("GET", "/api/llm/models/verified", None),
+    ("GET", "/api/llm/subscription/openai/models", None),
+    ("GET", "/api/tools/", None),
+    ("GET", "/api/tools/catalog", None),
+]
+SOURCES = ("mock", "github:owner/repo", "/nonexistent/path", "https://example.invalid/x.git", "")
+INSTALLS: list[Step] = [
+    *(("POST", f"/api/{kind}/install", {"source": source}) for kind in ("plugins", "skills") for source in SOURCES),
+    *(("POST", "/api/canvas-extensions/install", {"source": source}) for source in SOURCES),
+    *(("POST", "/api/plugins/fetch", {"source": source}) for source in ("mock", "/nonexistent/path", "")),
+    ("GET", "/api/plugins/installed", None),
+    ("GET", "/api/skills/installed", None),
+    ("GET", "/api/canvas-extensions/installed", None),
+    ("GET", "/api/plugins/installed/p1", None),
+    ("GET", "/api/skills/installed/s1", None),
+    ("GET", "/api/canvas-extensions/installed/c1", None),
+    ("GET", "/api/canvas-extensions/installed/c1/bundle", None),
+    ("GET", "/api/canvas-extensions/installed/c1/icon", None),
+    ("GET", "/api/mcp/oauth/status/job1", None),
+    ("PATCH", "/api/plugins/installed/p1", {"enabled": False}),
+    ("DELETE", "/api/plugins/installed/p1", None),
+    ("POST", "/api/plugins/installed/p1/refresh", None),
+    ("PATCH", "/api/skills/installed/s1", {"enabled": False}),
+    ("DELETE", "/api/skills/installed/s1", None),
+    ("POST", "/api/skills/installed/s1/refresh", None),
+    ("PATCH", "/api/canvas-extensions/installed/c1", {"enabled": False}),
+    ("DELETE", "/api/canvas-extensions/installed/c1", None),
+    ("POST", "/api/mcp/oauth/start", {"server": {"type": "stdio", "command": "x"}, "name": "s"}),
+    ("POST", "/api/mcp/oauth/start", {"server": {"type": "http", "url": "http://127.0.0.1:9/mcp"}, "name": "s"}),
+    ("POST", "/api/mcp/oauth/callback/job1", {"callback_url": "http://127.0.0.1:9/cb?code=1"}),
+    ("POST", "/api/llm/subscription/openai/device/poll", {"device_code": "dc"}),
+]
 FAMILIES = {
     "settings": SETTINGS,
     "mcp": MCP,
@@ -185,7 +378,14 @@ FAMILIES = {
     "profiles": PROFILES,
     "switch": SWITCH,
     "loaders": LOADERS,
+    "provider_connections": PROVIDER_CONNECTIONS,
+    "meta_profiles": META_PROFILES,
+    "agent_profiles": AGENT_PROFILES,
+    "catalogs": CATALOGS,
+    "installs": INSTALLS,
 }
+REAL_ENV = {"OH_ENABLE_BROWSER": "false"}
+"""The real server would offer a browser where chromium is installed; the mock never does."""
 
 
 def _normalized(node: Any) -> Any:
@@ -196,27 +396,46 @@ def _normalized(node: Any) -> Any:
         return [_normalized(item) for item in node]
     if isinstance(node, str) and node.startswith(FERNET_TOKEN_PREFIX):
         return "<token>"
-    if isinstance(node, str) and (UUID.fullmatch(node) or HEX_ID.fullmatch(node)):
-        return "<id>"
     if isinstance(node, str) and TIMESTAMP.match(node):
         return "<clock>"
+    if isinstance(node, str):
+        return ID.sub("<id>", node)
+    return node
+
+
+def _remember_ids(ids: dict[str, str], method: str, path: str, status: int, answer: Any) -> None:
+    """The ids later steps name: ``{cid}`` the latest conversation, ``{pc}`` the first provider
+    connection, ``{ap_<name>}`` each agent profile a listing shows."""
+    if (method, path, status) == ("POST", "/api/conversations", 201):
+        ids["cid"] = answer["id"]
+    if (method, path, status) == ("POST", CONNECTIONS, 201):
+        ids.setdefault("pc", answer["id"])
+    if (method, path, status) == ("GET", "/api/agent-profiles", 200):
+        ids.update({f"ap_{profile['name']}": profile["id"] for profile in answer["profiles"]})
+
+
+def _with_ids(node: Any, ids: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        return {k: _with_ids(v, ids) for k, v in node.items()}
+    if isinstance(node, str) and node.startswith("{") and node.endswith("}"):
+        return ids.get(node[1:-1], node)
     return node
 
 
 def run_steps(base: str, steps: list[Step]) -> list[tuple[str, int, Any]]:
     """Each step's request line, status and body (JSON or text), normalized.
 
-    ``{cid}`` in a path is the id of the conversation the family's latest create made."""
+    Paths and bodies name ids the family's earlier answers gave (see :func:`_remember_ids`)."""
     answers = []
     ids: dict[str, str] = {}
     with httpx.Client(base_url=base, headers={"X-Session-API-Key": KEY}, timeout=30) as http:
         for method, path, body, *extra in steps:
             headers = extra[0] if extra else {}
-            response = http.request(method, path.format(**ids), json=body, headers=headers)
+            url = path.format_map(ids)
+            response = http.request(method, url, json=_with_ids(body, ids), headers=headers)
             is_json = response.headers.get("content-type", "").startswith("application/json")
             answer = response.json() if is_json else response.text
-            if (method, path) == ("POST", "/api/conversations") and response.status_code == 201:
-                ids["cid"] = answer["id"]
+            _remember_ids(ids, method, path, response.status_code, answer)
             answers.append((f"{method} {path} {body}", response.status_code, answer))
     return [(line, status, _normalized(body)) for line, status, body in answers]
 
@@ -241,7 +460,7 @@ def run_families(base: str) -> dict[str, list[tuple[str, int, Any]]]:
 
 @pytest.fixture(scope="module")
 def real_answers() -> dict[str, list[tuple[str, int, Any]]]:
-    with RealServer(api_key=KEY) as real:
+    with RealServer(api_key=KEY, extra_env=REAL_ENV) as real:
         return run_families(real.url)
 
 
@@ -261,8 +480,11 @@ def test_family_sequence_matches_real_server(
 
 
 def test_sequences_exercise_success_and_refusal(real_answers: dict[str, list[Any]]) -> None:
-    """Each family's sequence reaches 2xx and 4xx answers on the real server (the steps are not all alike)."""
+    """Each family's sequence reaches 2xx and 4xx answers on the real server (the steps are not all
+    alike); the catalogs only read."""
     for family, answers in real_answers.items():
+        if family == "catalogs":
+            continue
         statuses = {status // 100 for _, status, _ in answers}
         assert {2, 4} <= statuses, family
 

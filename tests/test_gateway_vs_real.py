@@ -35,7 +35,11 @@ def _conversation(base: str, conversation_id: str) -> dict[str, Any]:
     info = httpx.get(f"{base}/api/conversations/{conversation_id}", headers=headers, timeout=30).json()
     events = httpx.get(f"{base}/api/conversations/{conversation_id}/events/search", headers=headers, timeout=30)
     agent = info["agent"]
+    agent_profiles = httpx.get(f"{base}/api/agent-profiles", headers=headers, timeout=30).json()
     return {
+        "launched by the active agent profile": info["launched_agent_profile"]["agent_profile_id"]
+        == agent_profiles["active_agent_profile_id"],
+        "agent profiles": [(p["name"], p["llm_profile_ref"]) for p in agent_profiles["profiles"]],
         "status": info["execution_status"],
         "title": info["title"],
         "tags": info["tags"],

@@ -44,7 +44,17 @@ from contract.harness.serving import ServedApp
 from contract.spec.documents import effective_spec
 from mockserver.app import create_app
 from mockserver.config import MockConfig
-from mockserver.routes import bash, gateway, generic, init, profiles
+from mockserver.routes import (
+    agent_profiles,
+    bash,
+    catalogs,
+    gateway,
+    generic,
+    init,
+    meta_profiles,
+    profiles,
+    provider_connections,
+)
 from mockserver.routes import conversations as rest
 from mockserver.routes import settings as settings_routes
 
@@ -222,7 +232,18 @@ def test_stateful_and_generic_routes_partition_the_spec() -> None:
     """Every spec operation is answered once: by a stateful router or a health route, else generically."""
     spec_ops = {(m, p) for p, item in effective_spec()["paths"].items() for m in item}
     generic_ops = set(APP.state.generic_operations)
-    routers = (rest.router, bash.router, settings_routes.router, profiles.router, gateway.router, init.router)
+    routers = (
+        rest.router,
+        bash.router,
+        settings_routes.router,
+        profiles.router,
+        agent_profiles.router,
+        meta_profiles.router,
+        provider_connections.router,
+        catalogs.router,
+        gateway.router,
+        init.router,
+    )
     stateful = {(m.lower(), r.path) for router in routers for r in router.routes for m in r.methods}
     health = {("get", p) for p in ("/", "/alive", "/health", "/ready", "/server_info")}
     assert len(generic_ops) == len(APP.state.generic_operations)  # each registered once

@@ -317,6 +317,53 @@ def test_profile_routes_refuse_with_a_string_detail(client: httpx.Client) -> Non
     assert responses["409"] == {"$ref": "#/components/responses/Refused"}
 
 
+def test_profile_families_refuse_with_a_string_detail(client: httpx.Client) -> None:
+    """Refusals only, and each one's status is documented for its operation in the effective spec."""
+    requests: list[tuple[str, str, str, Any]] = [
+        ("GET", "/api/agent-profiles/none", "/api/agent-profiles/{name}", None),
+        ("POST", "/api/agent-profiles/none/rename", "/api/agent-profiles/{name}/rename", {"new_name": "x"}),
+        ("POST", "/api/agent-profiles/none/activate", "/api/agent-profiles/{profile_id}/activate", None),
+        ("POST", "/api/agent-profiles/none/materialize", "/api/agent-profiles/{name}/materialize", None),
+        ("POST", "/api/agent-profiles/x", "/api/agent-profiles/{name}", {"llm_profile_ref": "a", "schema_version": 9}),
+        (
+            "POST",
+            "/api/agent-profiles/x/materialize",
+            "/api/agent-profiles/{name}/materialize",
+            {"profile": {"llm_profile_ref": "a", "schema_version": 9}},
+        ),
+        ("GET", "/api/meta-profiles/none", "/api/meta-profiles/{name}", None),
+        ("POST", "/api/meta-profiles/none/activate", "/api/meta-profiles/{name}/activate", None),
+        ("PATCH", "/api/llm/provider-connections/none", "/api/llm/provider-connections/{connection_id}", {}),
+        (
+            "PATCH",
+            "/api/llm/provider-connections/none",
+            "/api/llm/provider-connections/{connection_id}",
+            {"provider": "p"},
+        ),
+        ("DELETE", "/api/llm/provider-connections/none", "/api/llm/provider-connections/{connection_id}", None),
+        (
+            "POST",
+            "/api/mcp/oauth/start",
+            "/api/mcp/oauth/start",
+            {"server": {"type": "stdio", "command": "x"}, "name": "s"},
+        ),
+        ("POST", "/api/mcp/oauth/callback/none", "/api/mcp/oauth/callback/{job_id}", {"callback_url": "http://h/cb"}),
+        ("GET", "/api/mcp/oauth/status/none", "/api/mcp/oauth/status/{job_id}", None),
+        (
+            "POST",
+            "/api/llm/subscription/openai/device/poll",
+            "/api/llm/subscription/openai/device/poll",
+            {"device_code": "d"},
+        ),
+    ]
+    got = _refusals(client, [(method, url, body, {}) for method, url, _, body in requests])
+    assert [status for status, _ in got] == [404, 404, 404, 404, 422, 422, 404, 404, 422, 404, 404, 400, 404, 404, 404]
+    spec = effective_spec()["paths"]
+    for (method, _, template, _), (status, body) in zip(requests, got, strict=True):
+        assert str(status) in spec[template][method.lower()]["responses"], (method, template, status)
+        models.ErrorDetail.model_validate(body)
+
+
 def test_gateway_refuses_with_a_string_detail(client: httpx.Client) -> None:
     """Refusals only: nothing is started on the shared real server."""
     got = _refusals(

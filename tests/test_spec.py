@@ -13,6 +13,7 @@ from contract.spec.defaults import FactoryDefaultsError, apply_factory_defaults
 from contract.spec.documents import (
     PINNED_SERVER_VERSION,
     build_effective,
+    catalog_text,
     effective_spec,
     effective_spec_text,
     factory_defaults_text,
@@ -47,6 +48,14 @@ def test_factory_defaults_are_the_1_58_0_export(exported: PackageExport) -> None
     assert exported.factory_defaults["Agent-Input"]["tools"] == []
     # Ids and timestamps come from non-deterministic factories: not recorded.
     assert all("id" not in props and "timestamp" not in props for props in exported.factory_defaults.values())
+
+
+def test_catalog_is_the_1_58_0_export(exported: PackageExport) -> None:
+    assert catalog_text() == serialize(exported.catalog)
+    llm = exported.catalog["llm"]
+    assert "openai" in llm["providers"] and llm["models_by_provider"]["openai"]
+    assert set(llm["models_by_provider"]) <= set(llm["providers"]) | set(llm["verified"])
+    assert exported.catalog["acp_credential_channels"]["codex"]["api_key"] == "OPENAI_API_KEY"
 
 
 def test_factory_defaults_make_null_a_validation_error() -> None:

@@ -15,8 +15,12 @@ from contract.wire_rules import (
     ConversationTagsModel,
     GraySwanAnalyzerModel,
     LLMModel,
+    MetaProfileModel,
+    OpenHandsAgentProfileModel,
     OptionalConversationTagsModel,
     PatternSecurityAnalyzerModel,
+    ProviderConnectionCreateModel,
+    ProviderConnectionUpdateModel,
 )
 from pydantic import AwareDatetime, ConfigDict, Field, RootModel, SecretStr
 
@@ -4670,7 +4674,7 @@ class BaseUrl(RootModel[str]):
     root: Annotated[str, Field(max_length=2048, title="Base Url")]
 
 
-class ProviderConnectionCreateRequest(WireModel):
+class ProviderConnectionCreateRequest(ProviderConnectionCreateModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -4702,7 +4706,7 @@ class Provider(RootModel[str]):
     root: Annotated[str, Field(max_length=128, min_length=1, title="Provider")]
 
 
-class ProviderConnectionUpdateRequest(WireModel):
+class ProviderConnectionUpdateRequest(ProviderConnectionUpdateModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -9024,7 +9028,7 @@ class MessageEvent(WireModel):
     ] = None
 
 
-class MetaProfile(WireModel):
+class MetaProfile(MetaProfileModel):
     """
     A declarative model-routing configuration.
     """
@@ -9188,7 +9192,7 @@ class OpenAIResponseOutputMessage(WireModel):
     type: Annotated[Literal["message"], Field(title="Type")] = "message"
 
 
-class OpenHandsAgentProfile(WireModel):
+class OpenHandsAgentProfile(OpenHandsAgentProfileModel):
     """
     ``agent_kind="openhands"`` profile — references an LLM profile by name.
 

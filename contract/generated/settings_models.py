@@ -12,6 +12,7 @@ from contract.wire_base import WireModel
 from contract.wire_rules import (
     CompactModel,
     ExcludedOnDump,
+    MetaProfileModel,
     OpenHandsAgentSettingsModel,
     SettingsAgentContextModel,
     SettingsLLMModel,
@@ -1147,7 +1148,7 @@ class MCPOAuthState(CompactModel):
     tokens: MCPOAuthTokenState | None = None
 
 
-class MetaProfile(WireModel):
+class MetaProfile(MetaProfileModel):
     """
     A declarative model-routing configuration.
     """

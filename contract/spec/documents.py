@@ -26,6 +26,7 @@ __all__ = [
     "PINNED_SERVER_VERSION",
     "asyncapi_document",
     "build_effective",
+    "catalog",
     "effective_spec",
     "factory_defaults",
     "overlay",
@@ -37,6 +38,7 @@ __all__ = [
 PINNED_SPEC_FILE = "openapi.json"
 OVERLAY_FILE = "overlay.yaml"
 FACTORY_DEFAULTS_FILE = "factory_defaults.json"
+CATALOG_FILE = "catalog.json"
 ASYNCAPI_FILE = "asyncapi.yaml"
 EFFECTIVE_SPEC_FILE = "openapi.effective.json"
 
@@ -66,6 +68,18 @@ def overlay_text() -> str:
 def overlay() -> dict[str, Any]:
     """The corrections overlay, parsed and shape-checked (callers must not mutate it)."""
     return parse_overlay(overlay_text(), f"contract/spec/{OVERLAY_FILE}")
+
+
+def catalog_text() -> str:
+    """The server's static catalogs as exported with the pinned spec."""
+    return _text("contract.spec", CATALOG_FILE)
+
+
+@cache
+def catalog() -> dict[str, Any]:
+    """``{"llm": {...}, "acp_credential_channels": {...}}`` (read once; callers must not mutate it)."""
+    document: dict[str, Any] = json.loads(catalog_text())
+    return document
 
 
 def factory_defaults_text() -> str:

@@ -26,12 +26,14 @@ _QUIET_SERVER_ENV = {
 
 @dataclass(frozen=True)
 class PackageExport:
-    """What an installed server package yields: its OpenAPI document, its models' factory defaults
-    and the JSON schema of its persisted settings (which the spec types as raw dicts)."""
+    """What an installed server package yields: its OpenAPI document, its models' factory defaults,
+    the JSON schema of its persisted settings (which the spec types as raw dicts) and its static
+    catalogs (LLM providers and models, ACP credential channels)."""
 
     spec: dict[str, Any]
     factory_defaults: dict[str, dict[str, Any]]
     settings_models: dict[str, Any]
+    catalog: dict[str, Any]
 
 
 def export_from_package(python: str | None = None) -> PackageExport:
@@ -67,6 +69,7 @@ def export_from_package(python: str | None = None) -> PackageExport:
         spec=exported["openapi"],
         factory_defaults=exported["factory_defaults"],
         settings_models=exported["settings_models"],
+        catalog=exported["catalog"],
     )
 
 

@@ -1,7 +1,7 @@
 """Runs inside an interpreter that has openhands-agent-server installed; prints one JSON object.
 
 ``{"openapi": <create_app().openapi()>, "factory_defaults": {schema: {property: value}},
-"settings_models": <JSON schema>}``
+"settings_models": <JSON schema>, "catalog": {"llm": ..., "acp_credential_channels": ...}}``
 
 It imports nothing from this project (that interpreter need not have it), only the server and
 pydantic, so :mod:`contract.spec.export` runs it by path.
@@ -146,10 +146,60 @@ def settings_models() -> dict[str, Any]:
     return schema
 
 
+def catalog() -> dict[str, Any]:
+    """The server's static catalogs: what ``/api/llm`` lists (LiteLLM's providers and models, per
+    provider as the route filters them, the verified models, the ChatGPT-subscription models),
+    what ``/api/tools`` lists, and each ACP server's credential channels (what materializing an
+    ACP profile reports)."""
+    import asyncio
+
+    from openhands.agent_server import llm_router, tool_router
+    from openhands.sdk.settings.acp_providers import ACP_PROVIDERS
+    from openhands.sdk.tool import BROWSER_TOOL_NAME
+    from openhands.sdk.tool.registry import list_tool_catalog
+
+    providers = asyncio.run(llm_router.list_providers()).providers
+    by_provider = {}
+    for provider in sorted(set(providers) | set(llm_router.VERIFIED_MODELS)):
+        found = asyncio.run(llm_router.list_models(provider=provider)).models
+        if found:
+            by_provider[provider] = found
+    return {
+        "llm": {
+            "providers": providers,
+            "models": asyncio.run(llm_router.list_models(provider=None)).models,
+            "models_by_provider": by_provider,
+            "verified": to_jsonable_python(asyncio.run(llm_router.list_verified_models()).models),
+            "subscription_openai": asyncio.run(llm_router.list_openai_subscription_models()).model_dump(mode="json"),
+        },
+        "tools": {
+            "registered": asyncio.run(tool_router.list_available_tools()),
+            # As a server without a browser lists them (OH_ENABLE_BROWSER=false, the mock's case).
+            "catalog": [
+                {**entry.model_dump(mode="json"), **({"usable": False} if entry.name == BROWSER_TOOL_NAME else {})}
+                for entry in list_tool_catalog(check_usable=True)
+            ],
+        },
+        "acp_credential_channels": {
+            key: {
+                "api_key": info.api_key_env_var,
+                "base_url": info.base_url_env_var,
+                "files": [spec.secret_name for spec in info.file_secrets],
+            }
+            for key, info in ACP_PROVIDERS.items()
+        },
+    }
+
+
 def main() -> None:
     spec = json.loads(serialize_openapi(create_app().openapi()))
     json.dump(
-        {"openapi": spec, "factory_defaults": factory_defaults(spec), "settings_models": settings_models()},
+        {
+            "openapi": spec,
+            "factory_defaults": factory_defaults(spec),
+            "settings_models": settings_models(),
+            "catalog": catalog(),
+        },
         sys.stdout,
     )
 

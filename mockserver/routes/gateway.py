@@ -35,9 +35,6 @@ MODEL_PREFIX = "openhands_"
 CONVERSATION_HEADER = "X-OpenHands-ServerConversation-ID"
 GATEWAY_TIMEOUT_S = 120.0  # _GATEWAY_TIMEOUT_SECONDS
 DEFAULT_TOOLS = ("terminal", "file_editor", "task_tracker")
-DEFAULT_AGENT_PROFILE_ID = "00000000-0000-4000-8000-00000000d3fa"
-"""The id of the server's ``default`` agent profile, which the gateway launches (the real one
-makes a random id at its first start; the mock keeps one fixed)."""
 
 
 def _state(request: Request) -> MockState:
@@ -171,6 +168,9 @@ async def _run(
 ) -> Conversation:
     """``_run_agent``: a new conversation (or the one named by the header), its run awaited."""
     profile, llm = _profile_llm(state, model)
+    agent_profile = state.agent_profiles.active()  # activating (and seeding) ``default`` if none is
+    if agent_profile is None:
+        raise HTTPException(409, detail="No active Agent Profile; activate one to use the gateway")
     conversation = state.store.get(reuse) if reuse is not None else None
     if conversation is None:
         start = models.StartConversationRequest.model_validate(
@@ -179,10 +179,10 @@ async def _run(
         scenario = state.scenario_named_by_model(llm.get("model"))
         conversation = open_conversation(state, served_request(state, start), scenario)
         conversation.meta.launched_agent_profile = {
-            "agent_profile_id": DEFAULT_AGENT_PROFILE_ID,
-            "revision": 0,
-            "secret_refs": None,
-            "llm_profile_ref": profile,
+            "agent_profile_id": str(agent_profile.id),
+            "revision": agent_profile.revision,
+            "secret_refs": agent_profile.secret_refs,
+            "llm_profile_ref": profile if agent_profile.agent_kind == "openhands" else None,
         }
         state.webhooks.changed(conversation.info(created=True))
     starter = reserve_run(state, conversation)

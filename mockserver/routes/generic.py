@@ -31,6 +31,7 @@ from starlette.routing import Match
 from contract.generated import models
 from contract.spec.documents import effective_spec
 from mockserver.cors import WORKSPACE_SESSION_PATH
+from mockserver.extension_sources import local_path, source_kind, unparseable
 
 METHODS = ("get", "put", "post", "patch", "delete")
 PATH_CONVERTERS = {"file_path": "path"}  # the real route is /workspace/{file_path:path}
@@ -77,6 +78,87 @@ def _plugin_marketplaces(values: dict[str, Any]) -> None:
         raise HTTPException(400, detail=NO_MARKETPLACES)
 
 
+ALWAYS_REFUSING: dict[Callable[[dict[str, Any]], None], str] = {}
+"""Checks that refuse every request (what the mock lacks), and how ``/_mock/canned`` words them."""
+
+
+def _nothing_installed(what: str, parameter: str) -> Callable[[dict[str, Any]], None]:
+    """The mock installs nothing, so every installed-by-name route is the real 404."""
+
+    def check(values: dict[str, Any]) -> None:
+        raise HTTPException(404, detail=f"{what} '{values[parameter]}' is not installed")
+
+    ALWAYS_REFUSING[check] = "404, as a server with nothing installed"
+    return check
+
+
+def _no_canvas_file(what: str) -> Callable[[dict[str, Any]], None]:
+    """An extension's files (bundle, icon) exist only for an installed one."""
+
+    def check(values: dict[str, Any]) -> None:
+        raise HTTPException(404, detail=f"Canvas extension '{values['extension_name']}' {what} not found")
+
+    ALWAYS_REFUSING[check] = "404, as a server with nothing installed"
+    return check
+
+
+def _unfetchable(what: str) -> Callable[[dict[str, Any]], None]:
+    """Plugins and skills install only from a source the server can fetch; the mock fetches none."""
+
+    def check(values: dict[str, Any]) -> None:
+        raise HTTPException(400, detail=f"Failed to fetch {what} source. Check that the source is valid.")
+
+    ALWAYS_REFUSING[check] = "400, as a server that can fetch no source"
+    return check
+
+
+def _canvas_source(values: dict[str, Any]) -> None:
+    """``read_canvas_extension_source``: the refusal for the source's form (nothing is reachable)."""
+    source = values["body"].source
+    kind = source_kind(source)
+    if kind is None:
+        reason = unparseable(source)
+    elif kind == "local":
+        reason = f"Local extension path does not exist: {local_path(source)}"
+    else:
+        reason = f"Failed to fetch extension from {source}"
+    raise HTTPException(400, detail=f"Could not read canvas extension source: {reason}")
+
+
+def _plugin_fetch_source(values: dict[str, Any]) -> None:
+    """``fetch_plugin_strict``: an unparseable source, or a local one without ``plugin.json`` (the
+    mock has no files); a remote source is answered as fetched."""
+    kind = source_kind(values["body"].source)
+    if kind is None:
+        raise HTTPException(422, detail={"code": "invalid_source", "message": "Invalid plugin source."})
+    if kind == "local":
+        raise HTTPException(422, detail={"code": "invalid_plugin", "message": "Invalid plugin: plugin.json not found."})
+
+
+ALWAYS_REFUSING[_canvas_source] = "400, as a server that can read no source"
+
+
+def _oauth_strategy(values: dict[str, Any]) -> None:
+    """``start_mcp_oauth``: only an OAuth2-authenticated server starts a flow."""
+    auth = getattr(values["body"].server, "auth", None)
+    if getattr(auth, "strategy", None) != "oauth2":
+        raise HTTPException(400, detail="MCP OAuth start requires auth.strategy='oauth2'")
+
+
+def _no_oauth_job(values: dict[str, Any]) -> None:
+    """No flow was started that could be waiting for this callback."""
+    raise HTTPException(404, detail="MCP OAuth job not found")
+
+
+def _no_device_login(values: dict[str, Any]) -> None:
+    """No device login was started that this code could poll."""
+    raise HTTPException(404, detail="Subscription device login not found or expired")
+
+
+ALWAYS_REFUSING[_no_oauth_job] = "404, as a server with no OAuth flow started"
+ALWAYS_REFUSING[_no_device_login] = "404, as a server with no device login started"
+
+
 # Checks the real handler makes on a valid request before it does anything, per operation: the
 # canned answer follows only when they pass.
 HANDLER_CHECKS: dict[tuple[str, str], Callable[[dict[str, Any]], None]] = {
@@ -84,6 +166,33 @@ HANDLER_CHECKS: dict[tuple[str, str], Callable[[dict[str, Any]], None]] = {
     ("get", "/api/vscode/url"): _vscode_disabled,
     ("post", "/api/conversations/{conversation_id}/load_plugin"): _plugin_marketplaces,
     ("get", "/api/conversations/{runtime_conversation_id}/vscode/url"): _vscode_disabled,
+    ("post", "/api/plugins/install"): _unfetchable("plugin"),
+    ("post", "/api/plugins/fetch"): _plugin_fetch_source,
+    ("get", "/api/plugins/installed/{plugin_name}"): _nothing_installed("Plugin", "plugin_name"),
+    ("patch", "/api/plugins/installed/{plugin_name}"): _nothing_installed("Plugin", "plugin_name"),
+    ("delete", "/api/plugins/installed/{plugin_name}"): _nothing_installed("Plugin", "plugin_name"),
+    ("post", "/api/plugins/installed/{plugin_name}/refresh"): _nothing_installed("Plugin", "plugin_name"),
+    ("post", "/api/skills/install"): _unfetchable("skill"),
+    ("get", "/api/skills/installed/{skill_name}"): _nothing_installed("Skill", "skill_name"),
+    ("patch", "/api/skills/installed/{skill_name}"): _nothing_installed("Skill", "skill_name"),
+    ("delete", "/api/skills/installed/{skill_name}"): _nothing_installed("Skill", "skill_name"),
+    ("post", "/api/skills/installed/{skill_name}/refresh"): _nothing_installed("Skill", "skill_name"),
+    ("post", "/api/canvas-extensions/install"): _canvas_source,
+    ("get", "/api/canvas-extensions/installed/{extension_name}"): _nothing_installed(
+        "Canvas extension", "extension_name"
+    ),
+    ("get", "/api/canvas-extensions/installed/{extension_name}/bundle"): _no_canvas_file("bundle"),
+    ("get", "/api/canvas-extensions/installed/{extension_name}/icon"): _no_canvas_file("icon"),
+    ("patch", "/api/canvas-extensions/installed/{extension_name}"): _nothing_installed(
+        "Canvas extension", "extension_name"
+    ),
+    ("delete", "/api/canvas-extensions/installed/{extension_name}"): _nothing_installed(
+        "Canvas extension", "extension_name"
+    ),
+    ("post", "/api/mcp/oauth/start"): _oauth_strategy,
+    ("post", "/api/mcp/oauth/callback/{job_id}"): _no_oauth_job,
+    ("get", "/api/mcp/oauth/status/{job_id}"): _no_oauth_job,
+    ("post", "/api/llm/subscription/openai/device/poll"): _no_device_login,
 }
 _VSCODE_STATUS = {"running": False, "enabled": False, "message": "VSCode is disabled in configuration"}
 # The real handler's own answer where it does not depend on state the mock lacks.
@@ -480,6 +589,8 @@ def answer_kind(method: str, path: str) -> str:
     key = (method, path)
     if HANDLER_CHECKS.get(key) is _vscode_disabled:
         return "503, as a server with VS Code disabled"
+    if key in HANDLER_CHECKS and HANDLER_CHECKS[key] in ALWAYS_REFUSING:
+        return ALWAYS_REFUSING[HANDLER_CHECKS[key]]
     if key in FIXED_ANSWERS:
         return "the real handler's answer where the mock lacks what it reads (VS Code, a project directory)"
     if key in EMPTY_WORKSPACE:

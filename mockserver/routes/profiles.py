@@ -15,12 +15,14 @@ from contract.generated import models
 from mockserver.profile_store import (
     PROFILE_NAME_PATTERN,
     PROFILE_NOT_FOUND,
+    DanglingConnection,
     ProfileLimitExceeded,
     ProfileStore,
     canonical_name,
 )
+from mockserver.routes.agent_profiles import agent_profiles_of
 from mockserver.routes.settings import NO_CIPHER, expose_mode, settings_of
-from mockserver.settings_store import CipherMissing, dump, key_is_set
+from mockserver.settings_store import CipherMissing, dump
 
 router = APIRouter(prefix="/api/profiles")
 ProfileName = Annotated[str, Path(min_length=1, max_length=64, pattern=PROFILE_NAME_PATTERN)]
@@ -48,7 +50,11 @@ async def list_profiles(request: Request) -> JSONResponse:
 @router.get("/{name}")
 async def get_profile(request: Request, name: ProfileName) -> JSONResponse:
     mode = expose_mode(request)
-    llm = _profiles(request).load(name)
+    store = _profiles(request)
+    try:  # a runtime read (plaintext) resolves the provider connection; an editor read keeps the link
+        llm = store.resolved(name) if mode == "plaintext" else store.load(name)
+    except DanglingConnection as exc:
+        raise HTTPException(422, detail=str(exc)) from None
     if llm is None:
         raise _not_found(name)
     if mode:
@@ -58,7 +64,7 @@ async def get_profile(request: Request, name: ProfileName) -> JSONResponse:
             raise HTTPException(503, detail=NO_CIPHER) from None
     else:
         config = {**dump(llm, None), "api_key": None}
-    return JSONResponse({"name": name, "config": config, "api_key_set": key_is_set(llm)})
+    return JSONResponse({"name": name, "config": config, "api_key_set": store.api_key_set(llm)})
 
 
 @router.post("/{name}", status_code=201)
@@ -84,6 +90,12 @@ def _repoint_active(request: Request, old: str, new: str | None) -> None:
 
 @router.delete("/{name}")
 async def delete_profile(request: Request, name: ProfileName) -> JSONResponse:
+    referrers = agent_profiles_of(request).store.referrers(name)
+    if referrers:  # delete_llm_profile: an agent profile's llm_profile_ref must not dangle
+        count = len(referrers)
+        raise HTTPException(
+            409, detail=f"LLM profile is referenced by {count} agent profile(s): {', '.join(referrers)}"
+        )
     _profiles(request).delete(name)
     _repoint_active(request, name, None)
     return JSONResponse({"name": name, "message": f"Profile '{name}' deleted"})
@@ -98,6 +110,7 @@ async def rename_profile(request: Request, name: ProfileName, body: models.Renam
         raise _not_found(name) from None
     except FileExistsError:
         raise HTTPException(409, detail=f"Profile '{new_name}' already exists") from None
+    agent_profiles_of(request).store.cascade_rename(name, new_name)
     if name == new_name:
         return JSONResponse({"name": new_name, "message": f"Profile '{name}' unchanged (same name)"})
     _repoint_active(request, name, new_name)

@@ -13,6 +13,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
 from contract.generated import models
+from mockserver.agent_profile_store import AGENT_PROFILE_ID_NOT_FOUND
+from mockserver.meta_profile_store import META_PROFILE_NOT_FOUND
 from mockserver.profile_store import PROFILE_NOT_FOUND
 from mockserver.secrets_store import SecretRefused, SecretsStore
 from mockserver.settings_store import POINTERS, CipherMissing, ExposeMode, SettingsRejected, SettingsStore, dump
@@ -74,14 +76,23 @@ def _with_profile_llm(request: Request, update: dict[str, Any]) -> dict[str, Any
     return {**update, "agent_settings_diff": {**agent_diff, "llm": dump(llm)}}
 
 
+def _require_pointer_targets(request: Request, update: dict[str, Any]) -> None:
+    """``_require_pointer_targets``: an agent-profile or meta-profile pointer must name a stored
+    one (``None`` clears)."""
+    mock = request.app.state.mock
+    profile_id = update.get("active_agent_profile_id")
+    if profile_id is not None and mock.agent_profiles.store.name_for_id(profile_id) is None:
+        raise HTTPException(404, detail=AGENT_PROFILE_ID_NOT_FOUND.format(profile_id))
+    meta = update.get("active_meta_profile")
+    if meta is not None and mock.meta_profiles.load(meta) is None:
+        raise HTTPException(404, detail=META_PROFILE_NOT_FOUND.format(meta))
+
+
 def _apply(
     request: Request, update: dict[str, Any], precondition: Callable[[SettingsStore], None] | None = None
 ) -> dict[str, Any]:
     store = settings_of(request)
-    for name, what in (("active_agent_profile_id", "Agent profile with id"), ("active_meta_profile", "Meta-profile")):
-        # The mock keeps no agent profiles or meta-profiles: a pointer can only be cleared.
-        if update.get(name) is not None:
-            raise HTTPException(404, detail=f"{what} '{update[name]}' not found")
+    _require_pointer_targets(request, update)
     update = _with_profile_llm(request, update)
     if precondition is not None:
         precondition(store)
@@ -151,9 +162,15 @@ def _refused(exc: SecretRefused) -> HTTPException:
 
 @router.get("/secrets")
 async def list_secrets(request: Request, agent_profile_id: str | None = None) -> JSONResponse:
-    if agent_profile_id is not None:  # the mock keeps no agent profiles
-        raise HTTPException(404, detail="Agent profile not found")
-    return JSONResponse({"secrets": _secrets(request).listing()})
+    allowed: set[str] | None = None
+    if agent_profile_id is not None:  # scoped by the profile's secret_refs (null: all)
+        store = request.app.state.mock.agent_profiles.store
+        name = store.name_for_id(agent_profile_id)
+        if name is None:
+            raise HTTPException(404, detail="Agent profile not found")
+        refs = store.load(name).secret_refs
+        allowed = set(refs) if refs is not None else None
+    return JSONResponse({"secrets": _secrets(request).listing(allowed)})
 
 
 @router.get("/secrets/{name}")
