@@ -17,7 +17,7 @@ from typing import Any
 from contract.harness.scenario import FALLBACK_FINISH_MESSAGE, ErrorTurn, ReplyTurn, ToolTurn, Turn
 from mockserver import event_builder as build
 from mockserver.faults import Faults
-from mockserver.hook_events import hook_execution, hooks_for, model_dump_of
+from mockserver.hook_events import STOP_ON_BLOCK, blocking_reason, hook_execution, hooks_for, model_dump_of
 from mockserver.store import Conversation
 
 # Realistic latencies (ms) at speed 1, from the real server with a local scripted LLM.
@@ -126,7 +126,13 @@ class Engine:
             # The hooks run on the created message (they name its id) before it is logged.
             message = conversation.prestamped(message)
             text = "".join(c.get("text", "") for c in message["llm_message"]["content"] if c.get("type") == "text")
-            self._hooks(conversation, "UserPromptSubmit", message_id=message["id"], hook_input={"message": text})
+            hooks = self._hooks(
+                conversation, "UserPromptSubmit", message_id=message["id"], hook_input={"message": text}
+            )
+            reason = blocking_reason(hooks)
+            if reason is not None:  # block_message: the agent skips it at its next step
+                blocked = conversation.state.get("blocked_messages") or {}
+                conversation.set_state("blocked_messages", {**blocked, message["id"]: reason})
         event = conversation.emit(message)
         conversation.set_state("last_user_message_id", event["id"])
         if conversation.run.autotitle and conversation.meta.title is None:
@@ -182,6 +188,9 @@ class Engine:
     async def _loop(self, conversation: Conversation) -> None:
         first = True
         while conversation.status == "running" and not conversation.deleted:
+            if self._pop_blocked(conversation, "blocked_messages", conversation.state.get("last_user_message_id")):
+                self._finished(conversation)  # Agent.step: a blocked message finishes without an LLM call
+                continue
             turn = self._next_turn(conversation)
             last_message = conversation.state.get("last_user_message_id")
             await self._step(conversation, turn, first)
@@ -231,13 +240,23 @@ class Engine:
         if self._has_hooks(conversation, "PreToolUse", turn.tool):
             action = conversation.prestamped(action)
             tool_input = model_dump_of(action, "action")
-            self._hooks(
+            hooks = self._hooks(
                 conversation,
                 "PreToolUse",
                 tool_name=turn.tool,
                 action_id=action["id"],
                 hook_input={"tool_name": turn.tool, "tool_input": tool_input},
             )
+            reason = blocking_reason(hooks)
+            if reason is not None:  # block_action: rejected instead of executed, and the run goes on
+                blocked = conversation.state.get("blocked_actions") or {}
+                conversation.set_state("blocked_actions", {**blocked, action["id"]: reason})
+                action = conversation.emit(action)
+                reason = self._pop_blocked(conversation, "blocked_actions", action["id"]) or reason
+                conversation.emit(
+                    build.user_reject(turn.tool, action["tool_call_id"], action["id"], reason, source="hook")
+                )
+                return
         action = conversation.emit(action)
         # Remembered so that an approved (confirmation) action reports the scenario's
         # observation; without it the approval ran a bare ToolTurn and reported "".
@@ -263,10 +282,27 @@ class Engine:
         return bool(hooks_for(conversation.state.get("hook_config"), event_type, tool_name))
 
     @staticmethod
-    def _hooks(conversation: Conversation, event_type: str, tool_name: str | None = None, **fields: Any) -> None:
-        """One HookExecutionEvent per hook of ``hook_config`` that runs at this point."""
+    def _hooks(
+        conversation: Conversation, event_type: str, tool_name: str | None = None, **fields: Any
+    ) -> list[dict[str, Any]]:
+        """One HookExecutionEvent per hook of ``hook_config`` that runs at this point (returned);
+        where a hook can block, none runs after the first that does (``stop_on_block``)."""
+        emitted = []
         for hook in hooks_for(conversation.state.get("hook_config"), event_type, tool_name):
-            conversation.emit(hook_execution(event_type, hook, tool_name=tool_name, **fields))
+            emitted.append(conversation.emit(hook_execution(event_type, hook, tool_name=tool_name, **fields)))
+            if emitted[-1].get("blocked") and event_type in STOP_ON_BLOCK:
+                break
+        return emitted
+
+    @staticmethod
+    def _pop_blocked(conversation: Conversation, key: str, event_id: str | None) -> str | None:
+        """``pop_blocked_message`` / ``pop_blocked_action``: the reason, removed from the state."""
+        blocked = dict(conversation.state.get(key) or {})
+        if event_id is None or event_id not in blocked:
+            return None
+        reason = blocked.pop(event_id)
+        conversation.set_state(key, blocked)
+        return str(reason)
 
     def _streams(self, conversation: Conversation, turn: ReplyTurn) -> bool:
         """Deltas only when the agent's LLM streams: the server wires its token callback only

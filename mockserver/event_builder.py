@@ -201,13 +201,13 @@ def default_observation_text(tool: str, arguments: dict[str, Any]) -> str:
     return ""
 
 
-def user_reject(tool: str, tool_call_id: str, action_id: str, reason: str) -> dict[str, Any]:
+def user_reject(tool: str, tool_call_id: str, action_id: str, reason: str, source: str = "user") -> dict[str, Any]:
     return {
         "source": "environment",
         "tool_name": tool,
         "tool_call_id": tool_call_id,
         "rejection_reason": reason,
-        "rejection_source": "user",
+        "rejection_source": source,
         "action_id": action_id,
         "kind": "UserRejectObservation",
     }

@@ -4,10 +4,12 @@ Mirrors ``openhands/sdk/hooks`` (``HookMatcher.matches``, ``HookDefinition.displ
 ``ConversationHooks._emit_hook_execution_event``): every matching hook leaves one
 ``HookExecutionEvent`` (source ``hook``) in the log, in the order of the configuration.
 
-The mock runs no command. A hook's outcome is read off simple commands (``true``, ``:``,
-``false``, ``exit N``, ``echo WORDS``); any other command is reported as a success with no output
-(what ``true`` would give). An outcome that blocks (exit code 2) is reported as ``blocked``;
-its effect on the conversation (a rejected action, a skipped message) is not simulated.
+The mock runs no command. A hook's outcome is read off simple statements separated by ``;``
+(``true``, ``:``, ``false``, ``exit N``, ``echo WORDS``, ``echo WORDS >&2``); any other statement
+is taken as a success with no output (what ``true`` would give). An outcome that blocks (exit
+code 2) is reported as ``blocked``, and the engine applies it as the real server does: a blocked
+user message ends the run without an LLM call, a blocked action is rejected (``rejection_source``
+``hook``). A blocking Stop hook is reported but does not keep the agent running.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ CONFIG_KEYS = {
 }
 _REGEX_METACHARACTERS = set("|.*+?[]()^$\\")
 BLOCKING_EXIT_CODE = 2
+STOP_ON_BLOCK = frozenset({"PreToolUse", "UserPromptSubmit", "Stop"})
+"""The points where a blocking hook keeps the later hooks from running (``execute_all``)."""
 
 
 def matcher_matches(matcher: str, tool_name: str | None) -> bool:
@@ -85,24 +89,60 @@ class Outcome:
     stderr: str = ""
 
 
-def outcome(command: str) -> Outcome:
-    """What a hook command gives, read off the simple forms (see the module docstring)."""
+def _statements(command: str) -> list[list[str]] | None:
+    """The command's ``;``-separated statements as words (None when it does not tokenize)."""
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=";&>")
+    lexer.whitespace_split = True
     try:
-        words = shlex.split(command)
+        words = list(lexer)
     except ValueError:
-        return Outcome()
-    if not words or words == ["true"] or words == [":"]:
-        return Outcome()
+        return None
+    statements: list[list[str]] = [[]]
+    for word in words:
+        if word == ";":
+            statements.append([])
+        else:
+            statements[-1].append(word)
+    return [statement for statement in statements if statement]
+
+
+def _statement(words: list[str], result: Outcome) -> tuple[Outcome, bool]:
+    """One statement's effect on the outcome so far, and whether the command goes on."""
+    if words in (["true"], [":"]):
+        return Outcome(0, result.stdout, result.stderr), True
     if words == ["false"]:
-        return Outcome(exit_code=1)
+        return Outcome(1, result.stdout, result.stderr), True
     if words[0] == "exit" and len(words) <= 2:
         try:
-            return Outcome(exit_code=int(words[1]) % 256 if len(words) == 2 else 0)
+            code = int(words[1]) % 256 if len(words) == 2 else result.exit_code
         except ValueError:
-            return Outcome(exit_code=2, stderr=f"exit: {words[1]}: numeric argument required\n")
+            return Outcome(2, result.stdout, result.stderr + f"exit: {words[1]}: numeric argument required\n"), False
+        return Outcome(code, result.stdout, result.stderr), False
     if words[0] == "echo":
-        return Outcome(stdout=" ".join(words[1:]) + "\n")
-    return Outcome()
+        to_stderr = words[-2:] == [">&", "2"]
+        text = " ".join(words[1:-2] if to_stderr else words[1:]) + "\n"
+        if to_stderr:
+            return Outcome(0, result.stdout, result.stderr + text), True
+        return Outcome(0, result.stdout + text, result.stderr), True
+    return Outcome(0, result.stdout, result.stderr), True  # a command the mock does not run
+
+
+def outcome(command: str) -> Outcome:
+    """What a hook command gives, read off the simple forms (see the module docstring)."""
+    result = Outcome()
+    for words in _statements(command) or []:
+        result, goes_on = _statement(words, result)
+        if not goes_on:
+            break
+    return result
+
+
+def blocking_reason(events: list[dict[str, Any]]) -> str | None:
+    """``HookManager.get_blocking_reason``: the first blocking hook's stderr, else a default."""
+    for event in events:
+        if event.get("blocked"):
+            return str(event.get("stderr") or "").strip() or "Blocked by hook"
+    return None
 
 
 def hook_execution(

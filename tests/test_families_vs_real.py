@@ -370,6 +370,14 @@ INSTALLS: list[Step] = [
     ("POST", "/api/mcp/oauth/start", {"server": {"type": "http", "url": "http://127.0.0.1:9/mcp"}, "name": "s"}),
     ("POST", "/api/mcp/oauth/callback/job1", {"callback_url": "http://127.0.0.1:9/cb?code=1"}),
     ("POST", "/api/llm/subscription/openai/device/poll", {"device_code": "dc"}),
+    ("GET", "/api/canvas-extensions/installed/c1/backend", None),
+    ("DELETE", "/api/canvas-extensions/installed/c1/backend/data", None),
+    ("POST", "/api/canvas-extensions/installed/c1/backend/prepare", {"revision": "r"}),
+    ("POST", "/api/canvas-extensions/installed/c1/backend/start", {"revision": "r"}),
+    ("POST", "/api/canvas-extensions/installed/c1/backend/stop", None),
+    ("POST", "/api/mcp/test", {"server": {"type": "http", "url": "http://127.0.0.1:9/mcp"}, "name": "t"}),
+    ("POST", "/api/conversations", CONVERSATION),
+    ("POST", "/api/conversations/{cid}/runtime/reprovision", None),
 ]
 FAMILIES = {
     "settings": SETTINGS,

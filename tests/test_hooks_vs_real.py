@@ -57,13 +57,29 @@ def _comparable(event: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
     return kept
 
 
-def _outcomes(base: str, llm_url: str) -> dict[str, Any]:
+BLOCKING = {
+    "message": {
+        "user_prompt_submit": [{"matcher": "*", "hooks": [{"type": "command", "command": "echo nope >&2; exit 2"}]}],
+        "stop": [{"matcher": "*", "hooks": [{"type": "command", "command": "echo bye"}]}],
+    },
+    "action": {
+        "pre_tool_use": [
+            {"matcher": "terminal", "hooks": [{"command": "echo denied >&2; exit 2"}, {"command": "true"}]}
+        ],
+        "post_tool_use": [{"matcher": "*", "hooks": [{"type": "command", "command": "echo after"}]}],
+    },
+}
+"""Hooks that block: the user message (the run ends without an LLM call) and the terminal action
+(rejected by the hook, the agent goes on to finish)."""
+
+
+def _outcomes(base: str, llm_url: str, hooks: dict[str, Any] = HOOKS) -> dict[str, Any]:
     conversation = Conversation(
         agent=Agent(llm=LLM(**scripted_llm_settings(llm_url, SCENARIO)), tools=[Tool(name=TerminalTool.name)]),
         workspace=Workspace(host=base, api_key=KEY),
         visualizer=None,
         tags={SCENARIO_TAG: SCENARIO},
-        hook_config=HookConfig.model_validate(HOOKS),
+        hook_config=HookConfig.model_validate(hooks),
     )
     conversation.send_message("run echo")
     conversation.run(timeout=60)
@@ -83,7 +99,12 @@ def _outcomes(base: str, llm_url: str) -> dict[str, Any]:
 
     hook_events = [e for e in events if e["kind"] == "HookExecutionEvent"]
     tree = [e for e in events if e["kind"] != CSU]
+    blocked = [e for e in events if e["kind"] == CSU and e["key"] in ("blocked_messages", "blocked_actions")]
     return {
+        "blocked state": [(e["key"], [(ids.get(k, "unknown"), v) for k, v in e["value"].items()]) for e in blocked],
+        "rejections": [
+            (e["rejection_source"], e["rejection_reason"]) for e in events if e["kind"] == "UserRejectObservation"
+        ],
         "sequence": [(e["kind"], e.get("hook_event_type")) for e in tree],
         "hook events": [_comparable(e, ids) for e in hook_events],
         # A hook that runs on an event (UserPromptSubmit, PreToolUse, PostToolUse) is its sibling.
@@ -102,5 +123,16 @@ def test_hook_execution_events_match_the_real_server() -> None:
         mock_outcomes = _outcomes(mock.url, "http://127.0.0.1:9/v1")
     kinds = {e["hook_event_type"] for e in real_outcomes["hook events"]}
     assert kinds == {"SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop"}  # every point ran
+    for name, real_value in real_outcomes.items():
+        assert mock_outcomes[name] == real_value, name
+
+
+@pytest.mark.parametrize("blocked", sorted(BLOCKING))
+def test_blocking_hooks_match_the_real_server(blocked: str) -> None:
+    with ScriptedLLM() as llm, RealServer(api_key=KEY) as real:
+        real_outcomes = _outcomes(real.url, llm.base_url, BLOCKING[blocked])
+    with MockServer(MockConfig(api_keys=(KEY,))) as mock:
+        mock_outcomes = _outcomes(mock.url, "http://127.0.0.1:9/v1", BLOCKING[blocked])
+    assert any(e["blocked"] for e in real_outcomes["hook events"])  # the hook did block
     for name, real_value in real_outcomes.items():
         assert mock_outcomes[name] == real_value, name

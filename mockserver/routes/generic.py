@@ -200,9 +200,48 @@ _NO_SKILLS = {
     "skills": [],
     "sources": dict.fromkeys(("sandbox", "registered_marketplaces", "sdk_base", "org", "project"), 0),
 }
+
+
+def _canvas_backend_missing(values: dict[str, Any]) -> dict[str, Any]:
+    """``canvas_extensions_router``: the backend of an extension that is not installed."""
+    return {
+        "name": values["extension_name"],
+        "state": "missing",
+        "revision": None,
+        "prepared_revision": None,
+        "pid": None,
+        "port": None,
+        "detail": "Canvas App is not installed or its manifest is invalid",
+    }
+
+
+def _mcp_unreachable(values: dict[str, Any]) -> Any:
+    """``POST /api/mcp/test`` of a URL server: the mock connects to nothing (a command server
+    gets the canned answer: the mock runs no command)."""
+    if getattr(values["body"].server, "url", None) is None:
+        return None
+    return {
+        "ok": False,
+        "error": "Client failed to connect: All connection attempts failed",
+        "error_kind": "connection",
+    }
+
+
+_CANVAS_BACKEND = "/api/canvas-extensions/installed/{extension_name}/backend"
 FIXED_ANSWERS: dict[tuple[str, str], Any] = {
     # The loaders read a project directory the mock does not have: they find nothing.
     ("post", "/api/hooks"): {"hook_config": None},
+    ("get", _CANVAS_BACKEND): _canvas_backend_missing,
+    ("delete", _CANVAS_BACKEND + "/data"): _canvas_backend_missing,
+    ("post", _CANVAS_BACKEND + "/prepare"): _canvas_backend_missing,
+    ("post", _CANVAS_BACKEND + "/start"): _canvas_backend_missing,
+    ("post", _CANVAS_BACKEND + "/stop"): _canvas_backend_missing,
+    ("post", "/api/conversations/{conversation_id}/runtime/reprovision"): {
+        "runtime_status": "available",
+        "can_resume": True,
+        "runtime_error": None,
+    },
+    ("post", "/api/mcp/test"): _mcp_unreachable,
     ("post", "/api/skills"): _NO_SKILLS,
     ("get", "/api/vscode/status"): _VSCODE_STATUS,
     ("get", "/api/conversations/{runtime_conversation_id}/vscode/status"): _VSCODE_STATUS,
@@ -547,8 +586,11 @@ class Operation:
                     raise HTTPException(404, detail=EMPTY_WORKSPACE[key])
             if key in HANDLER_CHECKS:
                 HANDLER_CHECKS[key](values)
-            if key in FIXED_ANSWERS:
-                return JSONResponse(FIXED_ANSWERS[key], status_code=self.status)
+            fixed = FIXED_ANSWERS.get(key)
+            if callable(fixed):  # an answer that depends on the request, or None for the canned one
+                fixed = fixed(values)
+            if fixed is not None:
+                return JSONResponse(fixed, status_code=self.status)
             response = self.response()
             if self.path == WORKSPACE_COOKIE:
                 _workspace_cookie(response, request, self.method, self.spec)
@@ -592,7 +634,7 @@ def answer_kind(method: str, path: str) -> str:
     if key in HANDLER_CHECKS and HANDLER_CHECKS[key] in ALWAYS_REFUSING:
         return ALWAYS_REFUSING[HANDLER_CHECKS[key]]
     if key in FIXED_ANSWERS:
-        return "the real handler's answer where the mock lacks what it reads (VS Code, a project directory)"
+        return "the real handler's answer where the mock lacks what it reads (VS Code, a project directory, an installed extension, a reachable MCP server, a runtime to reprovision)"
     if key in EMPTY_WORKSPACE:
         return "404 for a known conversation: its workspace is empty"
     if key in HANDLER_CHECKS:
