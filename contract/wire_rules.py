@@ -306,6 +306,26 @@ class MetaProfileModel(WireModel):
         return self
 
 
+class UpdateSecretsModel(WireModel):
+    """``UpdateSecretsRequest.convert_string_secrets``: a plain string, or ``{"value": ...}``
+    without a kind, is a StaticSecret (the SDK's documented ``update_secrets({"K": "v"})``)."""
+
+    @field_validator("secrets", mode="before", check_fields=False)
+    @classmethod
+    def _convert_string_secrets(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {key: _static_secret(item) for key, item in value.items()}
+
+
+def _static_secret(item: Any) -> Any:
+    if isinstance(item, str):
+        return {"kind": "StaticSecret", "value": item}
+    if isinstance(item, dict) and "value" in item and "kind" not in item:
+        return {"kind": "StaticSecret", "value": item["value"]}
+    return item
+
+
 RETIRED_TOOL_SWITCHES = ("enable_sub_agents", "enable_switch_llm_tool")
 
 
@@ -322,6 +342,7 @@ class OpenHandsAgentProfileModel(WireModel):
 
 
 BASE_CLASS_MAP = {
+    "UpdateSecretsRequest": f"{__name__}.UpdateSecretsModel",
     "OpenHandsAgentProfile": f"{__name__}.OpenHandsAgentProfileModel",
     "ProviderConnectionCreateRequest": f"{__name__}.ProviderConnectionCreateModel",
     "ProviderConnectionUpdateRequest": f"{__name__}.ProviderConnectionUpdateModel",

@@ -21,6 +21,7 @@ from contract.wire_rules import (
     PatternSecurityAnalyzerModel,
     ProviderConnectionCreateModel,
     ProviderConnectionUpdateModel,
+    UpdateSecretsModel,
 )
 from pydantic import AwareDatetime, ConfigDict, Field, RootModel, SecretStr
 
@@ -10064,7 +10065,7 @@ class UpdatePluginResponse(WireModel):
     plugin: InstalledPluginResponse
 
 
-class UpdateSecretsRequest(WireModel):
+class UpdateSecretsRequest(UpdateSecretsModel):
     """
     Payload to update secrets in a conversation.
     """

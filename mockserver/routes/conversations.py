@@ -12,7 +12,7 @@ from uuid import UUID
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from contract.generated import models
@@ -120,25 +120,6 @@ def _as_served(model: Any) -> Any:
         return None
     dump: Any = model.model_dump(mode="json", by_alias=True)
     return dump
-
-
-class UpdateSecretsBody(models.UpdateSecretsRequest):
-    """``UpdateSecretsRequest`` with the server's ``convert_string_secrets`` (lost in the export):
-    a plain string, or ``{"value": ...}`` without a kind, is a StaticSecret."""
-
-    @field_validator("secrets", mode="before")
-    @classmethod
-    def _convert_string_secrets(cls, value: Any) -> Any:
-        if not isinstance(value, dict):
-            return value
-        return {
-            key: {"kind": "StaticSecret", "value": item}
-            if isinstance(item, str)
-            else {"kind": "StaticSecret", "value": item["value"]}
-            if isinstance(item, dict) and "value" in item and "kind" not in item
-            else item
-            for key, item in value.items()
-        }
 
 
 # -- conversations ---------------------------------------------------------------------------
@@ -417,7 +398,7 @@ async def set_security_analyzer(
 
 
 @router.post("/{conversation_id}/secrets")
-async def update_secrets(request: Request, conversation_id: UUID, body: UpdateSecretsBody) -> dict[str, Any]:
+async def update_secrets(request: Request, conversation_id: UUID, body: models.UpdateSecretsRequest) -> dict[str, Any]:
     conversation = _conversation(request, conversation_id)
     # Kept server-side; never echoed back (the served registry lists names and kinds only).
     conversation.secrets.update(_dump(body).get("secrets") or {})
