@@ -20,7 +20,7 @@ from pydantic import Discriminator, Tag, TypeAdapter, ValidationError
 
 from contract.generated import models
 from contract.generated import settings_models as sm
-from mockserver.profile_store import ProfileLimitExceeded, ProfileStore, canonical_name
+from mockserver.profile_store import ProfileLimitExceeded, ProfileStore, canonical_name, rename_keys
 from mockserver.settings_store import SettingsStore, dump, key_is_set
 
 SEED_PROFILE_NAME = "default"
@@ -117,14 +117,10 @@ class AgentProfileStore:
 
     def rename(self, name: str, new_name: str) -> None:
         """Raises FileNotFoundError / FileExistsError as the store does; the id is kept."""
-        old, new = canonical_name(name), canonical_name(new_name)
-        if old not in self._profiles:
-            raise FileNotFoundError(name)
-        if old == new:
-            return
-        if new in self._profiles:
-            raise FileExistsError(new_name)
-        self._profiles[new] = self._profiles.pop(old).model_copy(update={"name": new})
+        keys = rename_keys(self._profiles, name, new_name)
+        if keys is not None:
+            old, new = keys
+            self._profiles[new] = self._profiles.pop(old).model_copy(update={"name": new})
 
     def name_for_id(self, profile_id: str | None) -> str | None:
         return next((name for name, p in self._profiles.items() if str(p.id) == str(profile_id)), None)

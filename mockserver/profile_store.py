@@ -8,6 +8,7 @@ OpenAI-compatible gateway's model list.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from contract.generated import settings_models as sm
@@ -28,6 +29,19 @@ class ProfileLimitExceeded(Exception):
 def canonical_name(name: str) -> str:
     """``canonical_profile_name``: the store key ``name`` addresses."""
     return name.removesuffix(".json")
+
+
+def rename_keys(stored: Mapping[str, object], name: str, new_name: str) -> tuple[str, str] | None:
+    """The store keys a rename moves between, None for a same-name no-op; raises
+    FileNotFoundError / FileExistsError as the profile stores' ``rename`` does."""
+    old, new = canonical_name(name), canonical_name(new_name)
+    if old not in stored:
+        raise FileNotFoundError(name)
+    if old == new:
+        return None
+    if new in stored:
+        raise FileExistsError(new_name)
+    return old, new
 
 
 class DanglingConnection(ValueError):
@@ -89,14 +103,9 @@ class ProfileStore:
 
     def rename(self, name: str, new_name: str) -> None:
         """Raises FileNotFoundError / FileExistsError as ``rename_llm_profile``."""
-        old, new = canonical_name(name), canonical_name(new_name)
-        if old not in self._profiles:
-            raise FileNotFoundError(name)
-        if old == new:
-            return
-        if new in self._profiles:
-            raise FileExistsError(new_name)
-        self._profiles[new] = self._profiles.pop(old)
+        keys = rename_keys(self._profiles, name, new_name)
+        if keys is not None:
+            self._profiles[keys[1]] = self._profiles.pop(keys[0])
 
     def names(self) -> list[str]:
         """In the store's order: its ``*.json`` files sorted by file name."""

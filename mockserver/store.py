@@ -556,6 +556,18 @@ class Store:
         self.conversations[cid] = fork
         return fork
 
+    def start_child(self, parent: Conversation, *, title: str | None = None) -> Conversation:
+        """``ConversationService.start_child_conversation``: the parent's configuration (as a fork
+        keeps it) with a fresh history, linked both ways; the caller delivers the task."""
+        child = self.fork(parent, title=title)
+        child.events, child.index, child.head = [], {}, None
+        child.state.update(leaf_event_id=None, head_is_empty=True)
+        child.run = dataclasses.replace(child.run, turn=0, agent_initialized=False, action_turns={})
+        child.meta.forked_from_conversation_id = None
+        child.meta.parent_conversation_id = str(parent.id)
+        parent.meta.sub_conversation_ids = [*parent.meta.sub_conversation_ids, str(child.id)]
+        return child
+
     def delete(self, conversation_id: uuid.UUID) -> Conversation | None:
         conversation = self.conversations.pop(conversation_id, None)
         if conversation is not None:

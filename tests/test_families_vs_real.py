@@ -379,6 +379,16 @@ INSTALLS: list[Step] = [
     ("POST", "/api/conversations", CONVERSATION),
     ("POST", "/api/conversations/{cid}/runtime/reprovision", None),
 ]
+CHILDREN: list[Step] = [
+    ("POST", "/api/conversations", CONVERSATION),
+    ("POST", "/api/conversations/{cid}/children", {"task": "sub task", "isolation": "shared", "title": "Sub"}),
+    ("POST", "/api/conversations/{cid}/children", {"task": "other", "isolation": "shared"}),
+    ("POST", "/api/conversations/{cid}/children", {"task": "x", "isolation": "nowhere"}),
+    ("POST", "/api/conversations/00000000-0000-4000-8000-000000000000/children", {"task": "x"}),
+    ("GET", "/api/conversations/{cid}", None),
+]
+"""The children run their task at once (on the real server against an LLM it cannot reach, so
+what they do next is not compared here)."""
 FAMILIES = {
     "settings": SETTINGS,
     "mcp": MCP,
@@ -391,6 +401,7 @@ FAMILIES = {
     "agent_profiles": AGENT_PROFILES,
     "catalogs": CATALOGS,
     "installs": INSTALLS,
+    "children": CHILDREN,
 }
 REAL_ENV = {"OH_ENABLE_BROWSER": "false"}
 """The real server would offer a browser where chromium is installed; the mock never does."""
@@ -412,10 +423,12 @@ def _normalized(node: Any) -> Any:
 
 
 def _remember_ids(ids: dict[str, str], method: str, path: str, status: int, answer: Any) -> None:
-    """The ids later steps name: ``{cid}`` the latest conversation, ``{pc}`` the first provider
-    connection, ``{ap_<name>}`` each agent profile a listing shows."""
+    """The ids later steps name: ``{cid}`` the latest conversation, ``{child}`` its latest child,
+    ``{pc}`` the first provider connection, ``{ap_<name>}`` each agent profile a listing shows."""
     if (method, path, status) == ("POST", "/api/conversations", 201):
         ids["cid"] = answer["id"]
+    if (method, path, status) == ("POST", "/api/conversations/{cid}/children", 201):
+        ids["child"] = answer["conversation_id"]
     if (method, path, status) == ("POST", CONNECTIONS, 201):
         ids.setdefault("pc", answer["id"])
     if (method, path, status) == ("GET", "/api/agent-profiles", 200):

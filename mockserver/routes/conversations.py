@@ -259,6 +259,43 @@ async def fork_conversation(
     return JSONResponse(fork.info(), status_code=201)
 
 
+@router.post("/{conversation_id}/children", status_code=201)
+async def start_child_conversation(
+    request: Request, conversation_id: UUID, body: Annotated[models.StartChildConversationRequest, Body()]
+) -> JSONResponse:
+    """A child of the conversation with the parent's configuration and workspace, ``task`` as
+    its first user message, run once the answer is out (it plays the parent's scenario). The
+    mock's workspaces are no git repositories, so a ``worktree`` isolation shares the parent's
+    directory, as the real server does then (a 429 when no run slot is left, as there)."""
+    state = _state(request)
+    parent = state.store.get(conversation_id)
+    if parent is None:
+        raise HTTPException(404, detail="Parent conversation not found")
+    wanted = body.model_dump(mode="json")
+    child = state.store.start_child(parent, title=wanted.get("title"))
+    state.engine.append_user_message(child, [{"type": "text", "text": wanted["task"]}])
+    state.webhooks.opened(str(child.id), child.subscriber_snapshot())
+    info = child.info()
+    try:
+        starter = reserve_run(state, child)
+    except HTTPException:
+        state.store.delete(child.id)  # nothing persists when the server is full
+        raise
+    return JSONResponse(
+        {
+            "conversation_id": str(child.id),
+            "parent_conversation_id": str(parent.id),
+            "status": info["execution_status"],
+            "title": wanted.get("title"),  # the launch-time title, before any autotitle
+            "url": None,
+            "workspace": info["workspace"]["working_dir"],
+            "isolation": "shared",
+        },
+        status_code=201,
+        background=BackgroundTask(starter),
+    )
+
+
 @router.post("/{conversation_id}/navigate")
 async def navigate_conversation(
     request: Request, conversation_id: UUID, body: models.NavigateConversationRequest, include_skills: bool = False
