@@ -108,9 +108,13 @@ def _meta_profile(
     return meta, llms, None, dangling
 
 
-def _openhands(stores: LaunchStores, profile: dict[str, Any], report: dict[str, Any]) -> None:
-    mcp_servers = dump(stores.settings.agent).get("mcp_config") or {}
-    mcp_config, _, dangling_mcp = _mcp_filter(mcp_servers, profile["mcp_server_refs"])
+def _openhands(
+    stores: LaunchStores,
+    profile: dict[str, Any],
+    mcp_config: dict[str, Any],
+    dangling_mcp: list[str],
+    report: dict[str, Any],
+) -> None:
     tools, unusable = _tools(profile["tools"])
     report.update(
         llm_profile_ref=profile["llm_profile_ref"],
@@ -123,9 +127,7 @@ def _openhands(stores: LaunchStores, profile: dict[str, Any], report: dict[str, 
     llm = stores.llm_profiles.resolved(llm_ref)
     meta, meta_llms, dangling_meta, dangling_meta_llms = _meta_profile(stores, profile)
     failing = [name for name in unusable if name != BROWSER_TOOL_NAME]
-    if failing:
-        report["errors"].append("Tool(s) this server cannot run: " + ", ".join(failing))
-    problems = []
+    problems = ["Tool(s) this server cannot run: " + ", ".join(failing)] if failing else []
     if llm is None:
         problems.append(f"LLM profile {llm_ref!r} not found")
     if dangling_mcp:
@@ -134,9 +136,9 @@ def _openhands(stores: LaunchStores, profile: dict[str, Any], report: dict[str, 
         problems.append(f"Meta-profile {dangling_meta!r} not found")
     if dangling_meta_llms:
         problems.append("LLM profile(s) routed to by the meta-profile not found: " + ", ".join(dangling_meta_llms))
-    if problems or failing:
+    if problems:
         report.update(
-            errors=report["errors"] + problems,
+            errors=problems,
             dangling_mcp_server_refs=dangling_mcp,
             dangling_meta_profile_ref=dangling_meta,
             dangling_meta_profile_llm_refs=dangling_meta_llms,
@@ -225,7 +227,7 @@ def diagnostics(profile: AgentProfile, stores: LaunchStores) -> dict[str, Any]:
     mcp_config, mcp_keys, dangling_mcp = _mcp_filter(mcp_servers, profile.mcp_server_refs)
     report = _blank_report(profile, mcp_keys)
     if isinstance(profile, models.OpenHandsAgentProfile):
-        _openhands(stores, profile.model_dump(mode="json"), report)
+        _openhands(stores, profile.model_dump(mode="json"), mcp_config, dangling_mcp, report)
         return report
     if dangling_mcp:
         report.update(

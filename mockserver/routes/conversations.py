@@ -274,13 +274,14 @@ async def start_child_conversation(
     wanted = body.model_dump(mode="json")
     child = state.store.start_child(parent, title=wanted.get("title"))
     state.engine.append_user_message(child, [{"type": "text", "text": wanted["task"]}])
-    state.webhooks.opened(str(child.id), child.subscriber_snapshot())
-    info = child.info()
     try:
         starter = reserve_run(state, child)
-    except HTTPException:
-        state.store.delete(child.id)  # nothing persists when the server is full
+    except HTTPException:  # nothing persists when the server is full
+        state.store.delete(child.id)
+        parent.meta.sub_conversation_ids.remove(str(child.id))
         raise
+    state.webhooks.opened(str(child.id), child.subscriber_snapshot())
+    info = child.info()
     return JSONResponse(
         {
             "conversation_id": str(child.id),
