@@ -8,6 +8,7 @@ runs, :class:`mockserver.app.MockApp`, builds it once, off the start-up path.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import traceback
 import uuid
@@ -128,6 +129,37 @@ def _add_exception_handlers(app: FastAPI) -> None:
     _quiet_reproduced_failures()
 
 
+class FramesBeforeResponse:
+    """A request's own frames reach every socket before its response, as on the real server.
+
+    The server publishes a request's events (a message, its state updates, a pause snapshot)
+    to every subscriber synchronously inside the handler; a client therefore sees them before
+    the HTTP response. The mock queues them per socket, so the response waits (bounded, a gone
+    or stalled client must not hold it) until every socket has written what was queued.
+    """
+
+    DRAIN_BOUND_S = 2.0
+
+    def __init__(self, app: ASGIApp, state: MockState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_after_frames(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                drains = [s.drained() for s in list(self.state.sockets.values()) if s.drained is not None]
+                if drains:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(asyncio.gather(*drains), self.DRAIN_BOUND_S)
+            await send(message)
+
+        await self.app(scope, receive, send_after_frames)
+
+
 class FaultAndJournalMiddleware:
     """Applies route latency and forced responses, and journals every HTTP request."""
 
@@ -194,6 +226,7 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(control_router)
     app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
     _add_exception_handlers(app)
+    app.add_middleware(FramesBeforeResponse, state=state)
     app.add_middleware(DormantGate, initialization=lambda: state.initialization)
     app.add_middleware(StrictContractMiddleware, state=state)
     app.add_middleware(FaultAndJournalMiddleware, state=state)

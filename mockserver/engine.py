@@ -23,8 +23,9 @@ from mockserver.store import Conversation
 # Realistic latencies (ms) at speed 1, from the real server with a local scripted LLM.
 LLM_CALL_MS = 300
 FIRST_STEP_EXTRA_MS = 150
-# Even at speed 0 the end-of-run snapshot waits this long after the /run response: the SDK
-# arms its end-of-run wait only once the response is parsed, and ignores earlier snapshots.
+# Even at speed 0 a run starts (and its end-of-run snapshot follows) this long after the /run
+# response: the SDK arms its end-of-run wait only once the response is parsed, and ignores
+# earlier snapshots.
 SNAPSHOT_FLOOR_S = 0.02
 # The SDK's stuck detector fires when the same action and observation repeat this many times.
 STUCK_REPEATS = 4
@@ -136,9 +137,16 @@ class Engine:
         event = conversation.emit(message)
         conversation.set_state("last_user_message_id", event["id"])
         if conversation.run.autotitle and conversation.meta.title is None:
-            text = " ".join(c.get("text", "") for c in content if c.get("type") == "text").strip()
-            conversation.meta.title = (text[:47] + "...") if len(text) > 50 else (text or None)
+            self._autotitle(conversation, content)
         return event
+
+    def _autotitle(self, conversation: Conversation, content: list[dict[str, Any]]) -> None:
+        """``AutoTitleSubscriber``: the first user message with text gets the conversation a title
+        from one LLM call (the scripted LLM's answer, the scenario's ``title``), whose metrics
+        publish one more ``stats`` update."""
+        if any(c.get("type") == "text" and c.get("text", "").strip() for c in content):
+            conversation.meta.title = conversation.run.scenario.title
+            self.record_llm_usage(conversation)
 
     # -- runs -------------------------------------------------------------------------------
 
@@ -168,6 +176,9 @@ class Engine:
 
     async def _run(self, conversation: Conversation, gate: asyncio.Event) -> None:
         await gate.wait()
+        # The real run starts on an executor thread after the response is out: its frames, from
+        # ``running`` on, reach a client after the response, never interleaved with it.
+        await asyncio.sleep(SNAPSHOT_FLOOR_S)
         try:
             if conversation.status == "finished":
                 return  # the real server's run on a finished conversation only re-snapshots
@@ -220,9 +231,10 @@ class Engine:
             self._fail(conversation, turn)
             return
         self.record_llm_usage(conversation)
+        streams = self._streams(conversation)
+        for chunk in _chunks(turn.reply if isinstance(turn, ReplyTurn) else turn.thought) if streams else ():
+            conversation.emit(build.streaming_delta(chunk), persist=False)
         if isinstance(turn, ReplyTurn):
-            for chunk in _chunks(turn.reply) if self._streams(conversation, turn) else ():
-                conversation.emit(build.streaming_delta(chunk), persist=False)
             conversation.emit(
                 build.message(
                     "agent", [build.text_content(turn.reply)], llm_response_id=self._response_id(conversation)
@@ -236,6 +248,7 @@ class Engine:
             thought=turn.thought,
             tool_call_id=f"call_{conversation.run.turn}",
             llm_response_id=self._response_id(conversation),
+            streamed=streams,
         )
         if self._has_hooks(conversation, "PreToolUse", turn.tool):
             action = conversation.prestamped(action)
@@ -304,10 +317,13 @@ class Engine:
         conversation.set_state(key, blocked)
         return str(reason)
 
-    def _streams(self, conversation: Conversation, turn: ReplyTurn) -> bool:
-        """Deltas only when the agent's LLM streams: the server wires its token callback only
-        for an agent with ``llm.stream`` true (``EventService._agent_can_stream``)."""
-        return turn.stream and bool((conversation.state["agent"].get("llm") or {}).get("stream"))
+    @staticmethod
+    def _streams(conversation: Conversation) -> bool:
+        """Deltas when the agent's LLM streams: the server wires its token callback only for an
+        agent with ``llm.stream`` true (``EventService._agent_can_stream``), and then every
+        answer streams, a tool call's text included (a reply turn's ``stream`` only asks for
+        the streaming LLM)."""
+        return bool((conversation.state["agent"].get("llm") or {}).get("stream"))
 
     def _next_turn(self, conversation: Conversation) -> Turn:
         turns = conversation.run.scenario.turns

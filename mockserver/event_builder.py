@@ -96,12 +96,17 @@ def action(
     thought: str,
     tool_call_id: str,
     llm_response_id: str,
+    streamed: bool = False,
 ) -> dict[str, Any]:
-    """An ActionEvent; ``action`` is omitted (null) for tools the mock has no definition of."""
+    """An ActionEvent; ``action`` is omitted (null) for tools the mock has no definition of.
+
+    A streamed answer's content is a string even when empty (the stream's first chunk carries
+    ``""``), so its thought is one text part; a plain answer without text has none.
+    """
     arguments_json = json.dumps(arguments)
     event: dict[str, Any] = {
         "source": "agent",
-        "thought": [text_content(thought)] if thought else [],
+        "thought": [text_content(thought)] if thought or streamed else [],
         "thinking_blocks": [],
     }
     payload = _action_payload(tool, arguments)

@@ -25,13 +25,15 @@ class SocketInfo:
     """One open socket, as observers see it.
 
     ``conversation_id`` is the conversation's id (dashed) for the events and session sockets and
-    None for the bash socket; ``close`` closes the socket with a code (used by fault injection).
+    None for the bash socket; ``close`` closes the socket with a code (used by fault injection);
+    ``drained`` returns once every frame queued so far has been written to the socket.
     """
 
     path: str
     conversation_id: str | None
     close: Callable[[int], Coroutine[Any, Any, None]]
     id: int = field(default_factory=lambda: next(_socket_ids))
+    drained: Callable[[], Coroutine[Any, Any, None]] | None = None
 
 
 class Observer:

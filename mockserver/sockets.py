@@ -56,6 +56,8 @@ _encode_frame = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).enco
 
 Frame = dict[str, Any]
 ClientFrameHandler = Callable[[Frame], Awaitable[None]]
+# A socket's queue: frames, drain markers (resolved once written), None to stop the writer.
+Outbox = asyncio.Queue[Frame | asyncio.Future[None] | None]
 ErrorReply = Callable[[str, str], Frame]
 
 
@@ -167,7 +169,14 @@ async def _serve(
     Live frames published while the history is queued wait behind it, so history and live
     traffic never interleave within one connection.
     """
-    outbox: asyncio.Queue[Frame | None] = asyncio.Queue()
+    outbox: Outbox = asyncio.Queue()
+
+    async def drained() -> None:
+        marker: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        outbox.put_nowait(marker)
+        await marker
+
+    socket.drained = drained
 
     def deliver(event: Frame) -> None:
         frame = channel.to_wire(event)
@@ -191,10 +200,14 @@ async def _serve(
 
 
 async def _write_frames(
-    websocket: WebSocket, state: MockState, socket: SocketInfo, outbox: asyncio.Queue[Frame | None], strip_nulls: bool
+    websocket: WebSocket, state: MockState, socket: SocketInfo, outbox: Outbox, strip_nulls: bool
 ) -> None:
     faults = state.faults
     while (frame := await outbox.get()) is not None:
+        if isinstance(frame, asyncio.Future):  # a drain marker: everything queued before it is out
+            if not frame.done():
+                frame.set_result(None)
+            continue
         if faults.ws_delay_ms:
             await asyncio.sleep(faults.ws_delay_ms / 1000)
         # Stored events carry no nulls; copy only the frames that do (replay sends the whole log).
@@ -214,7 +227,7 @@ async def _write_frames(
 
 
 async def _read_frames(
-    websocket: WebSocket, state: MockState, socket: SocketInfo, channel: _Channel, outbox: asyncio.Queue[Frame | None]
+    websocket: WebSocket, state: MockState, socket: SocketInfo, channel: _Channel, outbox: Outbox
 ) -> None:
     while True:
         try:

@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from contract.client.bodies import message_body
+from contract.client.bodies import message_body, text_message
 from contract.client.http import events_search_path, session_headers, ws_url
 from contract.client.paging import Pager
 from contract.client.sockets import EventSocketRecorder, SocketOptions
@@ -52,14 +52,16 @@ class Frame:
     """One WebSocket frame as received.
 
     ``call`` indexes ``Transcript.rest_calls``: the latest REST request issued before the frame
-    arrived. ``step`` indexes the scenario's client steps; None marks the initial frame sent on
-    subscribe, before any step. ``t`` is seconds since the conversation was created.
+    arrived; ``pending`` is true when that request's response had not arrived yet. ``step``
+    indexes the scenario's client steps; None marks the initial frame sent on subscribe, before
+    any step. ``t`` is seconds since the conversation was created.
     """
 
     event: dict[str, Any]
     call: int
     step: int | None
     t: float
+    pending: bool = False
 
 
 def frame_token(event: dict[str, Any]) -> str:
@@ -83,17 +85,22 @@ class Transcript:
     frames: list[Frame] = field(default_factory=list)
     rest_events: list[dict[str, Any]] = field(default_factory=list)
     rest_calls: list[RestCall] = field(default_factory=list)
+    info: dict[str, Any] | None = None
+    """The ConversationInfo (``GET /api/conversations/{id}``) once the script is over."""
 
     def skeleton(self) -> list[str]:
         """The frame stream as tokens (see :func:`frame_token`), initial snapshot included."""
         return [frame_token(frame.event) for frame in self.frames]
 
     def to_jsonl(self) -> str:
-        """One JSON object per line: a header, the REST calls, the frames, the REST events."""
+        """One JSON object per line: a header, the REST calls, the frames, the REST events and
+        the final ConversationInfo (when recorded)."""
         lines: list[dict[str, Any]] = [{"type": "transcript", "scenario": self.scenario}]
         lines += [{"type": "rest_call", **asdict(call)} for call in self.rest_calls]
         lines += [{"type": "frame", **asdict(frame)} for frame in self.frames]
         lines += [{"type": "rest_event", "event": event} for event in self.rest_events]
+        if self.info is not None:
+            lines.append({"type": "info", "info": self.info})
         return "".join(json.dumps(line, sort_keys=True) + "\n" for line in lines)
 
     @classmethod
@@ -115,6 +122,8 @@ class Transcript:
                 transcript.frames.append(Frame(**line))
             elif kind == "rest_event":
                 transcript.rest_events.append(line["event"])
+            elif kind == "info":
+                transcript.info = line["info"]
             else:
                 raise ValueError(f"line {number}: unknown line type {kind!r}")
         if transcript is None:
@@ -125,10 +134,13 @@ class Transcript:
 class _Session:
     """One conversation being driven: REST client, socket recorder and the growing transcript."""
 
-    def __init__(self, base_url: str, api_key: str | None, scenario: Scenario, timeout_s: float) -> None:
+    def __init__(
+        self, base_url: str, api_key: str | None, scenario: Scenario, timeout_s: float, *, strict: bool = True
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key
         self.timeout_s = timeout_s
+        self.strict = strict
         self.transcript = Transcript(scenario=scenario.name)
         self.conversation_id = ""
         self.step: int | None = None
@@ -140,28 +152,37 @@ class _Session:
     # ---- REST
 
     async def request(self, method: str, path: str, body: Any = None, params: dict[str, Any] | None = None) -> Any:
-        """Send one REST request, record it, and return its JSON (raising on a non-2xx status)."""
+        """Send one REST request, record it, and return its JSON.
+
+        A non-2xx status raises in a strict session; otherwise it is only recorded (a generated
+        client script may well run a conversation that is already running).
+        """
         shown = path.replace(self.conversation_id, "{id}") if self.conversation_id else path
         call = RestCall(method, shown)
         self.transcript.rest_calls.append(call)
         response = await self.http.request(method, path, json=body, params=params)
         call.status = response.status_code
-        if response.is_error:
+        if response.is_error and (self.strict or not self.conversation_id):
             raise ClientScriptError(
                 f"{self._where()}: {method} {shown} -> {response.status_code} {response.text[:500]}"
             )
+        if response.is_error:
+            return None
         return response.json() if response.content else None
 
     # ---- WebSocket
 
     def _note_frame(self, event: Any, arrived: float) -> None:
-        """Annotate a frame as it arrives: the REST call it followed, the step, the time."""
+        """Annotate a frame as it arrives: the REST call it followed (and whether that call was
+        still waiting for its response), the step, the time."""
+        calls = self.transcript.rest_calls
         self.transcript.frames.append(
             Frame(
                 event=event,
-                call=len(self.transcript.rest_calls) - 1,
+                call=len(calls) - 1,
                 step=self.step,
                 t=round(arrived - self.started, 3),
+                pending=bool(calls) and calls[-1].status is None,
             )
         )
 
@@ -205,7 +226,13 @@ def _step_label(step: ClientStep) -> str:
 async def _execute(session: _Session, step: ClientStep, window: int) -> int:
     """Run one client step; returns the frame index the next ``wait`` starts looking from."""
     base = f"/api/conversations/{session.conversation_id}"
-    if step.action == "send":
+    if step.action == "send" and step.socket:
+        assert step.text is not None
+        assert session.socket is not None
+        # A message over the socket always starts a run, as the server's socket handler does.
+        if not await session.socket.send(json.dumps(text_message(step.text))):
+            raise ClientScriptError(f"{session._where()}: cannot send on the event socket{session._closed_note()}")
+    elif step.action == "send":
         assert step.text is not None
         await session.request("POST", f"{base}/events", message_body(step.text, run=step.run))
     elif step.action in ("run", "pause", "interrupt"):
@@ -219,6 +246,8 @@ async def _execute(session: _Session, step: ClientStep, window: int) -> int:
         await session.request("POST", f"{base}/confirmation_policy", {"policy": {"kind": step.policy}})
     elif step.action == "wait":
         return await _wait_for_status(session, step, window)
+    elif step.action == "settle":
+        return await _settle(session, window)
     # "sleep" only has its after_ms delay.
     return window
 
@@ -244,6 +273,26 @@ async def _wait_for_status(session: _Session, step: ClientStep, window: int) -> 
     return index + 1
 
 
+def is_rest_snapshot(event: dict[str, Any]) -> bool:
+    """A ``full_state`` snapshot showing the conversation at rest (any status but running)."""
+    return event.get("key") == FULL_STATE and announced_status(event) not in (None, "running")
+
+
+async def _settle(session: _Session, window: int) -> int:
+    """Wait for the next at-rest snapshot since ``window``; nothing to wait for after a refused request."""
+    calls = session.transcript.rest_calls
+    if calls and calls[-1].status is not None and calls[-1].status >= 400:
+        return window
+    index = await session.until(is_rest_snapshot, session.timeout_s, window)
+    if index is None:
+        seen = [announced_status(f.event) for f in session.transcript.frames[window:] if announced_status(f.event)]
+        raise ClientScriptError(
+            f"{session._where()}: the conversation did not come to rest within {session.timeout_s} s "
+            f"(statuses seen since the previous wait: {seen}){session._closed_note()}"
+        )
+    return index + 1
+
+
 async def arun_client_script(
     base_url: str,
     api_key: str | None,
@@ -251,9 +300,10 @@ async def arun_client_script(
     body: dict[str, Any],
     *,
     timeout_s: float = 30,
+    strict: bool = True,
 ) -> Transcript:
     """Async form of :func:`run_client_script`."""
-    session = _Session(base_url, api_key, scenario, timeout_s)
+    session = _Session(base_url, api_key, scenario, timeout_s, strict=strict)
     try:
         created = await session.request("POST", "/api/conversations", body)
         session.conversation_id = created["id"]
@@ -273,6 +323,10 @@ async def arun_client_script(
         assert session.socket is not None
         await session.socket.close()
         session.transcript.rest_events = await _fetch_events(session)
+        # Read apart from the script's calls, as events/search is: recordings made before the
+        # info was kept compare equal.
+        info = await session.http.get(f"/api/conversations/{session.conversation_id}")
+        session.transcript.info = info.json() if info.status_code == 200 else None
         await session.request("DELETE", f"/api/conversations/{session.conversation_id}")
         return session.transcript
     except httpx.HTTPError as exc:
@@ -305,10 +359,12 @@ def run_client_script(
     body: dict[str, Any],
     *,
     timeout_s: float = 30,
+    strict: bool = True,
 ) -> Transcript:
     """Create a conversation with ``body``, play ``scenario.client`` against it, and record it.
 
     Every wait is bounded by ``timeout_s``; failures raise :class:`ClientScriptError` naming the
-    step. The conversation is deleted afterwards, also on failure.
+    step (with ``strict`` False, a refused request is recorded and the script goes on). The
+    conversation is deleted afterwards, also on failure.
     """
-    return asyncio.run(arun_client_script(base_url, api_key, scenario, body, timeout_s=timeout_s))
+    return asyncio.run(arun_client_script(base_url, api_key, scenario, body, timeout_s=timeout_s, strict=strict))

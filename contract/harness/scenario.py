@@ -27,6 +27,8 @@ BUNDLED_PACKAGE = "contract.harness.scenarios"
 
 
 MAX_DELAY_MS = 600_000
+TITLE_REPLY = "Scripted conversation"
+"""The title the scripted LLM generates for an auto-titled conversation, unless the scenario names one."""
 FALLBACK_REPLY = "done"
 FALLBACK_FINISH_MESSAGE = "done"
 """What the agent says past the end of its script (the scripted LLM's answer, so the mock's too):
@@ -95,10 +97,13 @@ Turn = Annotated[
 class ClientStep(_Strict):
     """One client action in the scenario's driver script (used by recorders and tests)."""
 
-    action: Literal["send", "run", "wait", "pause", "interrupt", "reject", "accept", "set_policy", "sleep"]
+    action: Literal["send", "run", "wait", "settle", "pause", "interrupt", "reject", "accept", "set_policy", "sleep"]
     text: str | None = None
     run: bool = False
+    socket: bool = Field(False, description="for send: over the event socket (which always runs) instead of REST")
     status: str | None = Field(None, description="for wait: execution status to wait for")
+    # "settle" waits for the next snapshot showing the conversation at rest (any status but
+    # running), whatever status that is: generated client scripts cannot know it in advance.
     after_ms: int = Field(0, ge=0, description="delay before this step")
     policy: str | None = None
     reason: str | None = None
@@ -121,8 +126,19 @@ class Scenario(_Strict):
     description: str = ""
     confirmation_policy: Literal["NeverConfirm", "AlwaysConfirm"] = "NeverConfirm"
     tools: list[str] = Field(default_factory=lambda: ["terminal"])
+    title: str = Field(
+        TITLE_REPLY, min_length=1, max_length=50, description="what the LLM answers the server's auto-title call with"
+    )
+    llm_stream: bool = Field(
+        False, description="the agent's LLM streams (llm.stream) even when no reply turn asks for streaming"
+    )
     turns: list[Turn] = Field(min_length=1)
     client: list[ClientStep] = Field(default_factory=list)
+
+    @property
+    def streams(self) -> bool:
+        """Whether the agent's LLM streams: asked for by the scenario or by one of its replies."""
+        return self.llm_stream or any(isinstance(turn, ReplyTurn) and turn.stream for turn in self.turns)
 
 
 def conversation_body(llm_url: str, scenario: Scenario, *, tag_scenario: bool = False) -> dict[str, Any]:
@@ -133,7 +149,7 @@ def conversation_body(llm_url: str, scenario: Scenario, *, tag_scenario: bool = 
         scenario.name,
         tools=scenario.tools,
         confirmation_policy=scenario.confirmation_policy,
-        stream=any(isinstance(turn, ReplyTurn) and turn.stream for turn in scenario.turns),
+        stream=scenario.streams,
         tag_scenario=tag_scenario,
     )
 

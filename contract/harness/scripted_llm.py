@@ -31,6 +31,7 @@ from starlette.routing import Route
 from contract.harness.scenario import (
     FALLBACK_FINISH_MESSAGE,
     FALLBACK_REPLY,
+    TITLE_REPLY,
     ErrorTurn,
     ReplyTurn,
     Scenario,
@@ -41,7 +42,6 @@ from contract.harness.scenario import (
 from contract.harness.serving import ServedApp
 
 TITLE_MARKER = "generates concise, descriptive titles"
-TITLE_REPLY = "Scripted conversation"
 MAX_RECORDED_REQUESTS = 500
 
 _ERROR_TYPES = {
@@ -122,10 +122,11 @@ def _usage(body: Mapping[str, Any], message: Mapping[str, Any]) -> dict[str, int
 def plan_answer(scenario: Scenario | None, body: Mapping[str, Any]) -> tuple[dict[str, Any], str] | ErrorTurn:
     """Decide the assistant message (and finish reason) for a request, or the error to return.
 
-    ``scenario`` may be None only for title requests, which never consume a turn.
+    ``scenario`` may be None only for title requests, which never consume a turn (the title is
+    the scenario's, or :data:`TITLE_REPLY` for a model that names none).
     """
     if is_title_request(body):
-        return {"role": "assistant", "content": TITLE_REPLY}, "stop"
+        return {"role": "assistant", "content": scenario.title if scenario else TITLE_REPLY}, "stop"
     assert scenario is not None
     index = turn_index(body)
     turn = scenario.turns[index] if index < len(scenario.turns) else None

@@ -33,7 +33,7 @@ def _is_stats(event: dict[str, Any]) -> bool:
     return event.get("kind") == CSUE and event.get("key") == STATS_KEY
 
 
-def _token(event: dict[str, Any]) -> str:
+def comparable_token(event: dict[str, Any]) -> str:
     """:func:`frame_token`, with the status a ``full_state`` snapshot shows."""
     if event.get("kind") == CSUE and event.get("key") == FULL_STATE:
         return f"CSUE:full_state={announced_status(event)}[T]"
@@ -47,7 +47,7 @@ def comparable_frames(transcript: Transcript) -> list[str]:
         event = frame.event
         if _is_stats(event):
             continue
-        token = _token(event)
+        token = comparable_token(event)
         duplicate = tokens and tokens[-1] == token and token.startswith("CSUE:full_state=")
         if duplicate and announced_status(event) in DUPLICABLE_SNAPSHOT_STATUSES:
             continue
@@ -57,7 +57,7 @@ def comparable_frames(transcript: Transcript) -> list[str]:
 
 def comparable_persisted(transcript: Transcript) -> list[str]:
     """The persisted log (``events/search``) as tokens, without ``stats`` updates."""
-    return [_token(event) for event in transcript.rest_events if not _is_stats(event)]
+    return [comparable_token(event) for event in transcript.rest_events if not _is_stats(event)]
 
 
 def comparable_rest_calls(transcript: Transcript) -> list[str]:
@@ -158,7 +158,7 @@ def persisted_event_differences(actual: Transcript, expected: Transcript) -> lis
         for path in sorted(set(flat_want) | set(flat_got)):
             if flat_want.get(path, _MISSING) != flat_got.get(path, _MISSING):
                 differences.append(
-                    f"#{position} {_token(want)} {path}: expected {flat_want.get(path, _MISSING)!r}, "
+                    f"#{position} {comparable_token(want)} {path}: expected {flat_want.get(path, _MISSING)!r}, "
                     f"got {flat_got.get(path, _MISSING)!r}"
                 )
     return differences

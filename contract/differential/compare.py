@@ -1,0 +1,184 @@
+"""Compare the real server's transcript of a case with the mock's, and name every divergence.
+
+A divergence has a *class* (what kind of difference: the frame sequence, a persisted event's
+field, the REST statuses, the ConversationInfo, the REST/WebSocket ordering, a run that never
+came to rest) and a detail. Classes are what the report counts and what shrinking preserves.
+
+Only the real server's documented nondeterminism is normalized, each rule in
+:data:`NORMALIZATIONS` with the evidence for it; nothing removes an event kind, its order, a
+state key or a status.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from contract.harness.driver import Transcript
+from contract.harness.transcript import (
+    STATS_KEY,
+    comparable_frames,
+    comparable_persisted,
+    comparable_rest_calls,
+    comparable_token,
+    persisted_event_differences,
+)
+from contract.spec.ws_protocol import STATE_UPDATE_KIND, announced_status
+
+NORMALIZATIONS: dict[str, str] = {
+    "stats updates": (
+        "`stats` ConversationStateUpdateEvents are left out of frame and event sequences: the LLM "
+        "telemetry callback publishes one whenever the state lock is free, so their position "
+        "among the other events varies from run to run on the real server (runbook §3.1); the "
+        "count of persisted stats updates is compared instead (class `stats-count`)."
+    ),
+    "repeated paused snapshots": (
+        "two adjacent `full_state` snapshots showing `paused` count once: `POST /pause` and "
+        "`/interrupt` publish one and the ending run task another, and whether both are sent "
+        "depends on timing (recorded `interrupt` transcripts show one or two)."
+    ),
+    "ids and clocks": (
+        "event and conversation ids are compared as links (an id becomes the position of the "
+        "event it names) and timestamps are ignored: both are minted per run."
+    ),
+    "volatile fields": (
+        "fields that carry the host or the LLM provider (`hostname`, `username`, `working_dir`, "
+        "`py_interpreter_path`, `llm_response_id`, the raw tool-call `arguments`, the rendered "
+        "`system_prompt` and `tools`) are ignored, as the scenario comparison does "
+        "(contract.harness.transcript.VOLATILE_FIELDS)."
+    ),
+    "frames around a REST call": (
+        "for REST/WebSocket ordering only a request's *own* frames count: the frames that "
+        "arrived while its response was pending, apart from `stats` updates and from frames of "
+        "a run that was already going (whose timing relative to the request is a race on the "
+        "real server too)."
+    ),
+    "conversation info": (
+        "ConversationInfo is compared without its ids, clocks (`created_at`, `updated_at`) and "
+        "`stats` (token counts come from each LLM's own accounting)."
+    ),
+}
+
+INFO_VOLATILE = frozenset({"id", "created_at", "updated_at", "stats", "conversation_id"})
+_INDEX = re.compile(r"\[\d+\]")
+_HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """One way the mock's transcript differs from the real server's."""
+
+    cls: str
+    detail: str
+
+
+def _kinds(lines: list[str]) -> str:
+    """The event kinds named on the differing lines of a sequence diff (a class label)."""
+    kinds = sorted({line[1:].split(":")[0].split("[")[0] for line in lines if line[:1] in "+-" and line[1:2] != " "})
+    return ",".join(kinds)[:120]
+
+
+def _sequence(aspect: str, want: list[str], got: list[str]) -> list[Divergence]:
+    if want == got:
+        return []
+    diff = list(difflib.unified_diff(want, got, "real", "mock", lineterm="", n=1))[2:]
+    changed = [line for line in diff if line[:1] in "+-"]
+    return [Divergence(f"{aspect}:{_kinds(changed)}", "\n".join(diff))]
+
+
+def _is_stats(event: dict[str, Any]) -> bool:
+    return event.get("kind") == STATE_UPDATE_KIND and event.get("key") == STATS_KEY
+
+
+def _stats_count(transcript: Transcript) -> int:
+    return sum(1 for event in transcript.rest_events if _is_stats(event))
+
+
+def _field_class(line: str) -> str:
+    # "#7 ObservationEvent observation.old_content: expected ..." -> "ObservationEvent observation.old_content"
+    head = line.split(":", 1)[0]
+    if head.startswith("#"):
+        head = head.split(" ", 1)[1] if " " in head else head
+    return _INDEX.sub("[]", head)
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict) and value:
+        flat: dict[str, Any] = {}
+        for key, item in value.items():
+            if not prefix and key in INFO_VOLATILE:
+                continue
+            flat.update(_flatten(item, f"{prefix}.{key}" if prefix else key))
+        return flat
+    return {prefix: value}
+
+
+def _linked(value: Any, events: list[dict[str, Any]]) -> Any:
+    """Event ids as positions in the persisted log, conversation ids masked (``ids and clocks``)."""
+    listed = [event for event in events if not _is_stats(event)]
+    aliases = {event["id"]: f"<event {position}>" for position, event in enumerate(listed) if "id" in event}
+    aliases |= {event["id"]: "<stats update>" for event in events if _is_stats(event) and "id" in event}
+    if isinstance(value, dict):
+        return {key: _linked(item, events) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_linked(item, events) for item in value]
+    if isinstance(value, str):
+        return aliases.get(value) or _HEX_ID.sub("<conversation>", value)
+    return value
+
+
+def info_differences(real: Transcript, mock: Transcript) -> list[Divergence]:
+    """ConversationInfo field by field (see the ``conversation info`` normalization)."""
+    if real.info is None or mock.info is None:
+        if (real.info is None) != (mock.info is None):
+            side = "real" if real.info is None else "mock"
+            return [Divergence("info:missing", f"no ConversationInfo from the {side} server")]
+        return []
+    want = _flatten(_linked(real.info, real.rest_events))
+    got = _flatten(_linked(mock.info, mock.rest_events))
+    found: dict[str, list[str]] = {}
+    for path in sorted(set(want) | set(got)):
+        if path in want and path in got and want[path] == got[path]:
+            continue
+        shown = f"{path}: real {want.get(path, '<absent>')!r}, mock {got.get(path, '<absent>')!r}"
+        top = ".".join(_INDEX.sub("", path).split(".")[:2])
+        found.setdefault(f"info:{top}", []).append(shown)
+    return [Divergence(cls, "\n".join(lines[:20])) for cls, lines in found.items()]
+
+
+def _own_frames(transcript: Transcript) -> list[str]:
+    """Per REST call, the frames that arrived before its response (see NORMALIZATIONS)."""
+    tokens: dict[int, list[str]] = {}
+    running = False
+    for frame in transcript.frames:
+        event = frame.event
+        status = announced_status(event)
+        if frame.pending and not running and not _is_stats(event):
+            tokens.setdefault(frame.call, []).append(comparable_token(event))
+        if status is not None:
+            running = status == "running"
+    calls = transcript.rest_calls
+    return [f"{calls[i].method} {calls[i].path}: {' '.join(tokens[i])}" for i in sorted(tokens) if i < len(calls)]
+
+
+def differences(real: Transcript, mock: Transcript) -> list[Divergence]:
+    """Every divergence of ``mock`` from ``real``, by class."""
+    found = _sequence("rest", comparable_rest_calls(real), comparable_rest_calls(mock))
+    found += _sequence("frames", comparable_frames(real), comparable_frames(mock))
+    found += _sequence("persisted", comparable_persisted(real), comparable_persisted(mock))
+    if found and found[-1].cls.startswith("persisted"):
+        fields: list[Divergence] = []
+    else:
+        by_class: dict[str, list[str]] = {}
+        for line in persisted_event_differences(mock, real):
+            by_class.setdefault(f"field:{_field_class(line)}", []).append(line)
+        fields = [Divergence(cls, "\n".join(lines[:10])) for cls, lines in by_class.items()]
+    found += fields
+    real_stats, mock_stats = _stats_count(real), _stats_count(mock)
+    if real_stats != mock_stats:
+        found.append(Divergence("stats-count", f"persisted stats updates: real {real_stats}, mock {mock_stats}"))
+    found += _sequence("ordering", _own_frames(real), _own_frames(mock))
+    found += info_differences(real, mock)
+    return found
