@@ -14,9 +14,9 @@ from mockserver.webhooks import WebhookSpec
 class MockConfig:
     """Everything ``ohmock serve``, the pytest plugin and tests can set.
 
-    ``speed`` scales the simulated timing (default LLM latency, tool durations): 0 skips it, 1 is
-    realistic. A turn's explicit ``llm_delay_ms`` is part of the script and plays as written at
-    any speed, so pause/interrupt scenarios keep their window. ``seed`` makes ids and timestamps
+    ``speed`` scales the simulated timing (the default LLM latency): 0 skips it, 1 is realistic.
+    A turn's explicit ``llm_delay_ms`` and ``tool_duration_ms`` are part of the script and play
+    as written at any speed, so pause/interrupt scenarios keep their window. ``seed`` makes ids and timestamps
     deterministic. The scenarios are the bundled pack (unless ``bundled_scenarios`` is False) plus
     every ``*.yaml`` in ``scenario_dirs``, later ones overriding earlier ones by name.
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from contract.harness.scenario import FALLBACK_FINISH_MESSAGE, ErrorTurn, ReplyTurn, ToolTurn, Turn
+from contract.harness.scenario import DEFAULT_TOOLS, FALLBACK_FINISH_MESSAGE, ErrorTurn, ReplyTurn, ToolTurn, Turn
 from mockserver import event_builder as build
 from mockserver.faults import Faults
 from mockserver.hook_events import STOP_ON_BLOCK, blocking_reason, hook_execution, hooks_for, model_dump_of
 from mockserver.store import Conversation
 
+logger = logging.getLogger("uvicorn.error")
 # Realistic latencies (ms) at speed 1, from the real server with a local scripted LLM.
 LLM_CALL_MS = 300
 FIRST_STEP_EXTRA_MS = 150
@@ -117,6 +119,12 @@ class Engine:
             tools = [str(t.get("name")) for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
             conversation.emit(build.system_prompt(tools))
 
+    async def receive_message(self, conversation: Conversation, content: list[dict[str, Any]]) -> dict[str, Any]:
+        """A client's message (REST or socket): it waits for a running tool, as
+        ``LocalConversation.send_message`` waits for the state lock an agent step holds."""
+        async with conversation.run.step_lock:
+            return self.append_user_message(conversation, content)
+
     def append_user_message(self, conversation: Conversation, content: list[dict[str, Any]]) -> dict[str, Any]:
         """Append a user message the way ``LocalConversation.send_message`` does."""
         if conversation.status in ("finished", "stuck"):
@@ -189,6 +197,14 @@ class Engine:
             await self._loop(conversation)
         except asyncio.CancelledError:
             self._on_interrupt(conversation)
+        except Exception as exc:  # a run the mock cannot play must still end
+            # As the server's run error path: a ConversationErrorEvent and status error, so no
+            # client waits forever on a run the scenario cannot drive.
+            logger.exception("mock run failed; the conversation ends in error")
+            conversation.set_state("execution_status", "error")
+            conversation.emit(
+                build.conversation_error(type(exc).__name__, f"mock could not play the scenario: {exc!r}")
+            )
         finally:
             conversation.run.task = None
             if not conversation.deleted:
@@ -198,7 +214,11 @@ class Engine:
 
     async def _loop(self, conversation: Conversation) -> None:
         first = True
-        while conversation.status == "running" and not conversation.deleted:
+        while True:
+            async with conversation.run.step_lock:
+                pass  # a message or pause that waited for the last tool goes first (a fair lock)
+            if conversation.status != "running" or conversation.deleted:
+                break
             if self._pop_blocked(conversation, "blocked_messages", conversation.state.get("last_user_message_id")):
                 self._finished(conversation)  # Agent.step: a blocked message finishes without an LLM call
                 continue
@@ -226,10 +246,12 @@ class Engine:
     async def _step(self, conversation: Conversation, turn: Turn, first: bool) -> None:
         """One agent step: an LLM call, then its message or action (and observation)."""
         await self._llm_latency(turn, first)
-        conversation.run.turn += 1
         if isinstance(turn, ErrorTurn):
+            # A failed call leaves no assistant message behind, so the next call (a re-run)
+            # plays the same turn again, as the scripted LLM counts turns.
             self._fail(conversation, turn)
             return
+        conversation.run.turn += 1
         self.record_llm_usage(conversation)
         streams = self._streams(conversation)
         for chunk in _chunks(turn.reply if isinstance(turn, ReplyTurn) else turn.thought) if streams else ():
@@ -250,6 +272,15 @@ class Engine:
             llm_response_id=self._response_id(conversation),
             streamed=streams,
         )
+        available = self.available_tools(conversation)
+        if turn.tool not in available:
+            # Agent._get_action_event: a call to a tool the agent lacks is an action without a
+            # definition and an AgentErrorEvent; the agent carries on with its next LLM call.
+            action.pop("action", None)
+            action = conversation.emit(action)
+            error = f"Tool '{turn.tool}' not found. Available: {available}"
+            conversation.emit(build.agent_error(turn.tool, action["tool_call_id"], error))
+            return
         if self._has_hooks(conversation, "PreToolUse", turn.tool):
             action = conversation.prestamped(action)
             tool_input = model_dump_of(action, "action")
@@ -284,6 +315,12 @@ class Engine:
         if self._is_stuck(conversation):
             conversation.set_state("execution_status", "stuck")
             return
+
+    @staticmethod
+    def available_tools(conversation: Conversation) -> list[str]:
+        """The agent's ``tools_map`` keys: its tools in order, then the default finish and think."""
+        tools = [str(t.get("name")) for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
+        return [*tools, *(name for name in DEFAULT_TOOLS if name not in tools)]
 
     def _finished(self, conversation: Conversation) -> None:
         """The agent finished: status ``finished``, then the Stop hooks."""
@@ -344,7 +381,10 @@ class Engine:
         if turn is None:
             turn = ToolTurn(tool=action["tool_name"], arguments=arguments)
         conversation.run.executing = action
-        await self._pause_for(turn.tool_duration_ms)
+        async with conversation.run.step_lock:
+            # A turn's own duration is played as written at any speed, like its LLM delay: a
+            # test at speed 0 can still interrupt a slow tool or message during it.
+            await asyncio.sleep(turn.tool_duration_ms / 1000)
         conversation.run.executing = None
         observed = turn.observation
         observation = build.observation(
@@ -420,11 +460,13 @@ class Engine:
     # -- control ----------------------------------------------------------------------------
 
     async def pause(self, conversation: Conversation) -> None:
-        """POST /pause: status paused + PauseEvent now; an in-flight step still completes."""
-        if conversation.status in ("idle", "running"):
-            conversation.set_state("execution_status", "paused")
-            conversation.emit(build.user_control("PauseEvent"))
-        conversation.snapshot()
+        """POST /pause: status paused + PauseEvent now; an in-flight LLM call still completes,
+        and a running tool first (the server's pause waits for the state lock the step holds)."""
+        async with conversation.run.step_lock:
+            if conversation.status in ("idle", "running"):
+                conversation.set_state("execution_status", "paused")
+                conversation.emit(build.user_control("PauseEvent"))
+            conversation.snapshot()
 
     async def interrupt(self, conversation: Conversation) -> None:
         """POST /interrupt: cancel the in-flight step at once; otherwise behave like pause."""

@@ -271,7 +271,7 @@ def _message_handler(state: MockState, conversation: Conversation) -> ClientFram
             c.model_dump(mode="json", exclude_none=True) if isinstance(c, BaseModel) else c
             for c in (message.content or [])
         ]
-        state.engine.append_user_message(conversation, content)
+        await state.engine.receive_message(conversation, content)
         try:
             start = state.engine.start_run(conversation)
         except RunConflict:

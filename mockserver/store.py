@@ -152,6 +152,9 @@ class RunState:
     """The ActionEvent whose tool is running right now (an interrupt answers it with an error)."""
     task: asyncio.Task[None] | None = None
     """The background run, while one is reserved or active."""
+    step_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    """Held while a tool runs, as the server's state lock is held through an agent step: a
+    message sent meanwhile lands after the tool's observation."""
 
     def select(self, scenario: Scenario) -> None:
         """Play ``scenario`` from its first turn on the next LLM call."""

@@ -119,6 +119,24 @@ def turns() -> st.SearchStrategy[Turn]:
     )
 
 
+def _distinct_files(turns: list[Turn]) -> list[Turn]:
+    """Each created file named after its turn: creating an existing file is an error the
+    scenario's observation does not describe."""
+    distinct: list[Turn] = []
+    for index, turn in enumerate(turns):
+        if isinstance(turn, ToolTurn) and turn.tool == "file_editor" and turn.arguments.get("command") == "create":
+            path = str(turn.arguments["path"]).replace(f"{RUN_TOKEN}-", f"{RUN_TOKEN}-{index}-", 1)
+            arguments = {**turn.arguments, "path": path}
+            turn = turn.model_copy(
+                update={
+                    "arguments": arguments,
+                    "observation": Observation(text=f"File created successfully at: {path}"),
+                }
+            )
+        distinct.append(turn)
+    return distinct
+
+
 def _slowed(turn: Turn) -> Turn:
     """The same turn behind a slow LLM call (a window for pause, interrupt, a second message)."""
     return turn.model_copy(update={"llm_delay_ms": SLOW_LLM_MS})
@@ -222,8 +240,12 @@ def cases(draw: st.DrawFn) -> Scenario:
                 ClientStep(action="sleep", after_ms=REJECT_SETTLE_MS),
             ]
     client += draw(st.lists(_follow_up(), max_size=2).map(lambda parts: [s for part in parts for s in part]))
+    if shape in ("slow_llm", "slow_tool"):
+        # A paused conversation's in-flight step still completes: let it, so the transcript
+        # ends at rest on both servers.
+        client.append(ClientStep(action="sleep", after_ms=max(SLOW_LLM_MS, SLOW_TOOL_MS)))
     return make_case(
-        script_turns,
+        _distinct_files(script_turns),
         client,
         tools=tools_for(script_turns),
         confirmation_policy=policy,

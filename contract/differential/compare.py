@@ -25,7 +25,7 @@ from contract.harness.transcript import (
     comparable_token,
     persisted_event_differences,
 )
-from contract.spec.ws_protocol import STATE_UPDATE_KIND, announced_status
+from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, announced_status
 
 NORMALIZATIONS: dict[str, str] = {
     "stats updates": (
@@ -51,9 +51,14 @@ NORMALIZATIONS: dict[str, str] = {
     ),
     "frames around a REST call": (
         "for REST/WebSocket ordering only a request's *own* frames count: the frames that "
-        "arrived while its response was pending, apart from `stats` updates and from frames of "
+        "arrived while its response was pending, apart from `stats` updates, from frames of "
         "a run that was already going (whose timing relative to the request is a race on the "
-        "real server too)."
+        "real server too), and from the `last_user_message_id` update, which the real server "
+        "publishes from its executor thread: in 2 of 60 generated cases (seed 2) it reached "
+        "the client only after the `POST .../events` response; nor does the snapshot a "
+        "`POST .../run` publishes on a finished conversation (a run task of its own, which "
+        "reached the client before the response on the real server in 2 of 60 cases and "
+        "after it in the rest)."
     ),
     "conversation info": (
         "ConversationInfo is compared without its ids, clocks (`created_at`, `updated_at`) and "
@@ -155,7 +160,9 @@ def _own_frames(transcript: Transcript) -> list[str]:
     for frame in transcript.frames:
         event = frame.event
         status = announced_status(event)
-        if frame.pending and not running and not _is_stats(event):
+        run_snapshot = event.get("key") == FULL_STATE_KEY and transcript.rest_calls[frame.call].path.endswith("/run")
+        racing = _is_stats(event) or event.get("key") == "last_user_message_id" or run_snapshot
+        if frame.pending and not running and not racing:
             tokens.setdefault(frame.call, []).append(comparable_token(event))
         if status is not None:
             running = status == "running"

@@ -144,6 +144,8 @@ class _Session:
         self.transcript = Transcript(scenario=scenario.name)
         self.conversation_id = ""
         self.step: int | None = None
+        self.step_started_at = 0
+        """How many frames had arrived when the current step began."""
         self.step_label = ""
         self.started = time.monotonic()
         self.socket: EventSocketRecorder | None = None
@@ -283,7 +285,9 @@ async def _settle(session: _Session, window: int) -> int:
     calls = session.transcript.rest_calls
     if calls and calls[-1].status is not None and calls[-1].status >= 400:
         return window
-    index = await session.until(is_rest_snapshot, session.timeout_s, window)
+    # Only a snapshot that arrived after the last request counts: an earlier one (an interrupt
+    # publishes two) says nothing about the run that request started.
+    index = await session.until(is_rest_snapshot, session.timeout_s, max(window, session.step_started_at))
     if index is None:
         seen = [announced_status(f.event) for f in session.transcript.frames[window:] if announced_status(f.event)]
         raise ClientScriptError(
@@ -318,6 +322,8 @@ async def arun_client_script(
             if step.after_ms:
                 await asyncio.sleep(step.after_ms / 1000)
             session.step, session.step_label = number, _step_label(step)
+            if step.action not in ("settle", "wait", "sleep"):
+                session.step_started_at = len(session.transcript.frames)
             window = await _execute(session, step, window)
         await session.quiet(QUIET_S, timeout_s)
         assert session.socket is not None

@@ -27,6 +27,8 @@ BUNDLED_PACKAGE = "contract.harness.scenarios"
 
 
 MAX_DELAY_MS = 600_000
+DEFAULT_TOOLS = ("finish", "think")
+"""Tools every agent has besides its own (the SDK's default tools)."""
 TITLE_REPLY = "Scripted conversation"
 """The title the scripted LLM generates for an auto-titled conversation, unless the scenario names one."""
 FALLBACK_REPLY = "done"
@@ -56,7 +58,12 @@ class ToolTurn(_Strict):
     thought: str = ""
     observation: Observation | None = None
     llm_delay_ms: int = Field(0, ge=0, le=MAX_DELAY_MS, description="LLM latency before this turn")
-    tool_duration_ms: int = Field(0, ge=0, le=MAX_DELAY_MS, description="mock only: how long the tool runs")
+    tool_duration_ms: int = Field(
+        0,
+        ge=0,
+        le=MAX_DELAY_MS,
+        description="how long the tool runs on the mock, at any speed (a real server takes as long as the command does)",
+    )
 
 
 class ReplyTurn(_Strict):
@@ -134,6 +141,19 @@ class Scenario(_Strict):
     )
     turns: list[Turn] = Field(min_length=1)
     client: list[ClientStep] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_tools(self) -> Scenario:
+        """Every tool turn names a tool the agent has: a typo would otherwise only show up as
+        the real server's "Tool 'x' not found" error in the middle of a run."""
+        available = [*self.tools, *(name for name in DEFAULT_TOOLS if name not in self.tools)]
+        for index, turn in enumerate(self.turns):
+            if isinstance(turn, ToolTurn) and turn.tool not in available:
+                raise ValueError(
+                    f"turns.{index}.tool: {turn.tool!r} is not a tool of this scenario's agent "
+                    f"(available: {', '.join(available)}; add it to 'tools')"
+                )
+        return self
 
     @property
     def streams(self) -> bool:

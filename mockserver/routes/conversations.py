@@ -16,11 +16,12 @@ from pydantic import BaseModel
 from starlette.background import BackgroundTask
 
 from contract.generated import models
+from contract.harness.scenario import ScenarioError
 from mockserver.clock import Clock
 from mockserver.engine import RunCapacityExceeded, RunConflict
 from mockserver.profile_store import PROFILE_NAME_PATTERN, PROFILE_NOT_FOUND, canonical_name
 from mockserver.settings_store import dump
-from mockserver.state import MockState
+from mockserver.state import SCENARIO_TAG, MockState
 from mockserver.store import Conversation, page, to_server_local
 
 router = APIRouter(prefix="/api/conversations")
@@ -154,7 +155,12 @@ async def start_conversation(request: Request, body: models.StartConversationReq
         existing = state.store.get(UUID(str(requested)))
         if existing is not None:
             return JSONResponse(existing.info(created=True), status_code=200)
-    conversation = open_conversation(state, payload)
+    try:
+        scenario = state.scenario_for(payload)
+    except ScenarioError as exc:  # a mock-only tag: refused with the names it could have been
+        tag = (payload.get("tags") or {}).get(SCENARIO_TAG)
+        raise _value_error(["body", "tags", SCENARIO_TAG], str(exc), tag) from None
+    conversation = open_conversation(state, payload, scenario)
     starter = None
     initial = payload.get("initial_message")
     if initial:
@@ -545,7 +551,7 @@ async def send_message(
         # The real server fails inside LocalConversation.send_message: an unhandled 500.
         raise ValueError("Only user messages are allowed to be sent to the agent.")
     content = [c.model_dump(mode="json", exclude_none=True) for c in body.content or []]
-    state.engine.append_user_message(conversation, content)
+    await state.engine.receive_message(conversation, content)
     if body.run and not state.engine.is_running(conversation):
         return JSONResponse(SUCCESS, background=_start(request, conversation))
     return JSONResponse(SUCCESS)
