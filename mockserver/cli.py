@@ -299,6 +299,59 @@ def record(
         console.print(str(path))
 
 
+@app.command("diff")
+def diff(
+    cases: Annotated[int, typer.Option("--cases", min=0, help="Generated cases to play on both servers.")] = 20,
+    seed: Annotated[int, typer.Option(help="Hypothesis seed: the same seed generates the same cases.")] = 0,
+    case_files: Annotated[
+        list[Path] | None, typer.Option("--case", help="A saved case (scenario YAML) to play as well (repeatable).")
+    ] = None,
+    shrink: Annotated[bool, typer.Option(help="Shrink one diverging case per divergence class.")] = True,
+    save: Annotated[
+        Path | None, typer.Option(help="Save each shrunk case and both its transcripts in this directory.")
+    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON here.")] = None,
+    python: Annotated[
+        str | None, typer.Option(help="Python interpreter with openhands-agent-server installed (default: this one).")
+    ] = None,
+    timeout: Annotated[float, typer.Option(min=1.0, help="Seconds each wait of a client script may take.")] = 20.0,
+) -> None:
+    """Play generated cases on the real server and on the mock, and report where they diverge.
+
+    Starts the real agent server (with the scripted LLM) and an in-process mock; exits 0 when
+    every case is identical on both, 1 on divergences, 2 when the check could not be made.
+    """
+    import json
+
+    from contract.differential.cases import load_case
+    from contract.differential.runner import Differential, mock_target, real_side, save_outcome
+    from contract.harness.real_server import RealServerError
+    from contract.harness.scenario import ScenarioError
+    from mockserver.config import MockConfig
+    from mockserver.runner import MockServer
+
+    try:
+        saved = [load_case(path) for path in case_files or []]
+    except ScenarioError as exc:
+        _fail(str(exc))
+    try:
+        with real_side(python=python) as (real, llm_url), MockServer(MockConfig(api_keys=("diff-key",))) as mock:
+            engine = Differential(real, mock_target(mock.endpoint, llm_url), timeout_s=timeout)
+            report = engine.explore(cases, seed, shrink=shrink) if cases else engine.play([], seed)
+            report.outcomes += engine.play(saved).outcomes
+    except RealServerError as exc:
+        _fail(str(exc))
+    for outcome in report.outcomes:
+        console.print(f"{'diverged ' if outcome.divergences else 'identical'} {outcome.case.name}")
+    if save is not None:
+        for outcome in report.shrunk.values():
+            console.print(f"saved {save_outcome(outcome, save)}")
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_json(), indent=1), encoding="utf-8")
+    typer.echo(report.render())
+    raise typer.Exit(code=1 if report.diverged else 0)
+
+
 @app.command("validate-scenario")
 def validate_scenario(paths: list[Path]) -> None:
     """Check scenario files; print every problem with its location."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from contract.harness.scenario import (
@@ -251,6 +252,27 @@ def cases(draw: st.DrawFn) -> Scenario:
         confirmation_policy=policy,
         llm_stream=draw(st.booleans()),
     )
+
+
+def generate_cases(count: int, seed_value: int) -> list[Scenario]:
+    """``count`` distinct cases, the same ones for the same seed."""
+    drawn: dict[str, Scenario] = {}
+
+    @seed(seed_value)
+    @settings(
+        max_examples=count * 3,
+        phases=[Phase.generate],
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(cases())
+    def collect(case: Scenario) -> None:
+        if len(drawn) < count:
+            drawn.setdefault(case.name, case)
+
+    collect()
+    return list(drawn.values())
 
 
 def instantiate(case: Scenario, token: str) -> Scenario:

@@ -9,24 +9,26 @@ control API and selected with the scenario tag). The caller starts both and hand
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, Phase, given, seed, settings
-
 from contract.client.control import ControlClient, MockEndpoint
-from contract.differential.cases import cases, dump_case, instantiate, make_case, tools_for
+from contract.differential.cases import dump_case, generate_cases, instantiate, make_case, tools_for
 from contract.differential.compare import Divergence, differences
 from contract.harness.driver import ClientScriptError, Transcript, arun_client_script
+from contract.harness.real_server import RealServer
 from contract.harness.scenario import ClientStep, ErrorTurn, ReplyTurn, Scenario, ToolTurn, Turn, conversation_body
 from contract.harness.scripted_llm import ScriptedLLM
 
 DEFAULT_TIMEOUT_S = 20.0
+REAL_API_KEY = "differential-key"
 MAX_SHRINK_RUNS = 24
 CASES_DIR = Path("fixtures") / "differential"
 """Where a checkout keeps the shrunk cases (relative to the checkout root)."""
@@ -51,6 +53,14 @@ def real_target(url: str, api_key: str | None, llm: ScriptedLLM) -> Target:
         return conversation_body(llm.base_url, scenario)
 
     return Target("real", url, api_key, prepare)
+
+
+@contextlib.contextmanager
+def real_side(*, python: str | None = None) -> Iterator[tuple[Target, str]]:
+    """A real agent server (in a throwaway directory) and the scripted LLM it calls: the target
+    and the LLM's base URL (the mock's bodies name it too, so both get the same request)."""
+    with ScriptedLLM() as llm, RealServer(api_key=REAL_API_KEY, python=python or sys.executable) as server:
+        yield real_target(server.url, server.api_key, llm), llm.base_url
 
 
 def mock_target(endpoint: MockEndpoint, llm_url: str) -> Target:
@@ -176,16 +186,23 @@ class Differential:
         on_outcome: Callable[[CaseOutcome], None] | None = None,
     ) -> Report:
         """Generate ``count`` cases from ``seed_value``, play each, and shrink one case per class."""
-        report = Report(seed_value)
-        for case in generate_cases(count, seed_value):
-            outcome = self.run_case(case)
-            report.outcomes.append(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
+        report = self.play(generate_cases(count, seed_value), seed_value, on_outcome=on_outcome)
         if shrink:
             for cls in sorted(report.counts):
                 first = next(o for o in report.outcomes if cls in o.classes)
                 report.shrunk[cls] = self.shrink(first, cls)
+        return report
+
+    def play(
+        self, cases: list[Scenario], seed_value: int = 0, *, on_outcome: Callable[[CaseOutcome], None] | None = None
+    ) -> Report:
+        """Play the given cases (generated or saved) once each."""
+        report = Report(seed_value)
+        for case in cases:
+            outcome = self.run_case(case)
+            report.outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
         return report
 
     def shrink(self, outcome: CaseOutcome, cls: str, *, max_runs: int = MAX_SHRINK_RUNS) -> CaseOutcome:
@@ -203,27 +220,6 @@ class Differential:
                     best, progress = tried, True
                     break
         return best
-
-
-def generate_cases(count: int, seed_value: int) -> list[Scenario]:
-    """``count`` distinct cases, the same ones for the same seed."""
-    drawn: dict[str, Scenario] = {}
-
-    @seed(seed_value)
-    @settings(
-        max_examples=count * 3,
-        phases=[Phase.generate],
-        database=None,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(cases())
-    def collect(case: Scenario) -> None:
-        if len(drawn) < count:
-            drawn.setdefault(case.name, case)
-
-    collect()
-    return list(drawn.values())
 
 
 # -- shrinking ------------------------------------------------------------------------------
