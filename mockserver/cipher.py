@@ -29,10 +29,10 @@ class Cipher:
 
     @property
     def _fernet(self) -> Fernet:
-        """Derived on first use, as the SDK's ``Cipher._get_fernet``: the derivation (standard,
-        not URL-safe, base64 of the key's SHA-256) fails for about three keys in four, and on
-        the real server that failure is a 500 of the request that needs the cipher, never a
-        server that cannot start."""
+        """Derived on first use, as the SDK's ``Cipher._get_fernet``: under cryptography 51 and
+        later the derivation (standard, not URL-safe, base64 of the key's SHA-256) fails for
+        about three keys in four, and on the real server that failure is a 500 of the request
+        that needs the cipher, never a server that cannot start."""
         if self._derived is None:
             self._derived = Fernet(b64encode(hashlib.sha256(self._key.encode()).digest()))
         return self._derived
