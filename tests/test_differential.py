@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from contract.client.bodies import start_conversation_body
+from contract.client.control import ControlClient
 from contract.differential.cases import dump_case, generate_cases, load_case
 from contract.differential.compare import NORMALIZATIONS, differences
 from contract.differential.runner import Differential, compare_outcomes, mock_target, real_target
@@ -280,7 +281,9 @@ def test_a_tool_the_agent_lacks_is_an_agent_error_not_a_hang(real_server: RealSe
     with ScriptedLLM() as llm:
         body = start_conversation_body(llm.base_url, "file_editor", tools=["terminal"])
         real = _play(real_server.url, real_server.api_key, body, "file_editor")
-        mock = _play(mock_server.url, MOCK_KEY, {**body, "tags": {"scenario": "file_editor"}}, "file_editor")
+        with ControlClient.connect(mock_server.endpoint) as control:
+            control.select_default("file_editor")  # the same body on both servers: no selecting tag
+            mock = _play(mock_server.url, MOCK_KEY, body, "file_editor")
     assert not isinstance(real, str), real
     errors = [e["error"] for e in real.rest_events if e["kind"] == "AgentErrorEvent"]
     assert errors and errors[0] == "Tool 'file_editor' not found. Available: ['terminal', 'finish', 'think']"

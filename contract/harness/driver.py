@@ -31,6 +31,8 @@ from contract.spec.ws_protocol import announced_status, events_socket_path, is_t
 QUIET_S = 0.5
 # After a per-field status match, how long to wait for the matching full_state snapshot.
 SNAPSHOT_GRACE_S = 2.0
+# After an at-rest snapshot, how long a run that is about to start may take to show ``running``.
+SETTLE_GRACE_S = 0.3
 WS_MAX_FRAME_BYTES = 16 * 1024 * 1024
 
 
@@ -285,16 +287,22 @@ async def _settle(session: _Session, window: int) -> int:
     calls = session.transcript.rest_calls
     if calls and calls[-1].status is not None and calls[-1].status >= 400:
         return window
-    # Only a snapshot that arrived after the last request counts: an earlier one (an interrupt
-    # publishes two) says nothing about the run that request started.
-    index = await session.until(is_rest_snapshot, session.timeout_s, max(window, session.step_started_at))
-    if index is None:
-        seen = [announced_status(f.event) for f in session.transcript.frames[window:] if announced_status(f.event)]
-        raise ClientScriptError(
-            f"{session._where()}: the conversation did not come to rest within {session.timeout_s} s "
-            f"(statuses seen since the previous wait: {seen}){session._closed_note()}"
-        )
-    return index + 1
+    # Only a snapshot that arrived after the last request counts, and only if no run starts
+    # after it: pause and interrupt publish a second snapshot when the paused run's task ends,
+    # which can arrive after the next request and says nothing about the run that one started.
+    start = max(window, session.step_started_at)
+    while True:
+        index = await session.until(is_rest_snapshot, session.timeout_s, start)
+        if index is None:
+            statuses = [announced_status(f.event) for f in session.transcript.frames[window:]]
+            raise ClientScriptError(
+                f"{session._where()}: the conversation did not come to rest within {session.timeout_s} s "
+                f"(statuses seen since the previous wait: {[s for s in statuses if s]}){session._closed_note()}"
+            )
+        running = await session.until(lambda event: announced_status(event) == "running", SETTLE_GRACE_S, index + 1)
+        if running is None:
+            return index + 1
+        start = running + 1
 
 
 async def arun_client_script(
