@@ -271,6 +271,7 @@ class Engine:
             tool_call_id=f"call_{conversation.run.turn}",
             llm_response_id=self._response_id(conversation),
             streamed=streams,
+            client_tool=self._is_client_tool(conversation, turn.tool),
         )
         available = self.available_tools(conversation)
         if turn.tool not in available:
@@ -321,6 +322,12 @@ class Engine:
         """The agent's ``tools_map`` keys: its tools in order, then the default finish and think."""
         tools = [str(t.get("name")) for t in conversation.state["agent"].get("tools") or [] if isinstance(t, dict)]
         return [*tools, *(name for name in DEFAULT_TOOLS if name not in tools)]
+
+    @staticmethod
+    def _is_client_tool(conversation: Conversation, tool: str) -> bool:
+        """A tool of the start request's ``client_tools``: the client executes it, the SDK only
+        acknowledges the call."""
+        return any(isinstance(spec, dict) and spec.get("name") == tool for spec in conversation.meta.client_tools)
 
     def _finished(self, conversation: Conversation) -> None:
         """The agent finished: status ``finished``, then the Stop hooks."""
@@ -387,16 +394,22 @@ class Engine:
             await asyncio.sleep(turn.tool_duration_ms / 1000)
         conversation.run.executing = None
         observed = turn.observation
+        client_tool = self._is_client_tool(conversation, turn.tool)
+        if client_tool or not (observed and observed.text):
+            text = build.default_observation_text(turn.tool, arguments, client_tool)
+        else:
+            text = observed.text
         observation = build.observation(
             turn.tool,
             arguments,
-            text=observed.text if observed and observed.text else build.default_observation_text(turn.tool, arguments),
+            text=text,
             exit_code=observed.exit_code if observed else 0,
             is_error=observed.is_error if observed else False,
             tool_call_id=action["tool_call_id"],
             action_id=action["id"],
             working_dir=conversation.state["workspace"].get("working_dir", ""),
             save_dir=f"{conversation.state['persistence_dir']}/observations",
+            client_tool=client_tool,
         )
         if self._has_hooks(conversation, "PostToolUse", turn.tool):
             observation = conversation.prestamped(observation)

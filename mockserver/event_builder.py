@@ -76,12 +76,18 @@ def state_update(key: str, value: Any) -> dict[str, Any]:
     return event
 
 
-def _action_payload(tool: str, arguments: dict[str, Any]) -> dict[str, Any] | None:
+CLIENT_TOOL_OBSERVATION_TEXT = "Tool call dispatched to client."
+"""What the SDK's ClientToolExecutor answers at once: the client executes the tool itself."""
+
+
+def _action_payload(tool: str, arguments: dict[str, Any], client_tool: bool) -> dict[str, Any] | None:
+    fields = {k: v for k, v in arguments.items() if k not in ("security_risk", "summary")}
+    if client_tool:  # the SDK builds a ClientAction_<name> type from the client's JSON schema
+        return {**fields, "kind": f"ClientAction_{tool}"}
     definition = known_tools().get(tool)
     if definition is None:
         return None
     action_kind = definition["action_type"]
-    fields = {k: v for k, v in arguments.items() if k not in ("security_risk", "summary")}
     defaults: dict[str, dict[str, Any]] = {
         "TerminalAction": {"is_input": False, "reset": False},
         "TaskTrackerAction": {"command": "view", "task_list": []},
@@ -97,8 +103,10 @@ def action(
     tool_call_id: str,
     llm_response_id: str,
     streamed: bool = False,
+    client_tool: bool = False,
 ) -> dict[str, Any]:
-    """An ActionEvent; ``action`` is omitted (null) for tools the mock has no definition of.
+    """An ActionEvent; ``action`` is omitted (null) for tools the mock has no definition of
+    (``client_tool``: one the conversation's client defined, a ``ClientAction_<name>``).
 
     A streamed answer's content is a string even when empty (the stream's first chunk carries
     ``""``), so its thought is one text part; a plain answer without text has none.
@@ -109,7 +117,7 @@ def action(
         "thought": [text_content(thought)] if thought or streamed else [],
         "thinking_blocks": [],
     }
-    payload = _action_payload(tool, arguments)
+    payload = _action_payload(tool, arguments, client_tool)
     if payload is not None:
         event["action"] = payload
     event.update(
@@ -134,8 +142,9 @@ def _observation_payload(
     is_error: bool,
     working_dir: str,
     save_dir: str | None,
+    client_tool: bool,
 ) -> dict[str, Any]:
-    kind = known_tools()[tool]["observation_type"]
+    kind = "ClientToolObservation" if client_tool else known_tools()[tool]["observation_type"]
     payload: dict[str, Any] = {"content": [text_content(text)], "is_error": is_error}
     if kind == "TerminalObservation":
         code = -1 if exit_code is None else exit_code
@@ -184,21 +193,27 @@ def observation(
     action_id: str,
     working_dir: str,
     save_dir: str | None = None,
+    client_tool: bool = False,
 ) -> dict[str, Any]:
-    """The ObservationEvent answering an ActionEvent (``save_dir``: the terminal's full_output_save_dir)."""
+    """The ObservationEvent answering an ActionEvent (``save_dir``: the terminal's
+    full_output_save_dir; ``client_tool``: the acknowledgment of a client-defined tool)."""
     return {
         "source": "environment",
         "tool_name": tool,
         "tool_call_id": tool_call_id,
-        "observation": _observation_payload(tool, arguments, text, exit_code, is_error, working_dir, save_dir),
+        "observation": _observation_payload(
+            tool, arguments, text, exit_code, is_error, working_dir, save_dir, client_tool
+        ),
         "action_id": action_id,
         "extended_content": [],
         "kind": "ObservationEvent",
     }
 
 
-def default_observation_text(tool: str, arguments: dict[str, Any]) -> str:
+def default_observation_text(tool: str, arguments: dict[str, Any], client_tool: bool = False) -> str:
     """What a tool reports when the scenario does not say."""
+    if client_tool:
+        return CLIENT_TOOL_OBSERVATION_TEXT
     if tool == "finish":
         return str(arguments.get("message", ""))
     if tool == "think":

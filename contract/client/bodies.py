@@ -62,12 +62,14 @@ def start_conversation_body(
     working_dir: str = "workspace/project",
     stream: bool = False,
     tag_scenario: bool = False,
+    client_tools: Iterable[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """A minimal ``StartConversationRequest`` body for ``POST /api/conversations``.
 
     The real server plays ``scenario_name`` through the scripted LLM at ``llm_url``; with
     ``tag_scenario`` the body also carries the tag that makes the mock play it. ``working_dir`` is
-    relative, so it lands inside the server's working directory.
+    relative, so it lands inside the server's working directory. ``client_tools`` are
+    ``ClientToolSpec`` objects: tools the client defines and executes itself.
     """
     body: dict[str, Any] = {
         "agent": agent_payload(llm_url, scenario_name, tools, stream=stream),
@@ -77,6 +79,8 @@ def start_conversation_body(
     }
     if tag_scenario:
         body["tags"] = {SCENARIO_TAG: scenario_name}
+    if specs := list(client_tools):
+        body["client_tools"] = specs
     return body
 
 

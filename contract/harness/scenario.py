@@ -126,6 +126,15 @@ class ClientStep(_Strict):
         return self
 
 
+class ClientTool(_Strict):
+    """A tool the client defines in its start request (``client_tools``) and executes itself:
+    the agent's call reaches the client as a ``ClientAction_<name>`` action."""
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_-]+$")
+    description: str = "A tool the client runs."
+    parameters: dict[str, Any] = Field(default_factory=lambda: {"type": "object", "properties": {}})
+
+
 class Scenario(_Strict):
     """A named, scripted agent behaviour."""
 
@@ -133,6 +142,7 @@ class Scenario(_Strict):
     description: str = ""
     confirmation_policy: Literal["NeverConfirm", "AlwaysConfirm"] = "NeverConfirm"
     tools: list[str] = Field(default_factory=lambda: ["terminal"])
+    client_tools: list[ClientTool] = Field(default_factory=list)
     title: str = Field(
         TITLE_REPLY, min_length=1, max_length=50, description="what the LLM answers the server's auto-title call with"
     )
@@ -146,12 +156,13 @@ class Scenario(_Strict):
     def _check_tools(self) -> Scenario:
         """Every tool turn names a tool the agent has: a typo would otherwise only show up as
         the real server's "Tool 'x' not found" error in the middle of a run."""
-        available = [*self.tools, *(name for name in DEFAULT_TOOLS if name not in self.tools)]
+        available = [*self.tools, *(t.name for t in self.client_tools)]
+        available += [name for name in DEFAULT_TOOLS if name not in available]
         for index, turn in enumerate(self.turns):
             if isinstance(turn, ToolTurn) and turn.tool not in available:
                 raise ValueError(
                     f"turns.{index}.tool: {turn.tool!r} is not a tool of this scenario's agent "
-                    f"(available: {', '.join(available)}; add it to 'tools')"
+                    f"(available: {', '.join(available)}; add it to 'tools' or 'client_tools')"
                 )
         return self
 
@@ -171,6 +182,7 @@ def conversation_body(llm_url: str, scenario: Scenario, *, tag_scenario: bool = 
         confirmation_policy=scenario.confirmation_policy,
         stream=scenario.streams,
         tag_scenario=tag_scenario,
+        client_tools=[tool.model_dump() for tool in scenario.client_tools],
     )
 
 

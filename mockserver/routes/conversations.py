@@ -133,6 +133,13 @@ def served_request(state: MockState, body: models.StartConversationRequest) -> d
     for key in SERVED_SUB_OBJECTS:  # through the models, with the real defaults: never echoed raw
         if key in payload:
             payload[key] = _as_served(getattr(body, key))
+    if body.client_tools:
+        # The server registers client tools as agent tools whose params carry the spec.
+        payload["client_tools"] = [_as_served(spec) for spec in body.client_tools]
+        payload["agent"]["tools"] = [
+            *(payload["agent"].get("tools") or []),
+            *({"name": spec["name"], "params": {"spec": spec}} for spec in payload["client_tools"]),
+        ]
     return payload
 
 
