@@ -399,17 +399,22 @@ class Engine:
             text = build.default_observation_text(turn.tool, arguments, client_tool)
         else:
             text = observed.text
+        is_error = observed.is_error if observed else False
+        edit = conversation.run.files.apply(arguments) if turn.tool == "file_editor" and not client_tool else None
+        if edit is not None:  # the mock knows the file: the real tool's answer, not the script's
+            text, is_error = edit.text, edit.is_error
         observation = build.observation(
             turn.tool,
             arguments,
             text=text,
             exit_code=observed.exit_code if observed else 0,
-            is_error=observed.is_error if observed else False,
+            is_error=is_error,
             tool_call_id=action["tool_call_id"],
             action_id=action["id"],
             working_dir=conversation.state["workspace"].get("working_dir", ""),
             save_dir=f"{conversation.state['persistence_dir']}/observations",
             client_tool=client_tool,
+            fields=edit.fields if edit is not None else None,
         )
         if self._has_hooks(conversation, "PostToolUse", turn.tool):
             observation = conversation.prestamped(observation)

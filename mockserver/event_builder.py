@@ -143,6 +143,7 @@ def _observation_payload(
     working_dir: str,
     save_dir: str | None,
     client_tool: bool,
+    fields: dict[str, Any] | None,
 ) -> dict[str, Any]:
     kind = "ClientToolObservation" if client_tool else known_tools()[tool]["observation_type"]
     payload: dict[str, Any] = {"content": [text_content(text)], "is_error": is_error}
@@ -169,6 +170,8 @@ def _observation_payload(
             # The terminal's spill directory (<persistence_dir>/observations). The real tool
             # sets it only when it re-wraps non-empty output (TerminalExecutor._mask_observation).
             payload["full_output_save_dir"] = save_dir
+    elif kind == "FileEditorObservation" and fields is not None:
+        payload.update(fields)  # computed on the conversation's files (mockserver.file_editor)
     elif kind == "FileEditorObservation":
         command = arguments.get("command", "view")
         payload.update({"command": command, "path": arguments.get("path"), "prev_exist": command != "create"})
@@ -194,15 +197,17 @@ def observation(
     working_dir: str,
     save_dir: str | None = None,
     client_tool: bool = False,
+    fields: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The ObservationEvent answering an ActionEvent (``save_dir``: the terminal's
-    full_output_save_dir; ``client_tool``: the acknowledgment of a client-defined tool)."""
+    full_output_save_dir; ``client_tool``: the acknowledgment of a client-defined tool;
+    ``fields``: a file edit's observation fields, when the mock computed them)."""
     return {
         "source": "environment",
         "tool_name": tool,
         "tool_call_id": tool_call_id,
         "observation": _observation_payload(
-            tool, arguments, text, exit_code, is_error, working_dir, save_dir, client_tool
+            tool, arguments, text, exit_code, is_error, working_dir, save_dir, client_tool, fields
         ),
         "action_id": action_id,
         "extended_content": [],

@@ -21,6 +21,7 @@ from contract.harness.scenario import Scenario, ToolTurn
 from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND
 from mockserver import event_builder as build
 from mockserver.clock import Clock
+from mockserver.file_editor import VirtualFiles
 from mockserver.observers import Observers
 from mockserver.redact import Channel, served_agent, served_analyzer, served_registry
 from mockserver.state_forms import socket_form
@@ -152,6 +153,8 @@ class RunState:
     """The ActionEvent whose tool is running right now (an interrupt answers it with an error)."""
     task: asyncio.Task[None] | None = None
     """The background run, while one is reserved or active."""
+    files: VirtualFiles = field(default_factory=VirtualFiles)
+    """The files the agent's file_editor created in this conversation (never on the host)."""
     step_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     """Held while a tool runs, as the server's state lock is held through an agent step: a
     message sent meanwhile lands after the tool's observation."""

@@ -34,6 +34,7 @@ from contract.harness.scenario import ScenarioError, bundled_scenarios, parse_sc
 from contract.harness.scripted_llm import ScriptedLLM
 from mockserver import engine as mock_engine
 from mockserver.config import MockConfig
+from mockserver.file_editor import VirtualFiles
 from mockserver.runner import MockServer
 
 pytestmark = pytest.mark.filterwarnings("ignore::pydantic.warnings.UnsupportedFieldAttributeWarning")
@@ -181,6 +182,8 @@ def test_the_saved_cases_cover_the_fixed_divergences() -> None:
         "autotitle_stats",
         "ordering_of_own_frames",
         "message_and_pause_during_tool",
+        "file_editor_edits",
+        "client_tool_call",
     }
 
 
@@ -259,6 +262,20 @@ def test_mutation_message_during_tool_does_not_wait(
 
     monkeypatch.setattr(mock_engine.Engine, "receive_message", at_once)
     assert "persisted" in _classes(differential, "message_and_pause_during_tool")
+
+
+@pytest.mark.real_server
+@pytest.mark.timeout(300)
+def test_mutation_file_edits_from_the_script(differential: Differential, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(VirtualFiles, "apply", lambda self, arguments: None)  # the old answer: the script's
+    assert "field" in _classes(differential, "file_editor_edits")
+
+
+@pytest.mark.real_server
+@pytest.mark.timeout(300)
+def test_mutation_client_tools_unknown(differential: Differential, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mock_engine.Engine, "_is_client_tool", staticmethod(lambda conversation, tool: False))
+    assert _classes(differential, "client_tool_call") & {"frames", "field", "hang:mock", "persisted"}
 
 
 # -- (v) regressions --------------------------------------------------------------------------

@@ -48,6 +48,7 @@ INTERRUPT_AFTER_MS = 500
 # After a rejection the conversation goes idle without a snapshot: give the frames time to land.
 REJECT_SETTLE_MS = 300
 ERROR_STATUSES = (400, 401, 429, 500, 503)
+MAX_TURNS = 6
 
 _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6)
 
@@ -121,6 +122,24 @@ def _error(draw: st.DrawFn) -> ErrorTurn:
     return ErrorTurn(error=draw(st.sampled_from(ERROR_STATUSES)))
 
 
+@st.composite
+def _file_work(draw: st.DrawFn) -> list[Turn]:
+    """A file created, then edited: the mock answers the edits from the file's content, as the
+    real tool does, so the edits carry no scripted observation."""
+    created = draw(_create_file())
+    path = created.arguments["path"]
+    first_word = str(created.arguments["file_text"]).split("\n")[0]
+    edits = {
+        "view": {"command": "view", "path": path},
+        "str_replace": {"command": "str_replace", "path": path, "old_str": first_word, "new_str": draw(_words) + "!"},
+        "missing": {"command": "str_replace", "path": path, "old_str": "absent text", "new_str": "x"},
+        "insert": {"command": "insert", "path": path, "insert_line": draw(st.integers(0, 2)), "new_str": draw(_words)},
+        "undo_edit": {"command": "undo_edit", "path": path},
+    }
+    chosen = draw(st.lists(st.sampled_from(sorted(edits)), min_size=1, max_size=3))
+    return [created, *(ToolTurn(tool="file_editor", arguments=edits[name]) for name in chosen)]
+
+
 def turns() -> st.SearchStrategy[Turn]:
     """One agent turn of any kind the engine explores."""
     return st.one_of(
@@ -133,24 +152,6 @@ def turns() -> st.SearchStrategy[Turn]:
         _reply(),
         _error(),
     )
-
-
-def _distinct_files(turns: list[Turn]) -> list[Turn]:
-    """Each created file named after its turn: creating an existing file is an error the
-    scenario's observation does not describe."""
-    distinct: list[Turn] = []
-    for index, turn in enumerate(turns):
-        if isinstance(turn, ToolTurn) and turn.tool == "file_editor" and turn.arguments.get("command") == "create":
-            path = str(turn.arguments["path"]).replace(f"{RUN_TOKEN}-", f"{RUN_TOKEN}-{index}-", 1)
-            arguments = {**turn.arguments, "path": path}
-            turn = turn.model_copy(
-                update={
-                    "arguments": arguments,
-                    "observation": Observation(text=f"File created successfully at: {path}"),
-                }
-            )
-        distinct.append(turn)
-    return distinct
 
 
 def _slowed(turn: Turn) -> Turn:
@@ -234,7 +235,8 @@ def tools_for(turns: list[Turn]) -> list[str]:
 @st.composite
 def cases(draw: st.DrawFn) -> Scenario:
     """A generated case: 1-4 turns, a confirmation policy, and a client script that fits them."""
-    script_turns: list[Turn] = draw(st.lists(turns(), min_size=1, max_size=4))
+    groups = draw(st.lists(st.one_of(turns().map(lambda turn: [turn]), _file_work()), min_size=1, max_size=4))
+    script_turns: list[Turn] = [turn for group in groups for turn in group][:MAX_TURNS]
     policy = draw(st.sampled_from(["NeverConfirm", "NeverConfirm", "AlwaysConfirm"]))
     client = draw(_opening())
     shape = draw(st.sampled_from(["plain", "plain", "slow_llm", "slow_tool", "confirm"]))
@@ -263,7 +265,7 @@ def cases(draw: st.DrawFn) -> Scenario:
         # ends at rest on both servers.
         client.append(ClientStep(action="sleep", after_ms=max(SLOW_LLM_MS, SLOW_TOOL_MS)))
     return make_case(
-        _distinct_files(script_turns),
+        script_turns,
         client,
         tools=tools_for(script_turns),
         confirmation_policy=policy,
