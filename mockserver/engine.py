@@ -400,7 +400,11 @@ class Engine:
         else:
             text = observed.text
         is_error = observed.is_error if observed else False
-        edit = conversation.run.files.apply(arguments) if turn.tool == "file_editor" and not client_tool else None
+        edit = (
+            conversation.run.files.apply(arguments, scripted=observed is not None)
+            if turn.tool == "file_editor" and not client_tool
+            else None
+        )
         if edit is not None:  # the mock knows the file: the real tool's answer, not the script's
             text, is_error = edit.text, edit.is_error
         observation = build.observation(

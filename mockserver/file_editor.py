@@ -56,12 +56,21 @@ class VirtualFiles:
     files: dict[str, str] = field(default_factory=dict)
     history: dict[str, list[str]] = field(default_factory=dict)
 
-    def apply(self, arguments: dict[str, Any]) -> FileEdit | None:
-        """Run one file_editor call; None when it is about a file this conversation never created."""
+    def apply(self, arguments: dict[str, Any], *, scripted: bool) -> FileEdit | None:
+        """Run one file_editor call. None leaves the answer to the scenario (``scripted``: it
+        describes one): a view of a file this conversation never created (it may be a directory
+        or a file of the host), or an edit of one the scenario says exists. Without a scripted
+        answer, an edit of an unknown file fails as the real tool fails on a missing path."""
         command = str(arguments.get("command", ""))
         path = str(arguments.get("path", ""))
-        if command != "create" and (path not in self.files or "view_range" in arguments):
+        unknown = path not in self.files
+        if command == "view" and (unknown or "view_range" in arguments):
             return None
+        if command != "create" and unknown:
+            if scripted:
+                return None
+            error = _invalid("path", path, f"The path {path} does not exist. Please provide a valid path.")
+            return FileEdit(str(error), is_error=True, fields={"command": command, "prev_exist": True})
         try:
             return self._run(command, path, arguments)
         except _ToolError as error:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from typer.testing import CliRunner
 
 from contract.client.bodies import start_conversation_body
 from contract.client.control import ControlClient
@@ -33,6 +35,7 @@ from contract.harness.record import TRANSCRIPTS_DIR
 from contract.harness.scenario import ScenarioError, bundled_scenarios, parse_scenario
 from contract.harness.scripted_llm import ScriptedLLM
 from mockserver import engine as mock_engine
+from mockserver.cli import app as cli
 from mockserver.config import MockConfig
 from mockserver.file_editor import VirtualFiles
 from mockserver.runner import MockServer
@@ -267,7 +270,7 @@ def test_mutation_message_during_tool_does_not_wait(
 @pytest.mark.real_server
 @pytest.mark.timeout(300)
 def test_mutation_file_edits_from_the_script(differential: Differential, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(VirtualFiles, "apply", lambda self, arguments: None)  # the old answer: the script's
+    monkeypatch.setattr(VirtualFiles, "apply", lambda self, arguments, scripted: None)  # the script's answer
     assert "field" in _classes(differential, "file_editor_edits")
 
 
@@ -276,6 +279,69 @@ def test_mutation_file_edits_from_the_script(differential: Differential, monkeyp
 def test_mutation_client_tools_unknown(differential: Differential, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(mock_engine.Engine, "_is_client_tool", staticmethod(lambda conversation, tool: False))
     assert _classes(differential, "client_tool_call") & {"frames", "field", "hang:mock", "persisted"}
+
+
+@pytest.mark.real_server
+@pytest.mark.timeout(600)
+def test_a_divergence_shrinks_to_a_smaller_case_of_the_same_class(
+    differential: Differential, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fail = mock_engine.Engine._fail
+
+    def consuming(self: mock_engine.Engine, conversation: Any, turn: Any) -> None:
+        conversation.run.turn += 1
+        fail(self, conversation, turn)
+
+    monkeypatch.setattr(mock_engine.Engine, "_fail", consuming)
+    big = parse_scenario(
+        {
+            "name": "shrink_me",
+            "llm_stream": True,
+            "turns": [
+                {"tool": "think", "arguments": {"thought": "First."}},
+                {"error": 500},
+                {"reply": "Never reached on the real server.", "stream": True},
+            ],
+            "client": [
+                {"action": "send", "text": "Please", "run": True},
+                {"action": "settle"},
+                {"action": "run"},
+                {"action": "settle"},
+                {"action": "pause"},
+                {"action": "settle"},
+            ],
+        }
+    )
+    outcome = differential.run_case(big)
+    target = next(d.cls for d in outcome.divergences if d.cls.startswith("persisted"))
+    shrunk = differential.shrink(outcome, target, max_runs=12)
+    assert target in shrunk.classes
+    size = len(shrunk.case.turns) + len(shrunk.case.client)
+    assert size < len(big.turns) + len(big.client), dump_case(shrunk.case)
+
+
+def test_cli_diff_refuses_a_bad_case_file_with_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\nturns: []\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["diff", "--cases", "0", "--case", str(bad)])
+    assert result.exit_code == 2
+    assert "invalid scenario" in result.output
+
+
+def test_cli_diff_without_a_server_interpreter_is_exit_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["diff", "--cases", "1", "--python", str(tmp_path / "no-python")])
+    assert result.exit_code == 2, result.output
+
+
+@pytest.mark.real_server
+@pytest.mark.timeout(600)
+def test_cli_diff_reports_identical_cases_with_exit_0(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    saved = str(CHECKOUT / "fixtures" / "differential" / "rerun_after_llm_error.yaml")
+    result = CliRunner().invoke(cli, ["diff", "--cases", "2", "--seed", "5", "--case", saved, "--json", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "3 cases, 3 identical, 0 diverged" in result.output
+    assert json.loads(report.read_text())["diverged"] == 0
 
 
 # -- (v) regressions --------------------------------------------------------------------------

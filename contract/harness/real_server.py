@@ -99,14 +99,18 @@ class RealServer:
         self.port = free_port()
         command = [self.python, "-m", "openhands.agent_server", "--host", "127.0.0.1", "--port", str(self.port)]
         with self.log_path.open("wb") as log:
-            self._process = subprocess.Popen(
-                command,
-                cwd=self.root / "run",
-                env=self._environment(self.root),
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+            try:
+                self._process = subprocess.Popen(
+                    command,
+                    cwd=self.root / "run",
+                    env=self._environment(self.root),
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            except OSError as exc:
+                self.stop()
+                raise RealServerError(f"cannot start the agent server with {self.python}: {exc}") from None
         try:
             self._wait_healthy()
         except BaseException:
