@@ -20,6 +20,7 @@ from mockserver import event_builder as build
 from mockserver.faults import Faults
 from mockserver.hook_events import STOP_ON_BLOCK, blocking_reason, hook_execution, hooks_for, model_dump_of
 from mockserver.store import Conversation
+from mockserver.tool_answer import ToolAnswer
 
 logger = logging.getLogger("uvicorn.error")
 # Realistic latencies (ms) at speed 1, from the real server with a local scripted LLM.
@@ -324,6 +325,18 @@ class Engine:
         return [*tools, *(name for name in DEFAULT_TOOLS if name not in tools)]
 
     @staticmethod
+    def _simulated(
+        conversation: Conversation, tool: str, arguments: dict[str, Any], scripted: bool
+    ) -> ToolAnswer | None:
+        """The answer of a tool the mock runs on the conversation's own state (its files, its
+        task list); None for the tools whose answer comes from the scenario."""
+        if tool == "file_editor":
+            return conversation.run.files.apply(arguments, scripted=scripted)
+        if tool == "task_tracker":
+            return conversation.run.tasks.apply(arguments)
+        return None
+
+    @staticmethod
     def _is_client_tool(conversation: Conversation, tool: str) -> bool:
         """A tool of the start request's ``client_tools``: the client executes it, the SDK only
         acknowledges the call."""
@@ -400,12 +413,8 @@ class Engine:
         else:
             text = observed.text
         is_error = observed.is_error if observed else False
-        edit = (
-            conversation.run.files.apply(arguments, scripted=observed is not None)
-            if turn.tool == "file_editor" and not client_tool
-            else None
-        )
-        if edit is not None:  # the mock knows the file: the real tool's answer, not the script's
+        edit = None if client_tool else self._simulated(conversation, turn.tool, arguments, observed is not None)
+        if edit is not None:  # the mock knows the tool's state: the real tool's answer, not the script's
             text, is_error = edit.text, edit.is_error
         observation = build.observation(
             turn.tool,

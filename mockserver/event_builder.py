@@ -11,6 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from mockserver.task_tracker import task_items
+
 # Observation text the real tools produce for the always-present tools.
 THINK_OBSERVATION_TEXT = "Your thought has been logged."
 UNKNOWN_CLASSIFICATION = {"kind": "unknown", "retryable": False, "user_action": "none"}
@@ -92,6 +94,8 @@ def _action_payload(tool: str, arguments: dict[str, Any], client_tool: bool) -> 
         "TerminalAction": {"is_input": False, "reset": False},
         "TaskTrackerAction": {"command": "view", "task_list": []},
     }
+    if action_kind == "TaskTrackerAction" and "task_list" in fields:
+        fields["task_list"] = task_items(fields["task_list"])
     return {**defaults.get(action_kind, {}), **fields, "kind": action_kind}
 
 
@@ -170,8 +174,8 @@ def _observation_payload(
             # The terminal's spill directory (<persistence_dir>/observations). The real tool
             # sets it only when it re-wraps non-empty output (TerminalExecutor._mask_observation).
             payload["full_output_save_dir"] = save_dir
-    elif kind == "FileEditorObservation" and fields is not None:
-        payload.update(fields)  # computed on the conversation's files (mockserver.file_editor)
+    elif fields is not None:  # computed on the conversation's files or task list
+        payload.update(fields)
     elif kind == "FileEditorObservation":
         command = arguments.get("command", "view")
         payload.update({"command": command, "path": arguments.get("path"), "prev_exist": command != "create"})

@@ -1,4 +1,4 @@
-"""The file_editor tool on a conversation's files, in memory, as openhands-tools' FileEditor edits.
+"""The file_editor tool on a conversation's files, in memory, as openhands-tools' ToolAnsweror edits.
 
 The mock never touches the host filesystem: the files an agent creates in a conversation live
 here, and every later command on them (view, str_replace, insert, undo_edit) answers with the
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from mockserver.tool_answer import ToolAnswer
+
 SNIPPET_CONTEXT_WINDOW = 4
 """Lines of context around an edit (``openhands.tools.file_editor.utils.config``)."""
 
@@ -21,22 +23,13 @@ class _ToolError(Exception):
     """The editor refused the command; the message is the observation's text."""
 
 
-@dataclass(frozen=True)
-class FileEdit:
-    """What one file_editor command reports: its text, whether it failed, and its fields."""
-
-    text: str
-    is_error: bool = False
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
 def _lines(text: str) -> list[str]:
     """Lines with their ends, split on ``\n`` only, as iterating over the file yields them."""
     return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
 def _cat_n(content: str, description: str, start_line: int = 1) -> str:
-    """``FileEditor._make_output`` for a small text file."""
+    """``ToolAnsweror._make_output`` for a small text file."""
     lines = content.split("\n")
     if lines[-1] == "":
         lines.pop()
@@ -56,7 +49,7 @@ class VirtualFiles:
     files: dict[str, str] = field(default_factory=dict)
     history: dict[str, list[str]] = field(default_factory=dict)
 
-    def apply(self, arguments: dict[str, Any], *, scripted: bool) -> FileEdit | None:
+    def apply(self, arguments: dict[str, Any], *, scripted: bool) -> ToolAnswer | None:
         """Run one file_editor call. None leaves the answer to the scenario (``scripted``: it
         describes one): a view of a file this conversation never created (it may be a directory
         or a file of the host), or an edit of one the scenario says exists. Without a scripted
@@ -70,13 +63,13 @@ class VirtualFiles:
             if scripted:
                 return None
             error = _invalid("path", path, f"The path {path} does not exist. Please provide a valid path.")
-            return FileEdit(str(error), is_error=True, fields={"command": command, "prev_exist": True})
+            return ToolAnswer(str(error), is_error=True, fields={"command": command, "prev_exist": True})
         try:
             return self._run(command, path, arguments)
         except _ToolError as error:
-            return FileEdit(str(error), is_error=True, fields={"command": command, "prev_exist": True})
+            return ToolAnswer(str(error), is_error=True, fields={"command": command, "prev_exist": True})
 
-    def _run(self, command: str, path: str, arguments: dict[str, Any]) -> FileEdit:
+    def _run(self, command: str, path: str, arguments: dict[str, Any]) -> ToolAnswer:
         if command == "create":
             if path in self.files:
                 raise _invalid(
@@ -87,7 +80,7 @@ class VirtualFiles:
             return self._edit(command, path, f"File created successfully at: {path}", None, text, prev_exist=False)
         content = self.files[path]
         if command == "view":
-            return FileEdit(_cat_n(content, path), fields={"command": command, "path": path, "prev_exist": True})
+            return ToolAnswer(_cat_n(content, path), fields={"command": command, "path": path, "prev_exist": True})
         if command == "str_replace":
             return self._str_replace(path, content, str(arguments.get("old_str") or ""), arguments.get("new_str"))
         if command == "insert":
@@ -102,7 +95,7 @@ class VirtualFiles:
             return self._edit(command, path, text, content, previous)
         raise _ToolError(f"Unrecognized command {command}.")
 
-    def _str_replace(self, path: str, content: str, old_str: str, new_str: Any) -> FileEdit:
+    def _str_replace(self, path: str, content: str, old_str: str, new_str: Any) -> ToolAnswer:
         if new_str == old_str:
             raise _invalid(
                 "new_str", new_str, "No replacement was performed. `new_str` and `old_str` must be different."
@@ -133,7 +126,7 @@ class VirtualFiles:
         )
         return self._edit("str_replace", path, text, content, edited)
 
-    def _insert(self, path: str, content: str, insert_line: int, new_str: str) -> FileEdit:
+    def _insert(self, path: str, content: str, insert_line: int, new_str: str) -> ToolAnswer:
         lines = _lines(content)
         if insert_line < 0 or insert_line > len(lines):
             raise _invalid(
@@ -165,9 +158,9 @@ class VirtualFiles:
         self.history.setdefault(path, []).append(history)
 
     @staticmethod
-    def _edit(command: str, path: str, text: str, old: str | None, new: str, *, prev_exist: bool = True) -> FileEdit:
+    def _edit(command: str, path: str, text: str, old: str | None, new: str, *, prev_exist: bool = True) -> ToolAnswer:
         fields: dict[str, Any] = {"command": command, "path": path, "prev_exist": prev_exist}
         if old is not None:
             fields["old_content"] = old
         fields["new_content"] = new
-        return FileEdit(text, fields=fields)
+        return ToolAnswer(text, fields=fields)

@@ -25,6 +25,7 @@ from mockserver.file_editor import VirtualFiles
 from mockserver.observers import Observers
 from mockserver.redact import Channel, served_agent, served_analyzer, served_registry
 from mockserver.state_forms import socket_form
+from mockserver.task_tracker import TaskList
 
 # ConversationState fields (the full_state snapshot); ConversationInfo adds the INFO_ONLY ones.
 STATE_FIELDS = (
@@ -155,6 +156,8 @@ class RunState:
     """The background run, while one is reserved or active."""
     files: VirtualFiles = field(default_factory=VirtualFiles)
     """The files the agent's file_editor created in this conversation (never on the host)."""
+    tasks: TaskList = field(default_factory=TaskList)
+    """The agent's task_tracker list."""
     step_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     """Held while a tool runs, as the server's state lock is held through an agent step: a
     message sent meanwhile lands after the tool's observation."""

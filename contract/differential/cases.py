@@ -99,6 +99,17 @@ def _create_file(draw: st.DrawFn) -> ToolTurn:
     )
 
 
+@st.composite
+def _tasks(draw: st.DrawFn) -> ToolTurn:
+    if draw(st.booleans()):
+        return ToolTurn(tool="task_tracker", arguments={"command": "view"})
+    item = st.fixed_dictionaries(
+        {"title": _words, "status": st.sampled_from(["todo", "in_progress", "done"])},
+        optional={"notes": _words},
+    )
+    return ToolTurn(tool="task_tracker", arguments={"command": "plan", "task_list": draw(st.lists(item, max_size=2))})
+
+
 CLIENT_TOOL = ClientTool(
     name="show_toast",
     description="Shows a short message in the client.",
@@ -149,6 +160,7 @@ def turns() -> st.SearchStrategy[Turn]:
         _finish(),
         _create_file(),
         _client_call(),
+        _tasks(),
         _reply(),
         _error(),
     )
@@ -226,10 +238,10 @@ def make_case(
 
 
 def tools_for(turns: list[Turn]) -> list[str]:
-    """The agent's tools: the terminal always, file_editor when a turn uses it (think and finish
-    are the agent's default tools)."""
+    """The agent's tools: the terminal always, file_editor and task_tracker when a turn uses them
+    (think and finish are the agent's default tools)."""
     used = {turn.tool for turn in turns if isinstance(turn, ToolTurn)}
-    return ["terminal"] + (["file_editor"] if "file_editor" in used else [])
+    return ["terminal"] + [tool for tool in ("file_editor", "task_tracker") if tool in used]
 
 
 @st.composite

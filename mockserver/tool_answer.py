@@ -1,0 +1,15 @@
+"""What a tool the mock simulates on a conversation's own state reports for one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ToolAnswer:
+    """An observation's text, whether the call failed, and the observation's own fields."""
+
+    text: str
+    is_error: bool = False
+    fields: dict[str, Any] = field(default_factory=dict)
