@@ -35,9 +35,12 @@ from contract.harness.record import TRANSCRIPTS_DIR
 from contract.harness.scenario import ScenarioError, bundled_scenarios, parse_scenario
 from contract.harness.scripted_llm import ScriptedLLM
 from mockserver import engine as mock_engine
+from mockserver import sockets as mock_sockets
+from mockserver.assembly import FramesBeforeResponse
 from mockserver.cli import app as cli
 from mockserver.config import MockConfig
 from mockserver.file_editor import VirtualFiles
+from mockserver.routes import conversations as mock_routes
 from mockserver.runner import MockServer
 
 pytestmark = pytest.mark.filterwarnings("ignore::pydantic.warnings.UnsupportedFieldAttributeWarning")
@@ -253,6 +256,33 @@ def test_mutation_run_frames_before_the_response(differential: Differential, mon
 
     monkeypatch.setattr(mock_engine.Engine, "start_run", eager)
     assert "ordering" in _classes(differential, "ordering_of_own_frames")
+
+
+@pytest.mark.real_server
+@pytest.mark.timeout(300)
+def test_mutation_own_frames_after_the_response(differential: Differential, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def unordered(self: FramesBeforeResponse, scope: Any, receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)  # the response no longer waits for the sockets
+
+    async def slow_writer(*args: Any) -> None:
+        await asyncio.sleep(0.2)  # a socket that takes a moment to write, as a loaded server's does
+        await write_frames(*args)
+
+    write_frames = mock_sockets._write_frames
+    monkeypatch.setattr(FramesBeforeResponse, "__call__", unordered)
+    monkeypatch.setattr(mock_sockets, "_write_frames", slow_writer)
+    assert "ordering" in _classes(differential, "ordering_of_own_frames")
+
+
+@pytest.mark.real_server
+@pytest.mark.timeout(300)
+def test_mutation_agent_echoed_as_posted(differential: Differential, monkeypatch: pytest.MonkeyPatch) -> None:
+    def as_posted(agent: Any, settings: Any, clock: Any) -> dict[str, Any]:
+        posted: dict[str, Any] = agent.root.model_dump(mode="json", exclude_unset=True)
+        return posted
+
+    monkeypatch.setattr(mock_routes, "_agent_as_served", as_posted)
+    assert any(cls.startswith("info:agent") for cls in _classes(differential, "autotitle_stats"))
 
 
 @pytest.mark.real_server
