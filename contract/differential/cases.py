@@ -194,9 +194,13 @@ def _opening(draw: st.DrawFn) -> list[ClientStep]:
 @st.composite
 def _follow_up(draw: st.DrawFn) -> list[ClientStep]:
     """What a client does once the conversation is at rest."""
-    form = draw(st.sampled_from(["rerun", "message", "socket_message", "pause_idle"]))
+    form = draw(st.sampled_from(["rerun", "message", "socket_message", "pause_idle", "rename", "set_policy"]))
     if form == "rerun":
         return [ClientStep(action="run"), SETTLE]
+    if form == "rename":
+        return [ClientStep(action="rename", text=f"Renamed {draw(_words)}")]
+    if form == "set_policy":
+        return [ClientStep(action="set_policy", policy=draw(st.sampled_from(["AlwaysConfirm", "NeverConfirm"])))]
     if form == "pause_idle":
         return [ClientStep(action="pause"), SETTLE]
     return [_send(f"And then {draw(_words)}", socket=form == "socket_message"), SETTLE]
@@ -276,6 +280,8 @@ def cases(draw: st.DrawFn) -> Scenario:
         # A paused conversation's in-flight step still completes: let it, so the transcript
         # ends at rest on both servers.
         client.append(ClientStep(action="sleep", after_ms=max(SLOW_LLM_MS, SLOW_TOOL_MS)))
+    if draw(st.integers(0, 5)) == 0:
+        client.append(ClientStep(action="delete"))
     return make_case(
         script_turns,
         client,

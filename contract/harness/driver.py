@@ -246,6 +246,10 @@ async def _execute(session: _Session, step: ClientStep, window: int) -> int:
         if step.reason is not None:
             answer["reason"] = step.reason
         await session.request("POST", f"{base}/events/respond_to_confirmation", answer)
+    elif step.action == "rename":
+        await session.request("PATCH", base, {"title": step.text})
+    elif step.action == "delete":
+        await session.request("DELETE", base)
     elif step.action == "set_policy":
         await session.request("POST", f"{base}/confirmation_policy", {"policy": {"kind": step.policy}})
     elif step.action == "wait":
@@ -336,6 +340,8 @@ async def arun_client_script(
         await session.quiet(QUIET_S, timeout_s)
         assert session.socket is not None
         await session.socket.close()
+        if _deleted_by_script(session):
+            return session.transcript  # nothing left to read: the log went with the conversation
         session.transcript.rest_events = await _fetch_events(session)
         # Read apart from the script's calls, as events/search is: recordings made before the
         # info was kept compare equal.
@@ -353,6 +359,10 @@ async def arun_client_script(
             with contextlib.suppress(httpx.HTTPError):
                 await session.http.delete(f"/api/conversations/{session.conversation_id}")
         await session.http.aclose()
+
+
+def _deleted_by_script(session: _Session) -> bool:
+    return any(call.method == "DELETE" and call.status == 200 for call in session.transcript.rest_calls)
 
 
 async def _fetch_events(session: _Session) -> list[dict[str, Any]]:

@@ -104,7 +104,20 @@ Turn = Annotated[
 class ClientStep(_Strict):
     """One client action in the scenario's driver script (used by recorders and tests)."""
 
-    action: Literal["send", "run", "wait", "settle", "pause", "interrupt", "reject", "accept", "set_policy", "sleep"]
+    action: Literal[
+        "send",
+        "run",
+        "wait",
+        "settle",
+        "pause",
+        "interrupt",
+        "reject",
+        "accept",
+        "set_policy",
+        "rename",
+        "delete",
+        "sleep",
+    ]
     text: str | None = None
     run: bool = False
     socket: bool = Field(False, description="for send: over the event socket (which always runs) instead of REST")
@@ -121,6 +134,8 @@ class ClientStep(_Strict):
             raise ValueError("a 'send' step needs 'text'")
         if self.action == "wait" and not self.status:
             raise ValueError("a 'wait' step needs 'status'")
+        if self.action == "rename" and not self.text:
+            raise ValueError("a 'rename' step needs 'text' (the new title)")
         if self.action == "set_policy" and not self.policy:
             raise ValueError("a 'set_policy' step needs 'policy'")
         return self
