@@ -401,43 +401,50 @@ class Engine:
         if turn is None:
             turn = ToolTurn(tool=action["tool_name"], arguments=arguments)
         conversation.run.executing = action
+        # Held through the observation, as the server's state lock is held through a step: a
+        # message or pause sent meanwhile lands after it.
         async with conversation.run.step_lock:
             # A turn's own duration is played as written at any speed, like its LLM delay: a
             # test at speed 0 can still interrupt a slow tool or message during it.
             await asyncio.sleep(turn.tool_duration_ms / 1000)
-        conversation.run.executing = None
+            conversation.run.executing = None
+            answer = self._tool_answer(conversation, turn, arguments)
+            observation = build.observation(
+                turn.tool,
+                arguments,
+                text=answer.text,
+                exit_code=turn.observation.exit_code if turn.observation else 0,
+                is_error=answer.is_error,
+                tool_call_id=action["tool_call_id"],
+                action_id=action["id"],
+                working_dir=conversation.state["workspace"].get("working_dir", ""),
+                save_dir=f"{conversation.state['persistence_dir']}/observations",
+                client_tool=self._is_client_tool(conversation, turn.tool),
+                fields=answer.fields,
+            )
+            if self._has_hooks(conversation, "PostToolUse", turn.tool):
+                observation = conversation.prestamped(observation)
+                hook_input = {
+                    "tool_name": turn.tool,
+                    "tool_input": model_dump_of(action, "action"),
+                    "tool_response": model_dump_of(observation, "observation"),
+                }
+                self._hooks(
+                    conversation, "PostToolUse", tool_name=turn.tool, action_id=action["id"], hook_input=hook_input
+                )
+            conversation.emit(observation)
+
+    def _tool_answer(self, conversation: Conversation, turn: ToolTurn, arguments: dict[str, Any]) -> ToolAnswer:
+        """What the tool reports: the SDK's acknowledgment for a client tool, the mock's own run
+        of a tool it keeps state for (files, tasks), else the scenario's observation."""
+        if self._is_client_tool(conversation, turn.tool):
+            return ToolAnswer(build.CLIENT_TOOL_OBSERVATION_TEXT)
         observed = turn.observation
-        client_tool = self._is_client_tool(conversation, turn.tool)
-        if client_tool or not (observed and observed.text):
-            text = build.default_observation_text(turn.tool, arguments, client_tool)
-        else:
-            text = observed.text
-        is_error = observed.is_error if observed else False
-        edit = None if client_tool else self._simulated(conversation, turn.tool, arguments, observed is not None)
-        if edit is not None:  # the mock knows the tool's state: the real tool's answer, not the script's
-            text, is_error = edit.text, edit.is_error
-        observation = build.observation(
-            turn.tool,
-            arguments,
-            text=text,
-            exit_code=observed.exit_code if observed else 0,
-            is_error=is_error,
-            tool_call_id=action["tool_call_id"],
-            action_id=action["id"],
-            working_dir=conversation.state["workspace"].get("working_dir", ""),
-            save_dir=f"{conversation.state['persistence_dir']}/observations",
-            client_tool=client_tool,
-            fields=edit.fields if edit is not None else None,
-        )
-        if self._has_hooks(conversation, "PostToolUse", turn.tool):
-            observation = conversation.prestamped(observation)
-            hook_input = {
-                "tool_name": turn.tool,
-                "tool_input": model_dump_of(action, "action"),
-                "tool_response": model_dump_of(observation, "observation"),
-            }
-            self._hooks(conversation, "PostToolUse", tool_name=turn.tool, action_id=action["id"], hook_input=hook_input)
-        conversation.emit(observation)
+        simulated = self._simulated(conversation, turn.tool, arguments, scripted=observed is not None)
+        if simulated is not None:
+            return simulated
+        text = observed.text if observed and observed.text else build.default_observation_text(turn.tool, arguments)
+        return ToolAnswer(text, is_error=observed.is_error if observed else False)
 
     def _is_stuck(self, conversation: Conversation) -> bool:
         if not conversation.state.get("stuck_detection"):

@@ -219,10 +219,8 @@ def observation(
     }
 
 
-def default_observation_text(tool: str, arguments: dict[str, Any], client_tool: bool = False) -> str:
+def default_observation_text(tool: str, arguments: dict[str, Any]) -> str:
     """What a tool reports when the scenario does not say."""
-    if client_tool:
-        return CLIENT_TOOL_OBSERVATION_TEXT
     if tool == "finish":
         return str(arguments.get("message", ""))
     if tool == "think":

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
 @dataclass(frozen=True)
 class ToolAnswer:
-    """An observation's text, whether the call failed, and the observation's own fields."""
+    """An observation's text, whether the call failed, and the observation's own fields (None:
+    the builder derives them from the call's arguments)."""
 
     text: str
     is_error: bool = False
-    fields: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, Any] | None = None
