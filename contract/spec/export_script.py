@@ -64,9 +64,20 @@ def _factory_value(info: FieldInfo | None) -> str | None:
         first, second = to_jsonable_python(raw), to_jsonable_python(factory())  # type: ignore[call-arg]
     except Exception:  # noqa: BLE001 - a factory that needs context is simply not recorded
         return None
-    if isinstance(raw, _PER_INSTANCE):  # two calls may agree on a clock tick; never a default
+    if isinstance(raw, _PER_INSTANCE) or _is_clock_reading(raw):  # two calls may agree on a clock tick
         return None
     return json.dumps(first, sort_keys=True) if first == second else None
+
+
+def _is_clock_reading(value: object) -> bool:
+    """A timestamp rendered as a string (``CondensationRequest.timestamp``'s factory)."""
+    if not isinstance(value, str) or len(value) < 10:
+        return False
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _admits_null(schema: dict[str, Any]) -> bool:
