@@ -127,6 +127,12 @@ def test_comparison_names_each_divergence_class() -> None:
     refused.rest_calls[1].status = 409
     assert any(d.cls.startswith("rest:") for d in differences(real, refused))
 
+    answered = copy.deepcopy(real)
+    answered.rest_calls[0].response = {"id": "a", "created_at": "t1", "max_iterations": 500}
+    other_answer = copy.deepcopy(answered)
+    other_answer.rest_calls[0].response = {"id": "b", "created_at": "t2", "max_iterations": 7}
+    assert {d.cls for d in differences(answered, other_answer)} == {"response:POST /api/conversations:max_iterations"}
+
     changed = copy.deepcopy(real)
     message = next(e for e in changed.rest_events if e["kind"] == "MessageEvent" and e["source"] == "agent")
     message["llm_message"]["content"][0]["text"] = "something else"

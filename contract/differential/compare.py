@@ -61,8 +61,9 @@ NORMALIZATIONS: dict[str, str] = {
         "another)."
     ),
     "conversation info": (
-        "ConversationInfo is compared without its ids, clocks (`created_at`, `updated_at`) and "
-        "`stats` (token counts come from each LLM's own accounting)."
+        "ConversationInfo, and every JSON response body of the script's requests, is compared "
+        "without its ids, clocks (`created_at`, `updated_at`) and `stats` (token counts come "
+        "from each LLM's own accounting)."
     ),
 }
 
@@ -134,6 +135,22 @@ def _linked(value: Any, events: list[dict[str, Any]]) -> Any:
     return value
 
 
+def _body_differences(
+    aspect: str, real: Any, mock: Any, real_log: Transcript, mock_log: Transcript
+) -> list[Divergence]:
+    """A JSON body field by field, ids as links (see ``ids and clocks``), one class per top field."""
+    want = _flatten(_linked(real, real_log.rest_events))
+    got = _flatten(_linked(mock, mock_log.rest_events))
+    found: dict[str, list[str]] = {}
+    for path in sorted(set(want) | set(got)):
+        if path in want and path in got and want[path] == got[path]:
+            continue
+        shown = f"{path}: real {want.get(path, '<absent>')!r}, mock {got.get(path, '<absent>')!r}"
+        top = ".".join(_INDEX.sub("", path).split(".")[:2])
+        found.setdefault(f"{aspect}:{top}", []).append(shown)
+    return [Divergence(cls, "\n".join(lines[:20])) for cls, lines in found.items()]
+
+
 def info_differences(real: Transcript, mock: Transcript) -> list[Divergence]:
     """ConversationInfo field by field (see the ``conversation info`` normalization)."""
     if real.info is None or mock.info is None:
@@ -141,16 +158,18 @@ def info_differences(real: Transcript, mock: Transcript) -> list[Divergence]:
             side = "real" if real.info is None else "mock"
             return [Divergence("info:missing", f"no ConversationInfo from the {side} server")]
         return []
-    want = _flatten(_linked(real.info, real.rest_events))
-    got = _flatten(_linked(mock.info, mock.rest_events))
-    found: dict[str, list[str]] = {}
-    for path in sorted(set(want) | set(got)):
-        if path in want and path in got and want[path] == got[path]:
-            continue
-        shown = f"{path}: real {want.get(path, '<absent>')!r}, mock {got.get(path, '<absent>')!r}"
-        top = ".".join(_INDEX.sub("", path).split(".")[:2])
-        found.setdefault(f"info:{top}", []).append(shown)
-    return [Divergence(cls, "\n".join(lines[:20])) for cls, lines in found.items()]
+    return _body_differences("info", real.info, mock.info, real, mock)
+
+
+def response_differences(real: Transcript, mock: Transcript) -> list[Divergence]:
+    """The JSON bodies of the script's REST responses, call by call (when the calls agree)."""
+    found: list[Divergence] = []
+    for want, got in zip(real.rest_calls, mock.rest_calls, strict=False):
+        if (want.method, want.path, want.status) != (got.method, got.path, got.status):
+            break  # the call sequences part here: the ``rest`` class already says so
+        if want.response is not None or got.response is not None:
+            found += _body_differences(f"response:{want.method} {want.path}", want.response, got.response, real, mock)
+    return found
 
 
 def _own_frames(transcript: Transcript) -> list[str]:
@@ -188,4 +207,5 @@ def differences(real: Transcript, mock: Transcript) -> list[Divergence]:
         found.append(Divergence("stats-count", f"persisted stats updates: real {real_stats}, mock {mock_stats}"))
     found += _sequence("ordering", _own_frames(real), _own_frames(mock))
     found += info_differences(real, mock)
+    found += response_differences(real, mock)
     return found

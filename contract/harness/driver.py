@@ -42,11 +42,13 @@ class ClientScriptError(RuntimeError):
 
 @dataclass
 class RestCall:
-    """One REST request made by the driver (path with the conversation id as ``{id}``)."""
+    """One REST request made by the driver (path with the conversation id as ``{id}``) and its
+    JSON response body, when it has one."""
 
     method: str
     path: str
     status: int | None = None
+    response: Any = None
 
 
 @dataclass
@@ -166,6 +168,8 @@ class _Session:
         self.transcript.rest_calls.append(call)
         response = await self.http.request(method, path, json=body, params=params)
         call.status = response.status_code
+        if response.headers.get("content-type", "").startswith("application/json"):
+            call.response = response.json()
         if response.is_error and (self.strict or not self.conversation_id):
             raise ClientScriptError(
                 f"{self._where()}: {method} {shown} -> {response.status_code} {response.text[:500]}"
