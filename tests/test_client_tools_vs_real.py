@@ -52,10 +52,10 @@ SCENARIO = parse_scenario(
 )
 
 
-def _run(base: str, llm_url: str) -> dict[str, Any]:
+def _run(base: str, key: str | None, llm_url: str) -> dict[str, Any]:
     conversation = Conversation(
         agent=Agent(llm=LLM(**scripted_llm_settings(llm_url, SCENARIO.name)), tools=[Tool(name=TerminalTool.name)]),
-        workspace=Workspace(host=base, api_key=KEY),
+        workspace=Workspace(host=base, api_key=key),
         client_tools=[ClientToolSpec(**TOAST)],
         visualizer=None,
     )
@@ -75,15 +75,14 @@ def _run(base: str, llm_url: str) -> dict[str, Any]:
         conversation.close()
 
 
-def test_client_tools_run_alike_on_the_real_server_and_the_mock() -> None:
+def test_client_tools_run_alike_on_the_real_server_and_the_mock(real_server: RealServer) -> None:
     with ScriptedLLM({SCENARIO.name: SCENARIO}) as llm:
-        with RealServer(api_key=KEY) as real:
-            on_real = _run(real.url, llm.base_url)
+        on_real = _run(real_server.url, real_server.api_key, llm.base_url)
         with MockServer(MockConfig(api_keys=(KEY,), speed=0)) as mock:
             with ControlClient.connect(mock.endpoint) as control:
                 control.load_scenario(SCENARIO)
                 control.select_default(SCENARIO.name)
-            on_mock = _run(mock.url, llm.base_url)
+            on_mock = _run(mock.url, KEY, llm.base_url)
     assert on_real["status"] == "finished"
     assert on_real["actions"][0][:2] == ("show_toast", "ClientAction_show_toast")
     assert on_real["observations"][0] == ("show_toast", "ClientToolObservation", "Tool call dispatched to client.")
