@@ -127,6 +127,16 @@ def test_comparison_names_each_divergence_class() -> None:
     refused.rest_calls[1].status = 409
     assert any(d.cls.startswith("rest:") for d in differences(real, refused))
 
+    other_state = copy.deepcopy(real)
+    last_snapshot = [f for f in other_state.frames if f.event.get("key") == "full_state"][-1]
+    last_snapshot.event["value"]["max_iterations"] = 7
+    assert "snapshot:max_iterations" in {d.cls for d in differences(real, other_state)}
+
+    other_text = copy.deepcopy(real)
+    delta = next(f for f in other_text.frames if f.event["kind"] == "StreamingDeltaEvent" and f.event["content"])
+    delta.event["content"] = delta.event["content"].upper()
+    assert "deltas" in {d.cls for d in differences(real, other_text)}
+
     answered = copy.deepcopy(real)
     answered.rest_calls[0].response = {"id": "a", "created_at": "t1", "max_iterations": 500}
     other_answer = copy.deepcopy(answered)

@@ -25,7 +25,7 @@ from contract.harness.transcript import (
     comparable_token,
     persisted_event_differences,
 )
-from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, announced_status
+from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, announced_status, is_transient_event
 
 NORMALIZATIONS: dict[str, str] = {
     "stats updates": (
@@ -121,6 +121,13 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     return {prefix: value}
 
 
+def _log(transcript: Transcript) -> list[dict[str, Any]]:
+    """The persisted log, or the persisted frames when the script deleted the conversation."""
+    if transcript.rest_events:
+        return transcript.rest_events
+    return [f.event for f in transcript.frames if not is_transient_event(f.event)]
+
+
 def _linked(value: Any, events: list[dict[str, Any]]) -> Any:
     """Event ids as positions in the persisted log, conversation ids masked (``ids and clocks``)."""
     listed = [event for event in events if not _is_stats(event)]
@@ -139,8 +146,8 @@ def _body_differences(
     aspect: str, real: Any, mock: Any, real_log: Transcript, mock_log: Transcript
 ) -> list[Divergence]:
     """A JSON body field by field, ids as links (see ``ids and clocks``), one class per top field."""
-    want = _flatten(_linked(real, real_log.rest_events))
-    got = _flatten(_linked(mock, mock_log.rest_events))
+    want = _flatten(_linked(real, _log(real_log)))
+    got = _flatten(_linked(mock, _log(mock_log)))
     found: dict[str, list[str]] = {}
     for path in sorted(set(want) | set(got)):
         if path in want and path in got and want[path] == got[path]:
@@ -189,6 +196,24 @@ def _own_frames(transcript: Transcript) -> list[str]:
     return [f"{calls[i].method} {calls[i].path}: {' '.join(tokens[i])}" for i in sorted(tokens) if i < len(calls)]
 
 
+def _last_snapshot(transcript: Transcript) -> Any:
+    snapshots = [f.event.get("value") for f in transcript.frames if f.event.get("key") == FULL_STATE_KEY]
+    return snapshots[-1] if snapshots else None
+
+
+def _deltas(transcript: Transcript) -> list[str]:
+    return [str(f.event.get("content")) for f in transcript.frames if f.event.get("kind") == "StreamingDeltaEvent"]
+
+
+def frame_content_differences(real: Transcript, mock: Transcript) -> list[Divergence]:
+    """What the transient frames carry: the last ``full_state`` snapshot's state, field by
+    field, and the streamed text, piece by piece."""
+    found = _body_differences("snapshot", _last_snapshot(real), _last_snapshot(mock), real, mock)
+    if _deltas(real) != _deltas(mock):
+        found.append(Divergence("deltas", f"real {_deltas(real)!r}\nmock {_deltas(mock)!r}"))
+    return found
+
+
 def differences(real: Transcript, mock: Transcript) -> list[Divergence]:
     """Every divergence of ``mock`` from ``real``, by class."""
     found = _sequence("rest", comparable_rest_calls(real), comparable_rest_calls(mock))
@@ -208,4 +233,6 @@ def differences(real: Transcript, mock: Transcript) -> list[Divergence]:
     found += _sequence("ordering", _own_frames(real), _own_frames(mock))
     found += info_differences(real, mock)
     found += response_differences(real, mock)
+    if not any(d.cls.startswith("frames") for d in found):
+        found += frame_content_differences(real, mock)
     return found
