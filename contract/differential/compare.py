@@ -133,13 +133,17 @@ def _linked(value: Any, events: list[dict[str, Any]]) -> Any:
     listed = [event for event in events if not _is_stats(event)]
     aliases = {event["id"]: f"<event {position}>" for position, event in enumerate(listed) if "id" in event}
     aliases |= {event["id"]: "<stats update>" for event in events if _is_stats(event) and "id" in event}
-    if isinstance(value, dict):
-        return {key: _linked(item, events) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_linked(item, events) for item in value]
-    if isinstance(value, str):
-        return aliases.get(value) or _HEX_ID.sub("<conversation>", value)
-    return value
+
+    def link(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {key: link(inner) for key, inner in item.items()}
+        if isinstance(item, list):
+            return [link(inner) for inner in item]
+        if isinstance(item, str):
+            return aliases.get(item) or _HEX_ID.sub("<conversation>", item)
+        return item
+
+    return link(value)
 
 
 def _body_differences(
