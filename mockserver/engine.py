@@ -86,6 +86,7 @@ class Engine:
         self.max_concurrent_runs = max_concurrent_runs
         self.faults = faults
         self._running: set[asyncio.Task] = set()
+        self._background: set[asyncio.Task] = set()  # auto-title calls, kept until they end
 
     # -- timing -----------------------------------------------------------------------------
 
@@ -151,11 +152,25 @@ class Engine:
 
     def _autotitle(self, conversation: Conversation, content: list[dict[str, Any]]) -> None:
         """``AutoTitleSubscriber``: the first user message with text gets the conversation a title
-        from one LLM call (the scripted LLM's answer, the scenario's ``title``), whose metrics
-        publish one more ``stats`` update."""
-        if any(c.get("type") == "text" and c.get("text", "").strip() for c in content):
-            conversation.meta.title = conversation.run.scenario.title
+        from one LLM call in the background (the scripted LLM's answer, the scenario's
+        ``title``); the call's metrics publish one more ``stats`` update once it returns, after
+        the message's response, and a title set meanwhile is kept."""
+        if conversation.run.titling or not any(c.get("type") == "text" and c.get("text", "").strip() for c in content):
+            return
+        conversation.run.titling = True
+
+        async def title_call() -> None:
+            await asyncio.sleep(SNAPSHOT_FLOOR_S)
+            await self._pause_for(LLM_CALL_MS)
+            if conversation.deleted:
+                return
+            if conversation.meta.title is None:
+                conversation.meta.title = conversation.run.scenario.title
             self.record_llm_usage(conversation)
+
+        task = asyncio.get_running_loop().create_task(title_call())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     # -- runs -------------------------------------------------------------------------------
 

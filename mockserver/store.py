@@ -144,6 +144,8 @@ class RunState:
     turn: int = 0
     """Index of the next scenario turn (one per LLM call)."""
     autotitle: bool = True
+    titling: bool = False
+    """The auto-title LLM call has been made (or is in flight): one per conversation."""
     agent_initialized: bool = False
     """The system prompt has been emitted (lazily, at the first message or run)."""
     pending_hook_config: dict[str, Any] | None = None
