@@ -27,8 +27,8 @@ from typer.testing import CliRunner
 from contract.client.bodies import start_conversation_body
 from contract.client.control import ControlClient
 from contract.differential.cases import dump_case, generate_cases, load_case
-from contract.differential.compare import NORMALIZATIONS, differences
-from contract.differential.runner import Differential, compare_outcomes, mock_target, real_target
+from contract.differential.compare import NORMALIZATIONS, Divergence, differences
+from contract.differential.runner import CaseOutcome, Differential, Target, compare_outcomes, mock_target, real_target
 from contract.harness.driver import ClientScriptError, Transcript, arun_client_script
 from contract.harness.real_server import RealServer
 from contract.harness.record import TRANSCRIPTS_DIR
@@ -147,6 +147,27 @@ def test_comparison_names_each_divergence_class() -> None:
     message = next(e for e in changed.rest_events if e["kind"] == "MessageEvent" and e["source"] == "agent")
     message["llm_message"]["content"][0]["text"] = "something else"
     assert any(d.cls.startswith("field:MessageEvent") for d in differences(real, changed))
+
+
+class _Scripted(Differential):
+    """A differential whose plays are given: checks the replay rule without servers."""
+
+    def __init__(self, plays: list[list[Divergence]]) -> None:
+        super().__init__(Target("real", "", None, dict), Target("mock", "", None, dict))
+        self.plays = plays
+
+    def _play_once(self, case: Any) -> CaseOutcome:
+        return CaseOutcome(case, "", "", self.plays.pop(0))
+
+
+def test_an_ordering_divergence_counts_only_when_a_replay_shows_it_again() -> None:
+    case = generate_cases(1, 1)[0]
+    ordering, fields = Divergence("ordering:POST x", "late"), Divergence("field:x", "differs")
+    unconfirmed = _Scripted([[ordering], [], []]).run_case(case)
+    assert (unconfirmed.divergences, unconfirmed.unconfirmed) == ([], [ordering])
+    assert _Scripted([[ordering], [], [ordering]]).run_case(case).divergences == [ordering]
+    other = _Scripted([[ordering, fields]])  # anything else is never replayed away
+    assert other.run_case(case).divergences == [ordering, fields] and other.plays == []
 
 
 def test_a_script_that_hangs_on_one_side_is_a_divergence() -> None:
@@ -287,7 +308,8 @@ def test_mutation_own_frames_after_the_response(differential: Differential, monk
     write_frames = mock_sockets._write_frames
     monkeypatch.setattr(FramesBeforeResponse, "__call__", unordered)
     monkeypatch.setattr(mock_sockets, "_write_frames", slow_writer)
-    assert "ordering" in _classes(differential, "ordering_of_own_frames")
+    # The real server can be late too on a busy machine: caught once in three tries is caught.
+    assert any("ordering" in _classes(differential, "ordering_of_own_frames") for _ in range(3))
 
 
 @pytest.mark.real_server

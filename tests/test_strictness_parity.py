@@ -155,7 +155,8 @@ def test_sub_objects_are_served_as_the_real_server_serves_them(servers: Servers,
 
 
 def _hooks_after_first_message(url: str, workspace: str) -> dict[str, Any]:
-    body = {"agent": AGENT, "workspace": {"working_dir": workspace}, "hook_config": HOOKS}
+    # No auto-title: its LLM call (unreachable here) lands at its own time on the real server.
+    body = {"agent": AGENT, "workspace": {"working_dir": workspace}, "hook_config": HOOKS, "autotitle": False}
     with httpx.Client(base_url=url, headers=AUTH, timeout=60) as http:
         created = http.post("/api/conversations", json=body).json()
         conversation = f"/api/conversations/{created['id']}"

@@ -60,6 +60,13 @@ NORMALIZATIONS: dict[str, str] = {
         "of its own: before the response in 1 of 60 cases of one run, after it for all 29 of "
         "another)."
     ),
+    "ordering confirmed by replay": (
+        "an ordering divergence alone is replayed (twice at most) and counts only when a replay "
+        "shows it again: the real server publishes a request's frames from executor threads, "
+        "and on a busy machine they can reach the client after the response (seen in a full "
+        "test run: a message's SystemPromptEvent and MessageEvent after its response). The "
+        "mock's ordering does not vary, so a mock fault shows in every replay."
+    ),
     "conversation info": (
         "ConversationInfo, and every JSON response body of the script's requests, is compared "
         "without its ids, clocks (`created_at`, `updated_at`) and `stats` (token counts come "
