@@ -19,6 +19,7 @@ from contract.harness.scenario import DEFAULT_TOOLS, FALLBACK_FINISH_MESSAGE, Er
 from mockserver import event_builder as build
 from mockserver.faults import Faults
 from mockserver.hook_events import STOP_ON_BLOCK, blocking_reason, hook_execution, hooks_for, model_dump_of
+from mockserver.shell import outcome
 from mockserver.store import Conversation
 from mockserver.tool_answer import ToolAnswer
 
@@ -349,6 +350,16 @@ class Engine:
             return conversation.run.files.apply(arguments, scripted=scripted)
         if tool == "task_tracker":
             return conversation.run.tasks.apply(arguments)
+        if tool == "terminal" and not scripted:
+            # Read off the command, as the bash routes answer it; the terminal's pty merges
+            # stderr into stdout and the tool trims the last newline.
+            result = outcome(
+                str(arguments.get("command", "")),
+                cwd=conversation.state["workspace"].get("working_dir", ""),
+                rules=conversation.run.scenario.commands,
+            )
+            text = "".join(printed.stdout + printed.stderr for printed in result.printed).removesuffix("\n")
+            return ToolAnswer(text, exit_code=result.exit_code)
         return None
 
     @staticmethod
@@ -428,7 +439,7 @@ class Engine:
                 turn.tool,
                 arguments,
                 text=answer.text,
-                exit_code=turn.observation.exit_code if turn.observation else 0,
+                exit_code=answer.exit_code if answer.exit_code is not None else self._scripted_exit_code(turn),
                 is_error=answer.is_error,
                 tool_call_id=action["tool_call_id"],
                 action_id=action["id"],
@@ -448,6 +459,10 @@ class Engine:
                     conversation, "PostToolUse", tool_name=turn.tool, action_id=action["id"], hook_input=hook_input
                 )
             conversation.emit(observation)
+
+    @staticmethod
+    def _scripted_exit_code(turn: ToolTurn) -> int | None:
+        return turn.observation.exit_code if turn.observation else 0
 
     def _tool_answer(self, conversation: Conversation, turn: ToolTurn, arguments: dict[str, Any]) -> ToolAnswer:
         """What the tool reports: the SDK's acknowledgment for a client tool, the mock's own run

@@ -4,9 +4,7 @@ Mirrors ``openhands/sdk/hooks`` (``HookMatcher.matches``, ``HookDefinition.displ
 ``ConversationHooks._emit_hook_execution_event``): every matching hook leaves one
 ``HookExecutionEvent`` (source ``hook``) in the log, in the order of the configuration.
 
-The mock runs no command. A hook's outcome is read off simple statements separated by ``;``
-(``true``, ``:``, ``false``, ``exit N``, ``echo WORDS``, ``echo WORDS >&2``); any other statement
-is taken as a success with no output (what ``true`` would give). An outcome that blocks (exit
+The mock runs no command: a hook's outcome is what :mod:`mockserver.shell` reads off it. An outcome that blocks (exit
 code 2) is reported as ``blocked``, and the engine applies it as the real server does: a blocked
 user message ends the run without an LLM call, a blocked action is rejected (``rejection_source``
 ``hook``). A blocking Stop hook is reported but does not keep the agent running.
@@ -15,11 +13,10 @@ user message ends the run without an LLM call, a blocked action is rejected (``r
 from __future__ import annotations
 
 import re
-import shlex
-from dataclasses import dataclass
 from typing import Any
 
 from contract.spec.events import EventValidationError, build_event
+from mockserver.shell import Outcome, outcome
 
 # hook_config's keys (snake case) per hook event type.
 CONFIG_KEYS = {
@@ -80,61 +77,6 @@ def display_command(hook: dict[str, Any]) -> str:
     if kind == "agent" and hook.get("system_prompt"):
         return f"{prefix}:{str(hook['system_prompt'])[:20]}"
     return f"{prefix}:{kind}"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    exit_code: int = 0
-    stdout: str = ""
-    stderr: str = ""
-
-
-def _statements(command: str) -> list[list[str]] | None:
-    """The command's ``;``-separated statements as words (None when it does not tokenize)."""
-    lexer = shlex.shlex(command, posix=True, punctuation_chars=";&>")
-    lexer.whitespace_split = True
-    try:
-        words = list(lexer)
-    except ValueError:
-        return None
-    statements: list[list[str]] = [[]]
-    for word in words:
-        if word == ";":
-            statements.append([])
-        else:
-            statements[-1].append(word)
-    return [statement for statement in statements if statement]
-
-
-def _statement(words: list[str], result: Outcome) -> tuple[Outcome, bool]:
-    """One statement's effect on the outcome so far, and whether the command goes on."""
-    if words in (["true"], [":"]):
-        return Outcome(0, result.stdout, result.stderr), True
-    if words == ["false"]:
-        return Outcome(1, result.stdout, result.stderr), True
-    if words[0] == "exit" and len(words) <= 2:
-        try:
-            code = int(words[1]) % 256 if len(words) == 2 else result.exit_code
-        except ValueError:
-            return Outcome(2, result.stdout, result.stderr + f"exit: {words[1]}: numeric argument required\n"), False
-        return Outcome(code, result.stdout, result.stderr), False
-    if words[0] == "echo":
-        to_stderr = words[-2:] == [">&", "2"]
-        text = " ".join(words[1:-2] if to_stderr else words[1:]) + "\n"
-        if to_stderr:
-            return Outcome(0, result.stdout, result.stderr + text), True
-        return Outcome(0, result.stdout + text, result.stderr), True
-    return Outcome(0, result.stdout, result.stderr), True  # a command the mock does not run
-
-
-def outcome(command: str) -> Outcome:
-    """What a hook command gives, read off the simple forms (see the module docstring)."""
-    result = Outcome()
-    for words in _statements(command) or []:
-        result, goes_on = _statement(words, result)
-        if not goes_on:
-            break
-    return result
 
 
 def blocking_reason(events: list[dict[str, Any]]) -> str | None:

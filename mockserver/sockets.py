@@ -364,7 +364,7 @@ def _bash_handler(log: BashLog) -> ClientFrameHandler:
         from contract.generated import models  # the generated models load on first use
 
         request = models.ExecuteBashRequest.model_validate(data)
-        log.start(request.command, request.cwd, request.timeout)
+        log.start(request.command, request.cwd, request.timeout)  # its output follows when it ends
 
     return handle
 

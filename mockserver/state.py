@@ -83,7 +83,8 @@ class MockState:
     def _fresh_world(self) -> None:
         self.clock = Clock(self.config.seed, self.config.id_salt)
         self.store = Store(self.clock, self.observers)
-        self.bash = BashLog()
+        self.bash = BashLog(rules=lambda: self.scenarios[self.default_scenario].commands)
+        self._runtime_bash: dict[str, BashLog] = {}
         self.settings = SettingsStore(self.clock, cipher_for(self.config.cipher_key))
         self.secrets = SecretsStore()
         self._install_webhooks()
@@ -129,6 +130,18 @@ class MockState:
         self.default_scenario = self._known(config.default_scenario)
         self.config = config
         self.reset()
+
+    def runtime_bash(self, conversation_id: object) -> BashLog:
+        """A conversation's runtime-scope bash log, made on first use (as the server makes its
+        bash service): commands run in the conversation's working dir, answered by its scenario."""
+        key = str(conversation_id)
+        if key not in self._runtime_bash:
+            conversation = self.store.get(uuid.UUID(key))
+            if conversation is None:
+                raise KeyError(key)
+            working_dir = (conversation.state.get("workspace") or {}).get("working_dir")
+            self._runtime_bash[key] = BashLog(default_cwd=working_dir, rules=lambda: conversation.run.scenario.commands)
+        return self._runtime_bash[key]
 
     def scenario_for(self, request: dict[str, Any]) -> Scenario:
         name = (request.get("tags") or {}).get(SCENARIO_TAG) or self.default_scenario

@@ -725,12 +725,12 @@ def test_the_real_server_answers_the_same(real_server: RealServer) -> None:
 def test_bash_file_and_git_routes_never_touch_the_host(mock: TestClient, mock_live: str, tmp_path: Path) -> None:
     marker, upload, directory = tmp_path / "ran", tmp_path / "uploaded.txt", tmp_path / "made"
     command = {"command": f"touch {marker}", "cwd": str(tmp_path)}
-    for path in (
-        "/api/bash/execute_bash_command",
-        "/api/bash/start_bash_command",
-        f"/api/conversations/{mock_live}/bash/execute_bash_command",
-    ):
+    for path in ("/api/bash/execute_bash_command", "/api/bash/start_bash_command"):
         assert mock.post(path, json=command, headers=AUTH).status_code == 200
+    scoped = f"/api/conversations/{mock_live}/bash/execute_bash_command"
+    assert mock.post(scoped, json={"command": f"touch {marker}"}, headers=AUTH).status_code == 200
+    # A cwd outside the conversation's workspace is refused, as on the real server.
+    assert mock.post(scoped, json=command, headers=AUTH).status_code == 422
     assert (
         mock.post(
             "/api/file/upload", params={"path": str(upload)}, files={"file": ("x", b"data")}, headers=AUTH

@@ -235,6 +235,7 @@ def test_stateful_and_generic_routes_partition_the_spec() -> None:
     routers = (
         rest.router,
         bash.router,
+        bash.runtime_router,
         settings_routes.router,
         profiles.router,
         agent_profiles.router,

@@ -9,6 +9,7 @@ against both servers.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
 
 from contract.client.bodies import start_conversation_body
@@ -141,6 +142,27 @@ class ClientStep(_Strict):
         return self
 
 
+class CommandAnswer(_Strict):
+    """What a shell command gives on the mock (the bash routes, the terminal tool): the first
+    entry whose ``pattern`` (a regular expression) matches the whole command answers it. The
+    mock runs nothing; a real server runs the command."""
+
+    pattern: str
+    stdout: str = ""
+    stderr: str = ""
+    exit_code: int = 0
+    duration_ms: int = Field(0, ge=0, le=MAX_DELAY_MS)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression: {exc}") from None
+        return pattern
+
+
 class ClientTool(_Strict):
     """A tool the client defines in its start request (``client_tools``) and executes itself:
     the agent's call reaches the client as a ``ClientAction_<name>`` action."""
@@ -158,6 +180,7 @@ class Scenario(_Strict):
     confirmation_policy: Literal["NeverConfirm", "AlwaysConfirm"] = "NeverConfirm"
     tools: list[str] = Field(default_factory=lambda: ["terminal"])
     client_tools: list[ClientTool] = Field(default_factory=list)
+    commands: list[CommandAnswer] = Field(default_factory=list)
     title: str = Field(
         TITLE_REPLY, min_length=1, max_length=50, description="what the LLM answers the server's auto-title call with"
     )
