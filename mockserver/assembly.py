@@ -33,6 +33,7 @@ from mockserver.routes import (
     bash,
     catalogs,
     docs,
+    files,
     gateway,
     generic,
     health,
@@ -209,6 +210,8 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(sockets.router)
     app.include_router(bash.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(bash.runtime_router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(files.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(files.runtime_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(settings.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(profiles.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(agent_profiles.router, dependencies=[Depends(_check_session_api_key)])

@@ -1,10 +1,11 @@
-"""The file_editor tool on a conversation's files, in memory, as openhands-tools' ToolAnsweror edits.
+"""The file_editor tool on the mock's in-memory host files, as openhands-tools' FileEditor edits.
 
-The mock never touches the host filesystem: the files an agent creates in a conversation live
-here, and every later command on them (view, str_replace, insert, undo_edit) answers with the
-text and the fields the real tool reports (``old_content``, ``new_content``, ``prev_exist``,
-the ``cat -n`` snippets and the error messages). A command on a file the conversation did not
-create returns None: the scenario's own observation is used instead.
+The mock never touches the host filesystem: the files agents create and clients upload live in
+one in-memory map (the store's ``host_files``), and every command on them (view, str_replace,
+insert, undo_edit) answers with the text and the fields the real tool reports (``old_content``,
+``new_content``, ``prev_exist``, the ``cat -n`` snippets and the error messages); each
+conversation's editor keeps its own undo history, as each real tool instance does. A command
+on a file the mock does not hold returns None: the scenario's own observation is used instead.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _cat_n(content: str, description: str, start_line: int = 1) -> str:
-    """``ToolAnsweror._make_output`` for a small text file."""
+    """``FileEditor._make_output`` for a small text file."""
     lines = content.split("\n")
     if lines[-1] == "":
         lines.pop()
@@ -44,7 +45,7 @@ def _invalid(parameter: str, value: object, hint: str) -> _ToolError:
 
 @dataclass
 class VirtualFiles:
-    """One conversation's files and their edit history."""
+    """The files (shared with the whole mock) and one conversation's edit history."""
 
     files: dict[str, str] = field(default_factory=dict)
     history: dict[str, list[str]] = field(default_factory=dict)

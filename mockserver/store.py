@@ -157,7 +157,7 @@ class RunState:
     task: asyncio.Task[None] | None = None
     """The background run, while one is reserved or active."""
     files: VirtualFiles = field(default_factory=VirtualFiles)
-    """The files the agent's file_editor created in this conversation (never on the host)."""
+    """The agent's file_editor on the mock's in-memory host files, with its own edit history."""
     tasks: TaskList = field(default_factory=TaskList)
     """The agent's task_tracker list."""
     step_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -433,10 +433,13 @@ def to_server_local(value: datetime) -> str:
 class Store:
     """All conversations of one mock server, in creation order."""
 
-    def __init__(self, clock: Clock, observers: Observers):
+    def __init__(self, clock: Clock, observers: Observers, host_files: dict[str, str] | None = None):
         self.clock = clock
         self.observers = observers
         self.conversations: dict[uuid.UUID, Conversation] = {}
+        self.host_files: dict[str, str] = {} if host_files is None else host_files
+        """The mock's in-memory host filesystem: absolute path → content (bytes kept with
+        ``surrogateescape``), shared by every conversation's file_editor and the file routes."""
 
     def get(self, conversation_id: uuid.UUID) -> Conversation | None:
         return self.conversations.get(conversation_id)
@@ -500,7 +503,10 @@ class Store:
             or {name: TOOL_MODULES[name] for name in tools if name in TOOL_MODULES},
         )
         run = RunState(
-            scenario=scenario, autotitle=request.get("autotitle", True), pending_hook_config=request.get("hook_config")
+            scenario=scenario,
+            autotitle=request.get("autotitle", True),
+            pending_hook_config=request.get("hook_config"),
+            files=VirtualFiles(self.host_files),
         )
         conversation = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
         conversation.secrets.update(copy.deepcopy(request.get("secrets") or {}))
@@ -552,6 +558,7 @@ class Store:
         )
         ids = {event["id"] for event in copied}
         run = RunState(
+            files=VirtualFiles(self.host_files),
             scenario=source.run.scenario,
             turn=source.consumed_turns(copied),
             autotitle=source.run.autotitle,

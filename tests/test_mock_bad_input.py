@@ -738,8 +738,11 @@ def test_bash_file_and_git_routes_never_touch_the_host(mock: TestClient, mock_li
         == 200
     )
     assert mock.post("/api/file/create_directory", params={"path": str(directory)}, headers=AUTH).status_code == 200
+    # The mock's files are its own, in memory: a host file is not there to download.
     download = mock.get("/api/file/download", params={"path": str(Path(__file__))}, headers=AUTH)
-    assert (download.status_code, download.content) == (200, b"")
+    assert (download.status_code, download.json()) == (404, {"detail": "File not found"})
+    uploaded = mock.get("/api/file/download", params={"path": str(upload)}, headers=AUTH)
+    assert (uploaded.status_code, uploaded.content) == (200, b"data")
     assert mock.get("/api/git/changes", params={"path": str(tmp_path)}, headers=AUTH).json() == []
     assert list(tmp_path.iterdir()) == []
 

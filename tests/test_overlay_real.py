@@ -393,3 +393,37 @@ def test_gateway_refuses_with_a_string_detail(client: httpx.Client) -> None:
     ]
     responses = effective_spec()["paths"]["/v1/chat/completions"]["post"]["responses"]
     assert responses["404"] == {"$ref": "#/components/responses/Refused"}
+
+
+def test_file_routes_refuse_with_a_string_detail(client: httpx.Client, real_server: RealServer) -> None:
+    """Refusals of the file routes (never a write outside the server's throwaway directory)."""
+    assert real_server.root is not None
+    base = real_server.root / "run" / "overlay-files"
+    upload = {"file": ("x.txt", b"x")}
+    assert client.post("/api/file/upload", params={"path": str(base / "a.txt")}, files=upload).status_code == 200
+    requests: list[tuple[str, str, str, dict[str, Any]]] = [
+        ("GET", "/api/file/download", "/api/file/download", {"params": {"path": "relative.txt"}}),
+        ("GET", "/api/file/download", "/api/file/download", {"params": {"path": str(base)}}),
+        ("GET", "/api/file/download", "/api/file/download", {"params": {"path": str(base / "missing.txt")}}),
+        ("POST", "/api/file/upload", "/api/file/upload", {"params": {"path": "relative.txt"}, "files": upload}),
+        ("POST", "/api/file/upload", "/api/file/upload", {"params": {"path": str(base)}, "files": upload}),
+        (
+            "POST",
+            "/api/file/upload",
+            "/api/file/upload",
+            {"params": {"path": str(base / "a.txt" / "b")}, "files": upload},
+        ),
+    ]
+    got = [client.request(method, url, **extra) for method, url, _, extra in requests]
+    assert [(r.status_code, r.json()["detail"]) for r in got] == [
+        (400, "Path must be absolute"),
+        (400, "Path is not a file"),
+        (404, "File not found"),
+        (400, "Path must be absolute"),
+        (400, "Path is a directory"),
+        (400, "A parent of the path is not a directory"),
+    ]
+    spec = effective_spec()["paths"]
+    for (method, _, template, _), response in zip(requests, got, strict=True):
+        assert str(response.status_code) in spec[template][method.lower()]["responses"], (method, template)
+        models.ErrorDetail.model_validate(response.json())
