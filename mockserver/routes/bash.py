@@ -7,6 +7,7 @@ and writes the same :class:`~mockserver.bash_log.BashLog` as ``/api/bash/*``.
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import posixpath
 from collections.abc import Callable
@@ -96,18 +97,19 @@ def build_router(prefix: str, log_of: Callable[[Request], BashLog], *, dependenc
         log = _log(request)
         return [log.get(event_id) for event_id in event_ids]
 
-    @router.post("/start_bash_command")
-    async def start_bash_command(request: Request, body: models.ExecuteBashRequest) -> dict[str, Any]:
+    def start(request: Request, body: models.ExecuteBashRequest) -> tuple[BashLog, dict[str, Any], asyncio.Task[None]]:
         log = _log(request)
         _check_cwd(log, body.cwd)
-        command, _ = log.start(body.command, body.cwd, body.timeout)
+        return (log, *log.start(body.command, body.cwd, body.timeout))
+
+    @router.post("/start_bash_command")
+    async def start_bash_command(request: Request, body: models.ExecuteBashRequest) -> dict[str, Any]:
+        _, command, _ = start(request, body)
         return command
 
     @router.post("/execute_bash_command")
     async def execute_bash_command(request: Request, body: models.ExecuteBashRequest) -> dict[str, Any]:
-        log = _log(request)
-        _check_cwd(log, body.cwd)
-        command, running = log.start(body.command, body.cwd, body.timeout)
+        log, command, running = start(request, body)
         await running
         return log.collected_output(command["id"])
 
