@@ -29,7 +29,7 @@ from contract.client.control import ControlClient
 from contract.differential.cases import dump_case, generate_cases, load_case
 from contract.differential.compare import NORMALIZATIONS, Divergence, differences
 from contract.differential.runner import CaseOutcome, Differential, Target, compare_outcomes, mock_target, real_target
-from contract.harness.driver import ClientScriptError, Transcript, arun_client_script
+from contract.harness.driver import ClientScriptError, Frame, RestCall, Transcript, arun_client_script
 from contract.harness.real_server import RealServer
 from contract.harness.record import TRANSCRIPTS_DIR
 from contract.harness.scenario import ScenarioError, bundled_scenarios, parse_scenario
@@ -168,6 +168,15 @@ def test_an_ordering_divergence_counts_only_when_a_replay_shows_it_again() -> No
     assert _Scripted([[ordering], [], [ordering]]).run_case(case).divergences == [ordering]
     other = _Scripted([[ordering, fields]])  # anything else is never replayed away
     assert other.run_case(case).divergences == [ordering, fields] and other.plays == []
+
+
+def test_one_or_two_paused_snapshots_before_a_pause_response_are_the_same_ordering() -> None:
+    snapshot = {"kind": "ConversationStateUpdateEvent", "key": "full_state", "value": {"execution_status": "paused"}}
+    once, twice = Transcript("x"), Transcript("x")
+    for transcript, copies in ((once, 1), (twice, 2)):
+        transcript.rest_calls = [RestCall("POST", "/api/conversations/{id}/pause", 200)]
+        transcript.frames = [Frame(dict(snapshot), 0, 0, 0.0, pending=True) for _ in range(copies)]
+    assert not [d for d in differences(twice, once) if d.cls.startswith("ordering")]
 
 
 def test_a_script_that_hangs_on_one_side_is_a_divergence() -> None:

@@ -74,6 +74,7 @@ NORMALIZATIONS: dict[str, str] = {
     ),
 }
 
+PAUSED_SNAPSHOT = "CSUE:full_state=paused[T]"
 INFO_VOLATILE = frozenset({"id", "created_at", "updated_at", "stats", "conversation_id"})
 _INDEX = re.compile(r"\[\d+\]")
 _HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")
@@ -200,7 +201,9 @@ def _own_frames(transcript: Transcript) -> list[str]:
         run_snapshot = event.get("key") == FULL_STATE_KEY and transcript.rest_calls[frame.call].path.endswith("/run")
         racing = _is_stats(event) or event.get("key") == "last_user_message_id" or run_snapshot
         if frame.pending and not running and not racing:
-            tokens.setdefault(frame.call, []).append(comparable_token(event))
+            own, token = tokens.setdefault(frame.call, []), comparable_token(event)
+            if not (own and own[-1] == token == PAUSED_SNAPSHOT):  # ``repeated paused snapshots``
+                own.append(token)
         if status is not None:
             running = status == "running"
     calls = transcript.rest_calls
