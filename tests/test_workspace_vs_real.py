@@ -200,5 +200,7 @@ def test_a_file_the_agent_created_can_be_downloaded() -> None:
             timeout_s=10,
             what="the agent's run to finish",
         )
-        response = httpx.get(f"{mock.url}/api/file/download", params={"path": "/srv/project/notes.txt"}, headers=headers)
+        response = httpx.get(
+            f"{mock.url}/api/file/download", params={"path": "/srv/project/notes.txt"}, headers=headers
+        )
     assert (response.status_code, response.content) == (200, b"hi\n")
