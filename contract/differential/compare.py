@@ -18,14 +18,15 @@ from typing import Any
 
 from contract.harness.driver import Transcript
 from contract.harness.transcript import (
-    STATS_KEY,
+    HEX_ID,
     comparable_frames,
     comparable_persisted,
     comparable_rest_calls,
     comparable_token,
+    is_stats_update,
     persisted_event_differences,
 )
-from contract.spec.ws_protocol import FULL_STATE_KEY, STATE_UPDATE_KIND, announced_status, is_transient_event
+from contract.spec.ws_protocol import FULL_STATE_KEY, announced_status, is_transient_event
 
 NORMALIZATIONS: dict[str, str] = {
     "stats updates": (
@@ -77,7 +78,6 @@ NORMALIZATIONS: dict[str, str] = {
 PAUSED_SNAPSHOT = "CSUE:full_state=paused[T]"
 INFO_VOLATILE = frozenset({"id", "created_at", "updated_at", "stats", "conversation_id"})
 _INDEX = re.compile(r"\[\d+\]")
-_HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")
 
 
 @dataclass(frozen=True)
@@ -102,12 +102,8 @@ def _sequence(aspect: str, want: list[str], got: list[str]) -> list[Divergence]:
     return [Divergence(f"{aspect}:{_kinds(changed)}", "\n".join(diff))]
 
 
-def _is_stats(event: dict[str, Any]) -> bool:
-    return event.get("kind") == STATE_UPDATE_KIND and event.get("key") == STATS_KEY
-
-
 def _stats_count(transcript: Transcript) -> int:
-    return sum(1 for event in transcript.rest_events if _is_stats(event))
+    return sum(1 for event in transcript.rest_events if is_stats_update(event))
 
 
 def _field_class(line: str) -> str:
@@ -138,9 +134,9 @@ def _log(transcript: Transcript) -> list[dict[str, Any]]:
 
 def _linked(value: Any, events: list[dict[str, Any]]) -> Any:
     """Event ids as positions in the persisted log, conversation ids masked (``ids and clocks``)."""
-    listed = [event for event in events if not _is_stats(event)]
+    listed = [event for event in events if not is_stats_update(event)]
     aliases = {event["id"]: f"<event {position}>" for position, event in enumerate(listed) if "id" in event}
-    aliases |= {event["id"]: "<stats update>" for event in events if _is_stats(event) and "id" in event}
+    aliases |= {event["id"]: "<stats update>" for event in events if is_stats_update(event) and "id" in event}
 
     def link(item: Any) -> Any:
         if isinstance(item, dict):
@@ -148,7 +144,7 @@ def _linked(value: Any, events: list[dict[str, Any]]) -> Any:
         if isinstance(item, list):
             return [link(inner) for inner in item]
         if isinstance(item, str):
-            return aliases.get(item) or _HEX_ID.sub("<conversation>", item)
+            return aliases.get(item) or HEX_ID.sub("<conversation>", item)
         return item
 
     return link(value)
@@ -199,7 +195,7 @@ def _own_frames(transcript: Transcript) -> list[str]:
         event = frame.event
         status = announced_status(event)
         run_snapshot = event.get("key") == FULL_STATE_KEY and transcript.rest_calls[frame.call].path.endswith("/run")
-        racing = _is_stats(event) or event.get("key") == "last_user_message_id" or run_snapshot
+        racing = is_stats_update(event) or event.get("key") == "last_user_message_id" or run_snapshot
         if frame.pending and not running and not racing:
             own, token = tokens.setdefault(frame.call, []), comparable_token(event)
             if not (own and own[-1] == token == PAUSED_SNAPSHOT):  # ``repeated paused snapshots``

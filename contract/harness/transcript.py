@@ -29,7 +29,8 @@ STATS_KEY = "stats"
 DUPLICABLE_SNAPSHOT_STATUSES = frozenset({"paused"})
 
 
-def _is_stats(event: dict[str, Any]) -> bool:
+def is_stats_update(event: dict[str, Any]) -> bool:
+    """A ``stats`` state update (the LLM telemetry, placed by the real server's timing)."""
     return event.get("kind") == CSUE and event.get("key") == STATS_KEY
 
 
@@ -45,7 +46,7 @@ def comparable_frames(transcript: Transcript) -> list[str]:
     tokens: list[str] = []
     for frame in transcript.frames:
         event = frame.event
-        if _is_stats(event):
+        if is_stats_update(event):
             continue
         token = comparable_token(event)
         duplicate = tokens and tokens[-1] == token and token.startswith("CSUE:full_state=")
@@ -57,7 +58,7 @@ def comparable_frames(transcript: Transcript) -> list[str]:
 
 def comparable_persisted(transcript: Transcript) -> list[str]:
     """The persisted log (``events/search``) as tokens, without ``stats`` updates."""
-    return [comparable_token(event) for event in transcript.rest_events if not _is_stats(event)]
+    return [comparable_token(event) for event in transcript.rest_events if not is_stats_update(event)]
 
 
 def comparable_rest_calls(transcript: Transcript) -> list[str]:
@@ -105,7 +106,7 @@ VOLATILE_FIELDS = frozenset(
         "dynamic_context",
     }
 )
-_HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")
+HEX_ID = re.compile(r"\b[0-9a-f]{32}\b")
 
 
 def _id_aliases(events: list[dict[str, Any]]) -> dict[str, str]:
@@ -120,7 +121,7 @@ def _normalize(value: Any, aliases: dict[str, str]) -> Any:
     if isinstance(value, str):
         if value in aliases:
             return aliases[value]
-        return _HEX_ID.sub("<conversation>", value)
+        return HEX_ID.sub("<conversation>", value)
     return value
 
 
@@ -146,8 +147,8 @@ def persisted_event_differences(actual: Transcript, expected: Transcript) -> lis
     are masked; ``stats`` updates and :data:`VOLATILE_FIELDS` are ignored. Each line names the
     event and the field, e.g. ``#7 ObservationEvent observation.prev_exist: expected False, got True``.
     """
-    want_events = [e for e in expected.rest_events if not _is_stats(e)]
-    got_events = [e for e in actual.rest_events if not _is_stats(e)]
+    want_events = [e for e in expected.rest_events if not is_stats_update(e)]
+    got_events = [e for e in actual.rest_events if not is_stats_update(e)]
     want_aliases, got_aliases = _id_aliases(want_events), _id_aliases(got_events)
     differences: list[str] = []
     if len(want_events) != len(got_events):
