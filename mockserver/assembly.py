@@ -36,6 +36,7 @@ from mockserver.routes import (
     files,
     gateway,
     generic,
+    git,
     health,
     init,
     meta_profiles,
@@ -212,6 +213,8 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(bash.runtime_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(files.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(files.runtime_router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(git.router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(git.runtime_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(settings.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(profiles.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(agent_profiles.router, dependencies=[Depends(_check_session_api_key)])

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from contract.harness.scenario import Scenario, ScenarioError, load_scenarios
+from contract.harness.scenario import Scenario, ScenarioError, WorkspaceSeed, load_scenarios
 from mockserver.agent_profile_store import AgentProfiles, AgentProfileStore
 from mockserver.bash_log import BashLog
 from mockserver.cipher import cipher_for
@@ -26,6 +26,7 @@ from mockserver.secrets_store import SecretsStore
 from mockserver.settings_store import SettingsStore
 from mockserver.store import Conversation, Store
 from mockserver.webhooks import Webhooks
+from mockserver.workspace import absolute
 
 SCENARIO_TAG = "scenario"
 """A conversation picks its scenario with this tag at creation (e.g. ``tags: {"scenario": "llm_error"}``)."""
@@ -83,6 +84,8 @@ class MockState:
     def _fresh_world(self) -> None:
         self.clock = Clock(self.config.seed, self.config.id_salt)
         self.store = Store(self.clock, self.observers)
+        for scenario in self.scenarios.values():
+            self._seed_rooted(scenario)
         self.bash = BashLog(rules=lambda: self.scenarios[self.default_scenario].commands)
         self._runtime_bash: dict[str, BashLog] = {}
         self.settings = SettingsStore(self.clock, cipher_for(self.config.cipher_key))
@@ -143,6 +146,25 @@ class MockState:
             self._runtime_bash[key] = BashLog(default_cwd=working_dir, rules=lambda: conversation.run.scenario.commands)
         return self._runtime_bash[key]
 
+    def add_scenario(self, scenario: Scenario) -> None:
+        """Load (or replace) a scenario; a workspace it seeds at a fixed root is created now."""
+        self.scenarios[scenario.name] = scenario
+        self._seed_rooted(scenario)
+
+    def _seed_rooted(self, scenario: Scenario) -> None:
+        if scenario.workspace is not None and scenario.workspace.root is not None:
+            self._seed(scenario.workspace.root, scenario.workspace)
+
+    def _seed(self, root: str, seed: WorkspaceSeed) -> None:
+        """Create ``root`` as ``seed`` describes it, unless it already exists (first seed wins)."""
+        workspace = self.store.workspace
+        if workspace.exists(root):
+            return
+        workspace.seed(root, seed.files)
+        if seed.git is not None:
+            committed = seed.files if seed.git.committed is None else seed.git.committed
+            workspace.init_repo(root, committed, branch=seed.git.branch, subject=seed.git.message)
+
     def scenario_for(self, request: dict[str, Any]) -> Scenario:
         name = (request.get("tags") or {}).get(SCENARIO_TAG) or self.default_scenario
         return self.scenarios[self._known(name)]
@@ -159,6 +181,9 @@ class MockState:
         """A new conversation playing ``scenario`` (default: the one its tags select)."""
         scenario = scenario or self.scenario_for(request)
         conversation = self.store.create(conversation_id, request, scenario)
+        working_dir = (conversation.state.get("workspace") or {}).get("working_dir")
+        if scenario.workspace is not None and scenario.workspace.root is None and isinstance(working_dir, str):
+            self._seed(absolute(working_dir), scenario.workspace)
         if scenario.confirmation_policy != "NeverConfirm" and not request.get("confirmation_policy"):
             conversation.state["confirmation_policy"] = {"kind": scenario.confirmation_policy}
         return conversation

@@ -26,6 +26,7 @@ from mockserver.observers import Observers
 from mockserver.redact import Channel, served_agent, served_analyzer, served_registry
 from mockserver.state_forms import socket_form
 from mockserver.task_tracker import TaskList
+from mockserver.workspace import Workspace
 
 # ConversationState fields (the full_state snapshot); ConversationInfo adds the INFO_ONLY ones.
 STATE_FIELDS = (
@@ -433,13 +434,13 @@ def to_server_local(value: datetime) -> str:
 class Store:
     """All conversations of one mock server, in creation order."""
 
-    def __init__(self, clock: Clock, observers: Observers, host_files: dict[str, str] | None = None):
+    def __init__(self, clock: Clock, observers: Observers, workspace: Workspace | None = None):
         self.clock = clock
         self.observers = observers
         self.conversations: dict[uuid.UUID, Conversation] = {}
-        self.host_files: dict[str, str] = {} if host_files is None else host_files
-        """The mock's in-memory host filesystem: absolute path → content (bytes kept with
-        ``surrogateescape``), shared by every conversation's file_editor and the file routes."""
+        self.workspace = Workspace() if workspace is None else workspace
+        """The mock's in-memory host filesystem (files, directories, git repositories), shared by
+        every conversation's file_editor, the file and git routes."""
 
     def get(self, conversation_id: uuid.UUID) -> Conversation | None:
         return self.conversations.get(conversation_id)
@@ -506,7 +507,7 @@ class Store:
             scenario=scenario,
             autotitle=request.get("autotitle", True),
             pending_hook_config=request.get("hook_config"),
-            files=VirtualFiles(self.host_files),
+            files=VirtualFiles(self.workspace.files),
         )
         conversation = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
         conversation.secrets.update(copy.deepcopy(request.get("secrets") or {}))
@@ -558,7 +559,7 @@ class Store:
         )
         ids = {event["id"] for event in copied}
         run = RunState(
-            files=VirtualFiles(self.host_files),
+            files=VirtualFiles(self.workspace.files),
             scenario=source.run.scenario,
             turn=source.consumed_turns(copied),
             autotitle=source.run.autotitle,

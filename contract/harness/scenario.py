@@ -9,6 +9,7 @@ against both servers.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from functools import cache
 from importlib import resources
@@ -163,6 +164,54 @@ class CommandAnswer(_Strict):
         return pattern
 
 
+def _relative_paths(files: dict[str, str]) -> dict[str, str]:
+    for path in files:
+        parts = path.split("/")
+        if path.startswith("/") or any(part in ("", ".", "..") for part in parts):
+            raise ValueError(f"{path!r} is not a plain relative path (no leading '/', '.', '..' or empty parts)")
+        if parts[0] == ".git":
+            raise ValueError(f"{path!r}: the repository's own files come from 'git', not 'files'")
+    return files
+
+
+class GitSeed(_Strict):
+    """The seeded workspace is a git repository on ``branch`` with one commit of ``committed``
+    (default: the workspace's ``files``, so the working tree starts clean); no remote."""
+
+    branch: str = Field("main", pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+    message: str = Field("Initial commit", min_length=1, pattern=r"^[^\n]+$")
+    committed: dict[str, str] | None = None
+
+    @field_validator("committed")
+    @classmethod
+    def _plain_paths(cls, files: dict[str, str] | None) -> dict[str, str] | None:
+        return None if files is None else _relative_paths(files)
+
+
+class WorkspaceSeed(_Strict):
+    """What the workspace holds before the run: ``files`` (path relative to the root → text)
+    and, with ``git``, a repository whose last commit is the baseline the git routes compare
+    with. ``root`` is an absolute directory, seeded when the scenario is loaded; without it the
+    working dir of each conversation that plays the scenario is seeded when it starts (unless
+    it already exists)."""
+
+    root: str | None = Field(None, pattern=r"^/")
+    files: dict[str, str] = Field(default_factory=dict)
+    git: GitSeed | None = None
+
+    @field_validator("files")
+    @classmethod
+    def _plain_paths(cls, files: dict[str, str]) -> dict[str, str]:
+        return _relative_paths(files)
+
+    @field_validator("root")
+    @classmethod
+    def _normal_root(cls, root: str | None) -> str | None:
+        if root is not None and posixpath.normpath(root) != root:
+            raise ValueError(f"{root!r} is not a normalized absolute path")
+        return root
+
+
 class ClientTool(_Strict):
     """A tool the client defines in its start request (``client_tools``) and executes itself:
     the agent's call reaches the client as a ``ClientAction_<name>`` action."""
@@ -181,6 +230,7 @@ class Scenario(_Strict):
     tools: list[str] = Field(default_factory=lambda: ["terminal"])
     client_tools: list[ClientTool] = Field(default_factory=list)
     commands: list[CommandAnswer] = Field(default_factory=list)
+    workspace: WorkspaceSeed | None = None
     title: str = Field(
         TITLE_REPLY, min_length=1, max_length=50, description="what the LLM answers the server's auto-title call with"
     )

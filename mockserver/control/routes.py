@@ -77,7 +77,7 @@ def build_router(prefix: str, recorders: Recorders) -> APIRouter:
             scenario = parse_scenario(body, "request body")
         except ScenarioError as exc:
             raise HTTPException(422, detail=str(exc)) from None
-        _state(request).scenarios[scenario.name] = scenario
+        _state(request).add_scenario(scenario)
         return ScenarioLoaded(loaded=scenario.name)
 
     @router.put("/scenario")

@@ -1,42 +1,46 @@
-"""File upload and download over the mock's in-memory host files (nothing touches the disk):
-``/api/file/*`` and each conversation's runtime scope ``/api/conversations/{id}/file/*``.
+"""The file routes over the mock's in-memory workspace (nothing touches the disk): upload,
+download, ``create_directory`` and ``archive`` under ``/api/file`` and each conversation's runtime
+scope ``/api/conversations/{id}/file``.
 
-The files are the store's ``host_files``, the same ones the agents' file_editor works on, so a
-file an agent created can be downloaded and an uploaded file edited. Statuses and details are
-file_router.py's (``_upload_file``, ``_download_file``); the runtime scope also refuses a path
+The files are the store's workspace, the same ones the agents' file_editor works on and the git
+routes compare, so a file an agent created can be downloaded and an uploaded file edited.
+Statuses and details are file_router.py's; a path outside what the mock holds is a missing
+path (the real server would open the host's file), and the runtime scope also refuses a path
 outside the conversation's workspace (``bind_runtime_conversation``).
 """
 
 from __future__ import annotations
 
 import posixpath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from contract.generated import models
+from mockserver import archive
 from mockserver.routes.generic import bind_runtime_conversation
 from mockserver.state import MockState
-
-# Bytes stay as they were: decoded with surrogateescape, encoded back the same way.
-ENCODING, ERRORS = "utf-8", "surrogateescape"
+from mockserver.workspace import ENCODING, ERRORS, Workspace
 
 
-def _files(request: Request) -> dict[str, str]:
+def _workspace(request: Request) -> Workspace:
     state: MockState = request.app.state.mock
-    return state.store.host_files
-
-
-def _is_directory(files: dict[str, str], path: str) -> bool:
-    prefix = path.rstrip("/") + "/"
-    return any(name.startswith(prefix) for name in files)
+    return state.store.workspace
 
 
 def _absolute(path: str) -> str:
     if not posixpath.isabs(path):
         raise HTTPException(400, detail="Path must be absolute")
     return posixpath.normpath(path)
+
+
+def _existing(workspace: Workspace, path: str) -> str | None:
+    """The absolute path the request names, or None when it names nothing the mock holds."""
+    if not posixpath.isabs(path):
+        raise HTTPException(400, detail="Path must be absolute")
+    resolved = workspace.resolve(path)
+    return resolved if resolved is not None and workspace.exists(resolved) else None
 
 
 def build_router(prefix: str, *, dependencies: list[Any]) -> APIRouter:
@@ -47,31 +51,70 @@ def build_router(prefix: str, *, dependencies: list[Any]) -> APIRouter:
     async def upload_file(
         request: Request, path: Annotated[str, Query()], file: Annotated[UploadFile, File()]
     ) -> dict[str, Any]:
-        target, files = _absolute(path), _files(request)
-        if _is_directory(files, target):
-            raise HTTPException(400, detail="Path is a directory")
-        parents = [posixpath.dirname(target)]
-        while parents[-1] != "/":
-            parents.append(posixpath.dirname(parents[-1]))
-        if any(parent in files for parent in parents):
-            raise HTTPException(400, detail="A parent of the path is not a directory")
+        target, workspace = _absolute(path), _workspace(request)
         content = await file.read()
-        files[target] = content.decode(ENCODING, ERRORS)
+        try:
+            workspace.write(target, content.decode(ENCODING, ERRORS))
+        except IsADirectoryError:
+            raise HTTPException(400, detail="Path is a directory") from None
+        except NotADirectoryError:
+            raise HTTPException(400, detail="A parent of the path is not a directory") from None
         return models.FileUploadResult(file_size=len(content)).model_dump(mode="json")
 
     @router.get("/download")
     async def download_file(request: Request, path: Annotated[str, Query()]) -> Response:
-        target, files = _absolute(path), _files(request)
-        if target not in files:
-            if _is_directory(files, target):
-                raise HTTPException(400, detail="Path is not a file")
+        workspace = _workspace(request)
+        target = _existing(workspace, path)
+        if target is None:
             raise HTTPException(404, detail="File not found")
+        if not workspace.is_file(target):
+            raise HTTPException(400, detail="Path is not a file")
         name = posixpath.basename(target)
         return Response(
-            files[target].encode(ENCODING, ERRORS),
+            workspace.files[target].encode(ENCODING, ERRORS),
             media_type="application/octet-stream",
             headers={"content-disposition": f'attachment; filename="{name}"'},
         )
+
+    @router.post("/create_directory")
+    async def create_directory(request: Request, path: Annotated[str, Query()]) -> dict[str, Any]:
+        target = _absolute(path)
+        try:
+            _workspace(request).make_directory(target)
+        except (FileExistsError, NotADirectoryError):
+            raise HTTPException(400, detail="Path exists and is not a directory") from None
+        return models.Success().model_dump(mode="json")
+
+    @router.get("/archive")
+    async def archive_directory(
+        request: Request,
+        path: Annotated[str, Query()],
+        archive_format: Annotated[Literal["git-delta", "tar.gz"], Query(alias="format")] = "git-delta",
+        base_ref: Annotated[str | None, Query()] = None,
+        use_default_excludes: Annotated[bool, Query()] = True,
+        exclude: Annotated[list[str] | None, Query()] = None,
+    ) -> Response:
+        workspace = _workspace(request)
+        target = _existing(workspace, path)
+        if target is None:
+            raise HTTPException(404, detail="Directory not found")
+        if not workspace.is_dir(target):
+            raise HTTPException(400, detail="Path is not a directory")
+        if base_ref is not None and base_ref.startswith("-"):
+            raise HTTPException(400, detail="base_ref must not start with '-'")
+        try:
+            built = archive.build(
+                workspace,
+                target,
+                archive_format,
+                base_ref=base_ref,
+                use_default_excludes=use_default_excludes,
+                exclude=exclude,
+            )
+        except archive.ArchiveRefused as refused:
+            raise HTTPException(400, detail=str(refused)) from None
+        headers = {"content-disposition": f'attachment; filename="{built.filename}"', **built.headers}
+        return Response(built.body, media_type=built.media_type, headers=headers)
 
     return router
 
