@@ -189,7 +189,7 @@ def _git_delta(workspace: Workspace, target: str, base_ref: str | None, excludes
     base = _export_base(repo, base_ref)
     scope = relative(target, repo.root)
     base_tree = dict(base.tree) if base is not None else {}
-    working = workspace.tree(repo.root)
+    working = workspace.worktree(repo)
     ignored = workspace.ignore_patterns(repo)
 
     def in_scope(rel: str) -> bool:

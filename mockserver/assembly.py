@@ -213,6 +213,7 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(bash.runtime_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(files.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(files.runtime_router, dependencies=[Depends(_check_session_api_key)])
+    app.include_router(files.discovery_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(git.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(git.runtime_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(settings.router, dependencies=[Depends(_check_session_api_key)])

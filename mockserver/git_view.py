@@ -62,7 +62,7 @@ def _changes_in_repo(workspace: Workspace, path: str, ref: str | None) -> list[C
     commit = base_commit(repo, ref)
     scope = relative(path, repo.root)
     committed = {p: c for p, c in (commit.tree if commit else {}).items() if scope == "." or under(p, scope)}
-    working = workspace.tree(repo.root)
+    working = workspace.worktree(repo)
     inner = [relative(root, repo.root) for root in workspace.repos if root != repo.root and under(root, repo.root)]
 
     def shown(rel: str) -> str:

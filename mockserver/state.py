@@ -28,6 +28,9 @@ from mockserver.store import Conversation, Store
 from mockserver.webhooks import Webhooks
 from mockserver.workspace import absolute
 
+GIT_INIT_BRANCH = "master"
+"""The branch ``git init`` names without an ``init.defaultBranch`` setting."""
+
 SCENARIO_TAG = "scenario"
 """A conversation picks its scenario with this tag at creation (e.g. ``tags: {"scenario": "llm_error"}``)."""
 
@@ -165,6 +168,17 @@ class MockState:
             committed = seed.files if seed.git.committed is None else seed.git.committed
             workspace.init_repo(root, committed, branch=seed.git.branch, subject=seed.git.message)
 
+    def _prepare_working_dir(self, path: str) -> None:
+        """What the server does when a conversation starts (``EventService.start``): create the
+        working dir and, unless it lies in a repository already, ``git init`` it (no commit)."""
+        workspace = self.store.workspace
+        try:
+            workspace.make_directory(path)
+        except (FileExistsError, NotADirectoryError):
+            return
+        if workspace.repo_of(path) is None:
+            workspace.init_repo(path, None, branch=GIT_INIT_BRANCH)
+
     def scenario_for(self, request: dict[str, Any]) -> Scenario:
         name = (request.get("tags") or {}).get(SCENARIO_TAG) or self.default_scenario
         return self.scenarios[self._known(name)]
@@ -182,8 +196,10 @@ class MockState:
         scenario = scenario or self.scenario_for(request)
         conversation = self.store.create(conversation_id, request, scenario)
         working_dir = (conversation.state.get("workspace") or {}).get("working_dir")
-        if scenario.workspace is not None and scenario.workspace.root is None and isinstance(working_dir, str):
-            self._seed(absolute(working_dir), scenario.workspace)
+        if isinstance(working_dir, str):
+            if scenario.workspace is not None and scenario.workspace.root is None:
+                self._seed(absolute(working_dir), scenario.workspace)
+            self._prepare_working_dir(absolute(working_dir))
         if scenario.confirmation_policy != "NeverConfirm" and not request.get("confirmation_policy"):
             conversation.state["confirmation_policy"] = {"kind": scenario.confirmation_policy}
         return conversation

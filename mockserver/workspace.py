@@ -155,6 +155,8 @@ class Workspace:
     def is_dir(self, path: str) -> bool:
         if path in self.dirs or path in self.repos:
             return True
+        if posixpath.basename(path) == ".git" and posixpath.dirname(path) in self.repos:
+            return True
         prefix = path.rstrip("/") + "/"
         return any(name.startswith(prefix) for name in self.files) or any(d.startswith(prefix) for d in self.dirs)
 
@@ -200,15 +202,20 @@ class Workspace:
             relative(path, root): content for path, content in self.files.items() if under(path, root) and path != root
         }
 
+    def worktree(self, repo: Repo) -> dict[str, str]:
+        """A repository's working tree: its files, without what lies in its ``.git``."""
+        return {rel: content for rel, content in self.tree(repo.root).items() if not under(rel, ".git")}
+
     def directories(self, root: str) -> set[str]:
-        """The directories below ``root`` (explicit ones and the parents of files), relative to it."""
+        """The directories below ``root`` (explicit ones, the parents of files and each
+        repository's ``.git``, whose content the mock does not hold), relative to it."""
         found: set[str] = set()
-        for path in [*self.dirs, *self.repos, *self.files]:
+        for path in [*self.dirs, *(f"{repo}/.git" for repo in self.repos), *self.files]:
             if not under(path, root) or path == root:
                 continue
             rel = relative(path, root)
             parts = rel.split("/")
-            count = len(parts) if (path in self.dirs or path in self.repos) else len(parts) - 1
+            count = len(parts) - 1 if path in self.files else len(parts)
             found.update("/".join(parts[: i + 1]) for i in range(count))
         return found
 
@@ -229,15 +236,17 @@ class Workspace:
     def init_repo(
         self,
         root: str,
-        committed: Mapping[str, str],
+        committed: Mapping[str, str] | None,
         *,
         branch: str | None = "main",
         remote: str | None = None,
         subject: str = "Initial commit",
     ) -> Repo:
-        """A repository at ``root`` with one commit of ``committed`` (paths relative to root)."""
+        """A repository at ``root`` with one commit of ``committed`` (paths relative to root), or
+        none (``git init`` alone) when ``committed`` is None."""
         self.dirs.add(root)
-        repo = Repo(root=root, commits=[make_commit(committed, subject)], branch=branch, remote=remote)
+        commits = [] if committed is None else [make_commit(committed, subject)]
+        repo = Repo(root=root, commits=commits, branch=branch, remote=remote)
         self.repos[root] = repo
         return repo
 

@@ -30,7 +30,8 @@ def test_the_control_api_reports_exactly_the_generic_operations() -> None:
     answers = {(op.method, op.path): op.answer for op in reported}
     assert answers["GET", "/api/vscode/url"] == "503, as a server with VS Code disabled"
     assert ("POST", "/api/init") not in answers  # deferred init is simulated
-    assert answers["GET", "/api/git/changes"] == "a body synthesized from the response schema"
+    assert answers["GET", "/api/git/repositories/search"] == "a body synthesized from the response schema"
+    assert ("GET", "/api/git/changes") not in answers  # computed from the workspace
 
 
 def test_the_readme_lists_the_report() -> None:

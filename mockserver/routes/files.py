@@ -12,6 +12,7 @@ outside the conversation's workspace (``bind_runtime_conversation``).
 from __future__ import annotations
 
 import posixpath
+from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
@@ -117,6 +118,42 @@ def build_router(prefix: str, *, dependencies: list[Any]) -> APIRouter:
         return Response(built.body, media_type=built.media_type, headers=headers)
 
     return router
+
+
+discovery_router = APIRouter(prefix="/api/file")
+
+
+@discovery_router.get("/search_subdirs")
+async def search_subdirs(
+    request: Request,
+    path: Annotated[str, Query()],
+    page_id: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(gt=0, le=100)] = 100,
+    include_hidden: Annotated[bool, Query()] = False,
+) -> dict[str, Any]:
+    """The workspace picker's listing (``file_router.search_subdirs``): immediate
+    subdirectories, sorted case-insensitively, paged by the name of the next one."""
+    workspace = _workspace(request)
+    target = _existing(workspace, path)
+    if target is None:
+        raise HTTPException(404, detail="Directory not found")
+    if not workspace.is_dir(target):
+        raise HTTPException(400, detail="Path is not a directory")
+    names = sorted(
+        (name for name in workspace.directories(target) if "/" not in name and (include_hidden or name[0] != ".")),
+        key=lambda name: (name.lower(), name),
+    )
+    start = 0
+    if page_id in names:
+        start = names.index(page_id)
+    elif page_id:
+        start = next((i for i, name in enumerate(names) if name.lower() == page_id), 0)
+    page = names[start : start + limit]
+    following = names[start + limit] if start + limit < len(names) else None
+    return {
+        "items": [{"name": name, "path": str(PurePosixPath(path) / name)} for name in page],
+        "next_page_id": following,
+    }
 
 
 router = build_router("/api/file", dependencies=[])
