@@ -8,7 +8,7 @@ bash_service.py of 1.58.0, so terminal UIs can be developed against the mock.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
@@ -42,12 +42,19 @@ class BashLog:
     server's own).
     """
 
-    def __init__(self, *, default_cwd: str | None = None, rules: Callable[[], Sequence[CommandAnswer]] = tuple) -> None:
+    def __init__(
+        self,
+        *,
+        default_cwd: str | None = None,
+        rules: Callable[[], Sequence[CommandAnswer]] = tuple,
+        files: Mapping[str, str] | None = None,
+    ) -> None:
         self.events: list[BashEvent] = []
         self.index: dict[str, int] = {}
         self.subscribers: dict[int, Callable[[BashEvent], None]] = {}
         self.default_cwd = default_cwd
         self.rules = rules
+        self.files = files
         self._running: dict[str, asyncio.Task[None]] = {}
 
     def _append(self, event: BashEvent) -> BashEvent:
@@ -71,7 +78,7 @@ class BashLog:
                 "kind": "BashCommand",
             }
         )
-        result = outcome(command, cwd=cwd or self.default_cwd or "", rules=self.rules())
+        result = outcome(command, cwd=cwd or self.default_cwd or "", rules=self.rules(), files=self.files)
         if timeout is not None and result.duration_s > timeout:
             result = result.until(timeout)
         loop = asyncio.get_running_loop()

@@ -357,6 +357,7 @@ class Engine:
                 str(arguments.get("command", "")),
                 cwd=conversation.state["workspace"].get("working_dir", ""),
                 rules=conversation.run.scenario.commands,
+                files=conversation.run.files.files,
             )
             text = "".join(printed.stdout + printed.stderr for printed in result.printed).removesuffix("\n")
             return ToolAnswer(text, exit_code=result.exit_code)

@@ -5,7 +5,9 @@ The mock starts no process. A command's outcome comes from, in this order:
 1. the scenario's ``commands`` table: the first rule whose pattern matches the whole command
    gives its stdout, stderr, exit code and duration;
 2. simple statements separated by ``;``, read the way bash runs them: ``true``, ``:``,
-   ``false``, ``exit N``, ``echo WORDS`` (``>&2`` for stderr), ``pwd``, ``sleep N``;
+   ``false``, ``exit N``, ``echo WORDS`` (``>&2`` for stderr), ``pwd``, ``sleep N``, and
+   ``cat FILE...`` on the mock's in-memory files (a missing file or a directory fails as
+   coreutils' cat fails);
 3. anything else: a success with no output (what ``true`` would give).
 
 Output carries the time it is printed at (``sleep`` moves the clock), so a command cut short by
@@ -14,12 +16,14 @@ its timeout reports what it printed before, as the server's bash service does.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from contract.harness.scenario import CommandAnswer
+from mockserver.workspace import absolute
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Outcome:
 @dataclass
 class _Run:
     cwd: str
+    files: Mapping[str, str]
     clock: float = 0.0
     exit_code: int = 0
     printed: list[Printed] = field(default_factory=list)
@@ -102,6 +107,8 @@ def _statement(words: list[str], run: _Run) -> bool:
     elif words == ["pwd"]:
         run.print(stdout=run.cwd + "\n")
         run.exit_code = 0
+    elif name == "cat" and len(words) > 1 and not any(word.startswith("-") for word in words[1:]):
+        _cat(words[1:], run)
     elif name == "sleep" and len(words) == 2 and re.fullmatch(r"\d+(\.\d+)?", words[1]):
         run.clock += float(words[1])
         run.exit_code = 0
@@ -110,14 +117,28 @@ def _statement(words: list[str], run: _Run) -> bool:
     return True
 
 
-def outcome(command: str, *, cwd: str = "", rules: Sequence[CommandAnswer] = ()) -> Outcome:
-    """What ``command`` gives (see the module docstring)."""
+def _cat(names: list[str], run: _Run) -> None:
+    run.exit_code = 0
+    for name in names:
+        path = absolute(posixpath.join(run.cwd, name))
+        if path in run.files:
+            run.print(stdout=run.files[path])
+            continue
+        is_dir = any(other.startswith(path.rstrip("/") + "/") for other in run.files)
+        run.print(stderr=f"cat: {name}: {'Is a directory' if is_dir else 'No such file or directory'}\n")
+        run.exit_code = 1
+
+
+def outcome(
+    command: str, *, cwd: str = "", rules: Sequence[CommandAnswer] = (), files: Mapping[str, str] | None = None
+) -> Outcome:
+    """What ``command`` gives (see the module docstring); ``files`` are the files ``cat`` reads."""
     for rule in rules:
         if re.fullmatch(rule.pattern, command, flags=re.DOTALL):
             seconds = rule.duration_ms / 1000
             printed = (Printed(seconds, rule.stdout, rule.stderr),) if rule.stdout or rule.stderr else ()
             return Outcome(rule.exit_code, printed, seconds)
-    run = _Run(cwd)
+    run = _Run(cwd, {} if files is None else files)
     for words in _statements(command) or []:
         if not _statement(words, run):
             break

@@ -89,7 +89,9 @@ class MockState:
         self.store = Store(self.clock, self.observers)
         for scenario in self.scenarios.values():
             self._seed_rooted(scenario)
-        self.bash = BashLog(rules=lambda: self.scenarios[self.default_scenario].commands)
+        self.bash = BashLog(
+            rules=lambda: self.scenarios[self.default_scenario].commands, files=self.store.workspace.files
+        )
         self._runtime_bash: dict[str, BashLog] = {}
         self.settings = SettingsStore(self.clock, cipher_for(self.config.cipher_key))
         self.secrets = SecretsStore()
@@ -146,7 +148,11 @@ class MockState:
             if conversation is None:
                 raise KeyError(key)
             working_dir = (conversation.state.get("workspace") or {}).get("working_dir")
-            self._runtime_bash[key] = BashLog(default_cwd=working_dir, rules=lambda: conversation.run.scenario.commands)
+            self._runtime_bash[key] = BashLog(
+                default_cwd=working_dir,
+                rules=lambda: conversation.run.scenario.commands,
+                files=self.store.workspace.files,
+            )
         return self._runtime_bash[key]
 
     def add_scenario(self, scenario: Scenario) -> None:

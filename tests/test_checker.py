@@ -146,6 +146,23 @@ def test_streams_phase_catches_a_duplicated_event(mutant: MockServer) -> None:
     _caught(report, "streams.ids_unique")
 
 
+def test_behaviour_phase_catches_an_event_count_that_stays_wrong(mutant: MockServer) -> None:
+    _break(
+        mutant,
+        forced=[
+            {
+                "method": "GET",
+                "path": r"^/api/conversations/[^/]+/events/count$",
+                "status": 200,
+                "body": 999,
+                "times": 0,
+            }
+        ],
+    )
+    report = run_checks(mutant.url, api_key=KEY, phases=["behaviour"], budget_s=15, allow_writes=True)
+    _caught(report, "behaviour.counts")
+
+
 def test_websocket_phase_catches_a_dropped_required_field(mutant: MockServer) -> None:
     _break(mutant, drop_field="llm_message")  # required on every MessageEvent
     report = run_checks(

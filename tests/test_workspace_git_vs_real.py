@@ -131,7 +131,24 @@ def _archive(url: str, prefix: str, **params: Any) -> dict[str, Any]:
     return {"status": 200, "headers": headers, "commit ids": commits, "body": body}
 
 
-def _workspace_outcomes(url: str, root: Path, runtime_id: str | None = None) -> dict[str, Any]:
+def _files(workspace: RemoteWorkspace, root: Path, scratch: Path) -> dict[str, Any]:
+    """Upload a file into the repository; download it, a tracked file and a missing one."""
+    source = scratch / "upload.txt"
+    source.write_bytes(b"uploaded\n")
+    uploaded = workspace.file_upload(source, root / "src" / "uploaded.txt")
+    outcomes: dict[str, Any] = {"upload": (uploaded.success, uploaded.file_size)}
+    for name in ("src/uploaded.txt", "README.md", "missing.txt"):
+        fetched = workspace.file_download(root / name, scratch / "fetched")
+        outcomes[f"download {name}"] = (
+            fetched.success,
+            fetched.file_size,
+            (scratch / "fetched").read_bytes() if fetched.success else None,
+        )
+        (scratch / "fetched").unlink(missing_ok=True)
+    return outcomes
+
+
+def _workspace_outcomes(url: str, root: Path, scratch: Path, runtime_id: str | None = None) -> dict[str, Any]:
     workspace = RemoteWorkspace(host=url, api_key=KEY, working_dir=str(root), runtime_conversation_id=runtime_id)
     prefix = f"/api/conversations/{runtime_id}" if runtime_id else "/api"
 
@@ -159,6 +176,13 @@ def _workspace_outcomes(url: str, root: Path, runtime_id: str | None = None) -> 
             params={"path": str(root), "ref": "no-such-branch"},
             headers={"X-Session-API-Key": KEY},
         ).json()
+        for command in ("cat README.md src/util.py", "cat missing.txt", "cat src", "cat docs/guide.md; exit 4"):
+            result = workspace.execute_command(command, cwd=root, timeout=20)
+            out[command] = (result.exit_code, result.stdout, result.stderr, result.timeout_occurred)
+        result = workspace.execute_command("echo started; sleep 5", cwd=root, timeout=1)
+        out["timeout"] = (result.exit_code, result.stdout, result.timeout_occurred)
+        out.update(_files(workspace, root, scratch))
+        out["changes after upload"] = [(c.status.value, str(c.path)) for c in workspace.git_changes(root)]
         out["git-delta"] = _archive(url, prefix, path=str(root))
         out["git-delta vs HEAD"] = _archive(url, prefix, path=str(root), base_ref="HEAD")
         out["git-delta of src"] = _archive(url, prefix, path=str(root / "src"), base_ref="HEAD")
@@ -188,20 +212,30 @@ def _differences(on_mock: dict[str, Any], on_real: dict[str, Any]) -> dict[str, 
     return {key: (on_mock.get(key), on_real[key]) for key in on_real if on_mock.get(key) != on_real[key]}
 
 
-def test_a_seeded_repository_reads_alike_host_level(real_server: RealServer, seeded: tuple[Path, str]) -> None:
+def _scratch(tmp_path: Path, name: str) -> Path:
+    (tmp_path / name).mkdir()
+    return tmp_path / name
+
+
+def test_a_seeded_repository_reads_alike_host_level(
+    real_server: RealServer, seeded: tuple[Path, str], tmp_path: Path
+) -> None:
     root, mock_url = seeded
-    on_real, on_mock = _workspace_outcomes(real_server.url, root), _workspace_outcomes(mock_url, root)
+    on_real = _workspace_outcomes(real_server.url, root, _scratch(tmp_path, "real"))
+    on_mock = _workspace_outcomes(mock_url, root, _scratch(tmp_path, "mock"))
     assert ("UPDATED", "README.md") in on_real["changes"] and ("DELETED", "old.txt") in on_real["changes"]
     assert on_real["tar.gz"]["body"], "the real archive is empty: the comparison would prove nothing"
     assert _differences(on_mock, on_real) == {}
 
 
 def test_a_seeded_repository_reads_alike_in_the_runtime_scope(
-    real_server: RealServer, seeded: tuple[Path, str]
+    real_server: RealServer, seeded: tuple[Path, str], tmp_path: Path
 ) -> None:
     root, mock_url = seeded
-    on_real = _workspace_outcomes(real_server.url, root, _conversation(real_server.url, root))
-    on_mock = _workspace_outcomes(mock_url, root, _conversation(mock_url, root))
+    on_real = _workspace_outcomes(
+        real_server.url, root, _scratch(tmp_path, "real"), _conversation(real_server.url, root)
+    )
+    on_mock = _workspace_outcomes(mock_url, root, _scratch(tmp_path, "mock"), _conversation(mock_url, root))
     assert _differences(on_mock, on_real) == {}
 
 

@@ -546,10 +546,19 @@ class BehaviourMachine(RuleBasedStateMachine):
                 d.fail("behaviour.not_found", "a live conversation is not found", conv)
             count = d.call("GET", f"/api/conversations/{conv.id}/events/count")
             page = d.call("GET", f"/api/conversations/{conv.id}/events/search", params={"limit": 100})
-            if count is not None and page is not None and count.status_code == 200 and page.status_code == 200:
+            # Counted again: an event that lands between the two calls (a late background
+            # event on a busy machine) is not a miscount; a count that stays off is.
+            recount = d.call("GET", f"/api/conversations/{conv.id}/events/count")
+            if (
+                count is not None
+                and page is not None
+                and recount is not None
+                and count.status_code == page.status_code == recount.status_code == 200
+            ):
                 d.ctx.executed("behaviour.counts")
                 items = page.json().get("items") or []
-                if not page.json().get("next_page_id") and count.json() != len(items):
+                stable = count.json() == recount.json()
+                if stable and not page.json().get("next_page_id") and count.json() != len(items):
                     d.fail(
                         "behaviour.counts",
                         f"events/count {count.json()} != events/search length {len(items)}",
