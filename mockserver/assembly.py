@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from contract.spec.documents import effective_spec
 from contract.wire_rules import RealModelFailure, unhashable_tag_failure
 from mockserver import sockets
 from mockserver.config import MockConfig
@@ -43,6 +44,7 @@ from mockserver.routes import (
     profiles,
     provider_connections,
     settings,
+    workspace_site,
 )
 from mockserver.routes import conversations as rest
 from mockserver.state import MockState
@@ -214,6 +216,12 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
     app.include_router(files.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(files.runtime_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(files.discovery_router, dependencies=[Depends(_check_session_api_key)])
+    # The static site also takes the workspace-session cookie, as its operations list it.
+    site_operation = effective_spec()["paths"][workspace_site.ROOT_PATH]["get"]
+    app.include_router(
+        workspace_site.router,
+        dependencies=generic.auth_dependencies(effective_spec(), site_operation, _check_session_api_key),
+    )
     app.include_router(git.router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(git.runtime_router, dependencies=[Depends(_check_session_api_key)])
     app.include_router(settings.router, dependencies=[Depends(_check_session_api_key)])

@@ -37,12 +37,20 @@ def _answer(response: httpx.Response) -> tuple[int, Any]:
     if response.headers.get("content-type") == "application/gzip":
         with tarfile.open(fileobj=io.BytesIO(response.content)) as tar:
             return response.status_code, sorted(member.name for member in tar.getmembers())
-    return response.status_code, response.content
+    return response.status_code, response.headers.get("content-type"), response.content
 
 
 def _tree(client: httpx.Client, base: str) -> None:
     """The same small tree on both servers, made through the routes."""
-    for path in (f"{base}/a/file.txt", f"{base}/a/deeper/inner.txt", f"{base}/.hidden/x.txt", f"{base}/B/y.txt"):
+    for path in (
+        f"{base}/a/file.txt",
+        f"{base}/a/deeper/inner.txt",
+        f"{base}/.hidden/x.txt",
+        f"{base}/B/y.txt",
+        f"{base}/site/index.html",
+        f"{base}/site/app.js",
+        f"{base}/site/style.css",
+    ):
         client.post("/api/file/upload", params={"path": path}, files={"file": path.encode()}).raise_for_status()
 
 
@@ -87,6 +95,11 @@ def _runtime_requests(base: str, runtime_id: str) -> list[tuple[str, str, dict[s
     prefix = f"/api/conversations/{runtime_id}"
     outside = [f"{base}/../elsewhere.txt", "/etc/passwd", f"{base}/a/../../x"]
     requests = [("GET", f"{prefix}/file/download", {"path": f"{base}/a/file.txt"})]
+    site = f"/api/conversations/{runtime_id}/workspace"
+    for page in ("", "/", "/site", "/site/", "/site/app.js", "/site/style.css", "/a", "/a/file.txt", "/nothing"):
+        requests.append(("GET", site + page, {}))
+    requests += [("GET", site + "/a/%2e%2e/%2e%2e/elsewhere", {}), ("GET", site + "/a/%2e%2e/site/index.html", {})]
+    requests += [("COOKIE", site + "/site/app.js", {}), ("ANONYMOUS", site + "/site/app.js", {})]
     for path in outside:
         requests += [
             ("GET", f"{prefix}/file/download", {"path": path}),
@@ -100,6 +113,9 @@ def _runtime_requests(base: str, runtime_id: str) -> list[tuple[str, str, dict[s
 
 
 def _send(client: httpx.Client, method: str, path: str, params: dict[str, Any]) -> tuple[int, Any]:
+    if method in ("COOKIE", "ANONYMOUS"):  # the static site takes the workspace-session cookie
+        cookie = {"Cookie": f"oh_workspace_session_key={KEY}"} if method == "COOKIE" else {}
+        return _answer(httpx.get(str(client.base_url).rstrip("/") + path, headers=cookie))
     if method == "POST" and path.endswith("/upload"):
         return _answer(client.post(path, params=params, files={"file": b"uploaded\n"}))
     return _answer(client.request(method, path, params=params))
@@ -125,6 +141,7 @@ def test_paths_answer_alike_on_every_file_and_git_route(real_server: RealServer)
     on_real = _outcomes(real_server.url, base)
     statuses = {answer[0] for *_, answer in on_real}
     assert {200, 400, 404, 422} <= statuses, "the cases must reach every kind of answer"
+    assert [answer[0] for method, *_, answer in on_real if method in ("COOKIE", "ANONYMOUS")] == [200, 401]
     differing = [(m[:3], m[3], r[3]) for m, r in zip(on_mock, on_real, strict=True) if m != r]
     assert differing == [], "\n".join(map(repr, differing))
 

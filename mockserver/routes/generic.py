@@ -39,14 +39,7 @@ EMPTY_BODIES = {"image/svg+xml": b'<svg xmlns="http://www.w3.org/2000/svg"/>'}
 # 404 detail of an unknown {conversation_id}, where the real route words it differently.
 NOT_FOUND = {
     ("post", "/api/conversations/{conversation_id}/children"): "Parent conversation not found",
-    ("get", "/api/conversations/{conversation_id}/workspace"): "Conversation not found: {id}",
-    ("get", "/api/conversations/{conversation_id}/workspace/{file_path}"): "Conversation not found: {id}",
     ("get", "/api/file/download-trajectory/{conversation_id}"): "Conversation not found",
-}
-# A known conversation's workspace is empty in the mock: the static file server finds nothing.
-EMPTY_WORKSPACE = {
-    ("get", "/api/conversations/{conversation_id}/workspace"): "No index.html in directory",
-    ("get", "/api/conversations/{conversation_id}/workspace/{file_path}"): "File not found",
 }
 
 
@@ -472,7 +465,7 @@ async def bind_runtime_conversation(request: Request, runtime_conversation_id: u
             raise HTTPException(422, detail="Trajectory must belong to the selected conversation")
 
 
-def _auth_dependencies(
+def auth_dependencies(
     spec: dict[str, Any], operation: dict[str, Any], auth: Callable[[Request], Awaitable[None]]
 ) -> list[Any]:
     """The session-key check for secured operations, accepting every scheme the operation lists."""
@@ -579,11 +572,9 @@ class Operation:
         async def endpoint(**values: Any) -> Response:
             request: Request = values["mock_request__"]
             conversation_id = values.get("conversation_id")
-            if "{conversation_id}" in self.path and "{runtime_conversation_id}" not in self.path:
-                if _store(request).get(conversation_id) is None:
-                    raise HTTPException(404, detail=NOT_FOUND.get(key, "Not Found").format(id=conversation_id))
-                if key in EMPTY_WORKSPACE:
-                    raise HTTPException(404, detail=EMPTY_WORKSPACE[key])
+            scoped = "{conversation_id}" in self.path and "{runtime_conversation_id}" not in self.path
+            if scoped and _store(request).get(conversation_id) is None:
+                raise HTTPException(404, detail=NOT_FOUND.get(key, "Not Found").format(id=conversation_id))
             if key in HANDLER_CHECKS:
                 HANDLER_CHECKS[key](values)
             fixed = FIXED_ANSWERS.get(key)
@@ -635,8 +626,6 @@ def answer_kind(method: str, path: str) -> str:
         return ALWAYS_REFUSING[HANDLER_CHECKS[key]]
     if key in FIXED_ANSWERS:
         return "the real handler's answer where the mock lacks what it reads (VS Code, a project directory, an installed extension, a reachable MCP server, a runtime to reprovision)"
-    if key in EMPTY_WORKSPACE:
-        return "404 for a known conversation: its workspace is empty"
     if key in HANDLER_CHECKS:
         return "the real handler's checks, then a body synthesized from the response schema"
     return "a body synthesized from the response schema"
@@ -657,7 +646,7 @@ def build_router(
             if method not in item or _routed(app, method, path):
                 continue
             op = Operation(spec, types, method, path, item[method])
-            dependencies = _auth_dependencies(spec, item[method], auth)
+            dependencies = auth_dependencies(spec, item[method], auth)
             if "{runtime_conversation_id}" in path:
                 dependencies.append(Depends(bind_runtime_conversation))
             router.add_api_route(
