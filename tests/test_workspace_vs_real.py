@@ -18,12 +18,15 @@ import os
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("OPENHANDS_SUPPRESS_BANNER", "1")
 
+import asyncio
+import json
 import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import websockets
 from openhands.sdk.workspace import RemoteWorkspace
 
 from contract.client.bodies import start_conversation_body
@@ -204,3 +207,33 @@ def test_a_file_the_agent_created_can_be_downloaded() -> None:
             f"{mock.url}/api/file/download", params={"path": "/srv/project/notes.txt"}, headers=headers
         )
     assert (response.status_code, response.content) == (200, b"hi\n")
+
+
+# -- the bash-events socket -----------------------------------------------------------------
+
+SOCKET_COMMANDS = ["echo out; echo err >&2; exit 3", "echo started; sleep 3"]
+FRAME_FIELDS = ("kind", "command", "stdout", "stderr", "exit_code", "order", "timeout")
+
+
+async def _socket_frames(url: str) -> list[dict[str, Any]]:
+    """Frames of commands sent over the socket and over REST, until each has its output."""
+    async with websockets.connect(url.replace("http", "ws") + "/sockets/bash-events") as socket:
+        await socket.send(json.dumps({"type": "auth", "session_api_key": KEY}))
+        await socket.send(json.dumps({"command": SOCKET_COMMANDS[0]}))
+        frames = [json.loads(await asyncio.wait_for(socket.recv(), 20)) for _ in range(2)]
+        async with httpx.AsyncClient(headers={"X-Session-API-Key": KEY}) as client:
+            started = await client.post(
+                f"{url}/api/bash/start_bash_command", json={"command": SOCKET_COMMANDS[1], "timeout": 1}
+            )
+            started.raise_for_status()
+        frames += [json.loads(await asyncio.wait_for(socket.recv(), 20)) for _ in range(2)]
+    return [{key: frame.get(key) for key in FRAME_FIELDS} for frame in frames]
+
+
+def test_the_bash_events_socket_streams_what_the_real_server_streams(real_server: RealServer) -> None:
+    with MockServer(MockConfig(api_keys=(KEY,), speed=0)) as mock:
+        on_mock = asyncio.run(_socket_frames(mock.url))
+    on_real = asyncio.run(_socket_frames(real_server.url))
+    assert on_real[1]["stdout"] == "out\n" and on_real[1]["exit_code"] == 3
+    assert on_real[3]["exit_code"] == -1  # cut short by its timeout
+    assert on_mock == on_real

@@ -65,12 +65,17 @@ def run_and_report(
                     )
 
         report = run_checks(base_url, progress=on_event, **options)
-    print_summary(report, console)
+    if report.setup_error is not None:
+        console.print(
+            f"[red]error:[/red] the check could not be made: {report.setup_error}", highlight=False, soft_wrap=True
+        )
+    else:
+        print_summary(report, console)
     write_reports(report, junit=junit_xml, json_path=json_path, html_path=html_path)
     for label, path in (("JUnit XML", junit_xml), ("JSON", json_path), ("HTML", html_path)):
         if path is not None:
             console.print(f"{label} report: {path}")
-    if report.errors:
+    if report.errors or report.setup_error is not None:
         return EXIT_ERROR
     return EXIT_OK if report.ok else EXIT_VIOLATIONS
 

@@ -106,6 +106,9 @@ class Report(_FindingViews):
     duration_s: float = 0.0
     target: str = "unknown"
     """What the server looked like: ``mock`` (answers the control API), ``agent-server`` or ``unknown``."""
+    setup_error: str | None = None
+    """Why the check could not be made at all (unreachable, no answer, key rejected, not an agent
+    server): nothing was checked, so this is neither a pass nor a violation."""
 
     @property
     def findings(self) -> list[Finding]:  # type: ignore[override]  # derived: every check's findings
@@ -118,7 +121,7 @@ class Report(_FindingViews):
 
     @property
     def ok(self) -> bool:
-        return not self.violations and not self.errors
+        return not self.violations and not self.errors and self.setup_error is None
 
     def to_dict(self) -> dict[str, Any]:
         def finding(f: Finding) -> dict[str, Any]:
@@ -134,6 +137,7 @@ class Report(_FindingViews):
             "budget_s": self.budget_s,
             "duration_s": round(self.duration_s, 3),
             "ok": self.ok,
+            "setup_error": self.setup_error,
             "summary": {
                 "checks": len(self.checks),
                 "passed": sum(r.status is Status.PASSED for r in self.checks.values()),

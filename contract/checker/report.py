@@ -73,6 +73,11 @@ def junit_xml(report: Report) -> str:
             out = [result.spec.description, f"executions: {result.executions}"]
             out += [_finding_text(f) for f in result.known]
             ET.SubElement(case, "system-out").text = "\n".join(out)
+    if report.setup_error is not None:
+        suite = ET.SubElement(root, "testsuite", name="ohmock.check.setup", tests="1", failures="0", errors="1")
+        case = ET.SubElement(suite, "testcase", classname="ohmock.check.setup", name="server.checkable")
+        ET.SubElement(case, "error", message=report.setup_error[:500], type="CheckNotMade")
+        root.set("errors", "1")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -118,9 +123,10 @@ def html_report(report: Report) -> str:
         + "</li>"
         for p in report.phases
     )
-    verdict = "conforms" if report.ok else "VIOLATIONS"
+    verdict = "conforms" if report.ok else "NOT CHECKED" if report.setup_error else "VIOLATIONS"
+    setup = f"<p class='failed'>The check could not be made: {e(report.setup_error)}</p>" if report.setup_error else ""
     return f"""<!doctype html><html><head><meta charset="utf-8"><title>ohmock check {e(report.base_url)}</title><style>{_CSS}</style></head>
-<body><h1>ohmock check: {e(report.base_url)} — {verdict}</h1>
+<body><h1>ohmock check: {e(report.base_url)} — {verdict}</h1>{setup}
 <p>target {e(report.target)} · seed {report.seed} · writes {"allowed" if report.allow_writes else "off"} · {report.duration_s:.1f} s of {report.budget_s:.0f} s ·
 {summary["passed"]} passed, {summary["failed"]} failed, {summary["skipped"]} skipped · {summary["violations"]} violation(s), {summary["known"]} known finding(s)</p>
 <h2>Phases</h2><ul>{phases}</ul>

@@ -99,9 +99,7 @@ def run_checks(
                     _run_phase(ctx, name, selected, started + budget_s)
         else:
             for name in selected:
-                report.phases.append(
-                    PhaseResult(name, Status.SKIPPED, skip_reason="server unreachable or key rejected")
-                )
+                report.phases.append(PhaseResult(name, Status.SKIPPED, skip_reason="the check could not be made"))
     finally:
         try:
             ctx.cleanup()
@@ -114,43 +112,55 @@ def run_checks(
 
 
 def _probe(ctx: Context) -> bool:
-    """Reachable, key accepted, and is it the mock? False stops the run (reported)."""
+    """Reachable, key accepted, an agent server, and is it the mock? When not, the reason is the
+    report's ``setup_error`` (the check cannot be made: exit 2, not a violation)."""
     report = ctx.report
+    url = ctx.options.base_url.rstrip("/")
     try:
         with ctx.client() as http:
             health = http.get("/health")
-            ctx.executed("server.reachable")
             if health.status_code != 200:
-                ctx.record(
-                    "server.reachable",
-                    f"GET /health answered {health.status_code}",
-                    reproducer=ctx.curl("GET", "/health"),
-                )
+                report.setup_error = f"not an agent server: GET {url}/health answered {health.status_code}"
                 return False
+            ctx.executed("server.reachable")
             count = http.get("/api/conversations/count")
-            ctx.executed("server.auth")
-            if count.status_code == 401:
-                ctx.record(
-                    "server.auth",
-                    "the server rejects "
-                    + ("the given key" if ctx.options.api_key else "requests without a key: pass --api-key"),
-                    reproducer=ctx.curl("GET", "/api/conversations/count"),
+            if count.status_code in (401, 403):
+                report.setup_error = (
+                    f"the server rejects {_key_words(ctx)} (GET /api/conversations/count answered {count.status_code})"
                 )
                 return False
+            if not _is_json(count):
+                report.setup_error = (
+                    f"not an agent server: GET {url}/api/conversations/count answered "
+                    f"{count.status_code} {count.headers.get('content-type') or 'without a content type'}"
+                )
+                return False
+            ctx.executed("server.auth")
             ctx.is_mock = ControlClient(http).is_mock()
             info = http.get("/server_info")
-            version = info.json().get("version") if info.status_code == 200 else None
-    except httpx.HTTPError as exc:
-        ctx.record(
-            "server.reachable",
-            f"GET /health failed: {type(exc).__name__}: {exc}",
-            reproducer=ctx.curl("GET", "/health"),
-        )
+            version = info.json().get("version") if info.status_code == 200 and _is_json(info) else None
+    except httpx.TimeoutException as exc:
+        report.setup_error = f"{url} did not answer within {ctx.options.request_timeout_s:g} s ({type(exc).__name__})"
         return False
-    except ValueError:
+    except httpx.HTTPError as exc:
+        report.setup_error = f"{url} is unreachable: {type(exc).__name__}: {exc}"
+        return False
+    except (ValueError, AttributeError):
         version = None
     report.target = "mock" if ctx.is_mock else "agent-server"
     ctx.progress("target", {"target": report.target, "version": version, "llm": ctx.options.llm_url})
+    return True
+
+
+def _key_words(ctx: Context) -> str:
+    return "the given key" if ctx.options.api_key else "requests without a key: pass --api-key"
+
+
+def _is_json(response: httpx.Response) -> bool:
+    try:
+        response.json()
+    except ValueError:
+        return False
     return True
 
 

@@ -1,0 +1,139 @@
+"""``ohmock check``'s exit codes: 0 conforms, 1 violations, 2 the check could not be made, each
+with its reason on the first line printed. A server that is down, silent, refusing the key or
+not an agent server at all is not a contract breach; a faulty mock is."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from contract.client.control import ControlClient
+from contract.harness.serving import free_port
+from mockserver.cli import app as cli
+from mockserver.config import MockConfig
+from mockserver.runner import MockServer
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::pydantic.warnings.UnsupportedFieldAttributeWarning"),
+    pytest.mark.timeout(180),
+]
+KEY = "exit-code-key"
+QUICK = [
+    "--phase",
+    "rest",
+    "--budget",
+    "5",
+    "--request-timeout",
+    "1",
+    "--include-operation",
+    "GET /api/conversations/count",
+]
+
+
+def _check(url: str, *options: str) -> Result:
+    return CliRunner().invoke(cli, ["check", url, *QUICK, *options], terminal_width=300)
+
+
+def _first_line(result: Result) -> str:
+    return next(line for line in result.output.splitlines() if line.strip())
+
+
+@pytest.fixture(scope="module")
+def mock() -> Iterator[MockServer]:
+    with MockServer(MockConfig(api_keys=(KEY,), speed=0)) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def _silent_listener() -> Iterator[int]:
+    """A port that accepts connections and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.2)
+    stop, accepted = threading.Event(), []
+
+    def accept() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                accepted.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join(timeout=2)
+        for connection in accepted:
+            connection.close()
+        listener.close()
+
+
+@contextlib.contextmanager
+def _plain_http_server(directory: Path) -> Iterator[int]:
+    """A static file server: HTTP, but no agent server."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_unreachable_port_exits_2() -> None:
+    result = _check(f"http://127.0.0.1:{free_port()}", "--api-key", KEY)
+    assert result.exit_code == 2, result.output
+    assert "could not be made" in _first_line(result) and "is unreachable" in _first_line(result)
+
+
+def test_a_port_that_never_answers_exits_2() -> None:
+    with _silent_listener() as port:
+        result = _check(f"http://127.0.0.1:{port}", "--api-key", KEY)
+    assert result.exit_code == 2, result.output
+    assert "did not answer within 1 s" in _first_line(result)
+
+
+def test_a_wrong_key_exits_2(mock: MockServer) -> None:
+    result = _check(mock.url, "--api-key", "not-the-key")
+    assert result.exit_code == 2, result.output
+    assert "rejects the given key" in _first_line(result)
+    missing = _check(mock.url)
+    assert missing.exit_code == 2 and "pass --api-key" in _first_line(missing)
+
+
+def test_a_server_that_is_no_agent_server_exits_2(tmp_path: Path) -> None:
+    with _plain_http_server(tmp_path) as port:
+        result = _check(f"http://127.0.0.1:{port}", "--api-key", KEY)
+    assert result.exit_code == 2, result.output
+    assert "not an agent server" in _first_line(result) and "/health answered 404" in _first_line(result)
+
+
+def test_a_faulty_mock_exits_1(mock: MockServer) -> None:
+    mock.state.reset()
+    with ControlClient.connect(mock.endpoint) as control:
+        control.set_faults(forced=[{"method": "GET", "path": "^/api/conversations/count$", "status": 418, "times": 0}])
+    try:
+        result = _check(mock.url, "--api-key", KEY)
+    finally:
+        mock.state.reset()
+    assert result.exit_code == 1, result.output
+    assert "does not conform" in result.output
+
+
+def test_the_mock_exits_0(mock: MockServer, tmp_path: Path) -> None:
+    mock.state.reset()
+    result = _check(mock.url, "--api-key", KEY, "--json", str(tmp_path / "report.json"))
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
