@@ -7,14 +7,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from contract.checker import run_checks
 from contract.client.control import ControlClient
 from contract.harness.serving import free_port
 from mockserver.cli import app as cli
@@ -78,10 +81,27 @@ def _silent_listener() -> Iterator[int]:
         listener.close()
 
 
+class _AlwaysOk(http.server.BaseHTTPRequestHandler):
+    """Answers ``200 {"status": "ok"}`` to every request: an HTTP JSON server that keeps no
+    contract at all."""
+
+    def _ok(self) -> None:
+        self.rfile.read(int(self.headers.get("content-length") or 0))
+        body = b'{"status": "ok"}'
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _ok  # noqa: N815 - http.server's handler names
+
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+
 @contextlib.contextmanager
-def _plain_http_server(directory: Path) -> Iterator[int]:
-    """A static file server: HTTP, but no agent server."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+def _serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[int]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -90,6 +110,58 @@ def _plain_http_server(directory: Path) -> Iterator[int]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_server_answering_ok_to_everything_exits_1_without_a_traceback(tmp_path: Path) -> None:
+    report_path = tmp_path / "report.json"
+    with _serving(_AlwaysOk) as port:
+        result = CliRunner().invoke(
+            cli,
+            [
+                "check",
+                f"http://127.0.0.1:{port}",
+                "--api-key",
+                KEY,
+                "--allow-writes",
+                "--budget",
+                "12",
+                "--json",
+                str(report_path),
+            ],
+            terminal_width=300,
+        )
+    assert result.exit_code == 1, result.output
+    report = json.loads(report_path.read_text())
+    assert report["summary"]["errors"] == 0 and "Traceback" not in result.output
+    checks = {check["id"]: check for check in report["checks"]}
+    assert checks["server.usable_responses"]["status"] == "failed"
+    assert all(phase["status"] in ("failed", "skipped") for phase in report["phases"])
+
+
+class _Slow(_AlwaysOk):
+    """Takes 2 s over every answer."""
+
+    def _ok(self) -> None:
+        time.sleep(2)
+        super()._ok()
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _ok  # noqa: N815 - http.server's handler names
+
+
+def test_a_slow_server_is_checked_within_the_budget_plus_one_request_timeout() -> None:
+    budget, request_timeout = 12.0, 3.0
+    with _serving(_Slow) as port:
+        report = run_checks(
+            f"http://127.0.0.1:{port}",
+            api_key=KEY,
+            allow_writes=True,
+            budget_s=budget,
+            request_timeout_s=request_timeout,
+        )
+    # The bound is the server's waiting, not our speed: two seconds over it for our own work.
+    assert report.duration_s <= budget + request_timeout + 2.0, report.duration_s
+    assert not report.ok and report.errors == []
+    assert any(phase.skip_reason == "budget exhausted" for phase in report.phases)
 
 
 def test_an_unreachable_port_exits_2() -> None:
@@ -114,7 +186,8 @@ def test_a_wrong_key_exits_2(mock: MockServer) -> None:
 
 
 def test_a_server_that_is_no_agent_server_exits_2(tmp_path: Path) -> None:
-    with _plain_http_server(tmp_path) as port:
+    static_files = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    with _serving(static_files) as port:  # type: ignore[arg-type]
         result = _check(f"http://127.0.0.1:{port}", "--api-key", KEY)
     assert result.exit_code == 2, result.output
     assert "not an agent server" in _first_line(result) and "/health answered 404" in _first_line(result)

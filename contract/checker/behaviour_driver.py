@@ -11,8 +11,9 @@ from typing import Any
 import httpx
 
 from contract.checker import driven
-from contract.checker.context import Context
+from contract.checker.context import Context, UnusableResponse
 from contract.checker.wsclient import SyncRecorder
+from contract.client.paging import PagingError
 from contract.spec.ws_protocol import announced_status, is_full_state
 
 KINDS = {"fast": "bash_then_finish", "slow": "message_during_run", "confirm": "confirmation_reject"}
@@ -229,6 +230,12 @@ def guarded(method: Any = None, *, target: bool = False) -> Any:
         self.d.steps += 1
         try:
             result = method(self, *args, **kwargs)
+        except UnusableResponse as unusable:
+            self.d.ctx.record_unusable(unusable)
+            return nothing
+        except PagingError as error:
+            self.d.ctx.record_unusable(UnusableResponse(str(error).split(":")[0], str(error)))
+            return nothing
         except Exception as exc:  # noqa: BLE001
             self.d.ctx.report.phases[-1].notes.append(
                 f"checker error in {method.__name__}: {type(exc).__name__}: {exc} {traceback.format_exc()[-600:]}"

@@ -15,6 +15,11 @@ _CHECKS: list[tuple[str, str, str]] = [
     ("server", "server.reachable", "GET /health answers 200 within the request timeout"),
     ("server", "server.auth", "the API key (or none) is accepted by GET /api/conversations/count"),
     ("server", "server.cleanup", "every conversation the checker created is deleted again"),
+    (
+        "server",
+        "server.usable_responses",
+        "every answer the checker builds on has the documented shape (a created conversation's id, a search page)",
+    ),
     # -- (a) REST fuzzing
     ("rest", "rest.not_a_server_error", "no 5xx on generated requests (positive and negative data)"),
     ("rest", "rest.status_code_conformance", "every status code is documented for the operation"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,16 @@ SCENARIO_TAG = "scenario"
 """The mock picks a conversation's scenario from this tag; other servers just store it."""
 
 Progress = Callable[[str, dict[str, Any]], None]
+
+
+class UnusableResponse(Exception):
+    """A response the checker builds on lacks the documented shape (a created conversation
+    without an id, a search that is no page): a violation of ``server.usable_responses``, which
+    ends the step that needed it, never a checker crash."""
+
+    def __init__(self, operation: str, message: str, reproducer: str = "") -> None:
+        super().__init__(message)
+        self.operation, self.message, self.reproducer = operation, message, reproducer
 
 
 @dataclass
@@ -124,6 +135,26 @@ class Context:
 
     def async_client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(base_url=self.base_url, headers=self.headers, timeout=self.options.request_timeout_s)
+
+    def created_id(self, response: httpx.Response, body: dict[str, Any]) -> str:
+        """The id of the conversation ``POST /api/conversations`` created (UnusableResponse when
+        the answer has none)."""
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        created = data.get("id") if isinstance(data, dict) else None
+        try:
+            return str(uuid.UUID(str(created)))
+        except ValueError:
+            raise UnusableResponse(
+                "POST /api/conversations",
+                f"the created conversation has no id: {str(data)[:200]}",
+                self.curl("POST", "/api/conversations", json_body=body),
+            ) from None
+
+    def record_unusable(self, error: UnusableResponse) -> None:
+        self.record("server.usable_responses", error.message, reproducer=error.reproducer, operation=error.operation)
 
     def curl(self, method: str, path: str, **kwargs: Any) -> str:
         return curl(method, self.base_url + path, api_key=self.options.api_key, **kwargs)

@@ -71,7 +71,8 @@ class BehaviourMachine(RuleBasedStateMachine):
             return Conv.dead()
         assert response is not None
         info = response.json()
-        conv = Conv(info["id"], kind, body, SyncRecorder(d.ctx, info["id"]))
+        created = d.ctx.created_id(response, body)
+        conv = Conv(created, kind, body, SyncRecorder(d.ctx, created))
         d.ctx.note_created(conv.id)
         if info.get("execution_status") != "idle":
             d.fail("behaviour.create", f"a new conversation is {info.get('execution_status')!r}, not idle", conv)

@@ -74,7 +74,7 @@ async def run(ctx: Context) -> None:
         if response.status_code not in (200, 201):
             ctx.report.phases[-1].notes.append(f"could not create a conversation: HTTP {response.status_code}")
             return
-        conversation_id = response.json()["id"]
+        conversation_id = ctx.created_id(response, body)
         ctx.note_created(conversation_id)
         try:
             await _drop_and_resume(ctx, http, conversation_id)

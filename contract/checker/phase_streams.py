@@ -108,7 +108,7 @@ async def _play(ctx: Context, name: str | None) -> None:
                 reproducer=ctx.curl("POST", "/api/conversations", json_body=body),
             )
             return
-        conversation_id = response.json()["id"]
+        conversation_id = ctx.created_id(response, body)
         ctx.note_created(conversation_id)
         recorder = Recorder(ctx, events_socket_path(conversation_id))
         settled = False

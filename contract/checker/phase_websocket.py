@@ -165,7 +165,7 @@ async def _create(ctx: Context, http: httpx.AsyncClient) -> str | None:
     if response.status_code not in (200, 201):
         ctx.report.phases[-1].notes.append(f"could not create a conversation: HTTP {response.status_code}")
         return None
-    conversation_id = str(response.json()["id"])
+    conversation_id = ctx.created_id(response, body)
     ctx.note_created(conversation_id)
     return conversation_id
 

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from contract.checker import catalogue
-from contract.checker.context import Context, Options, Progress
+from contract.checker.context import Context, Options, Progress, UnusableResponse
 from contract.checker.model import CheckResult, PhaseResult, Report, Status
 from contract.client.control import ControlClient
 
@@ -95,8 +95,13 @@ def run_checks(
     try:
         if _probe(ctx):
             for name in catalogue.PHASES:
-                if name in selected:
-                    _run_phase(ctx, name, selected, started + budget_s)
+                if name not in selected:
+                    continue
+                if time.monotonic() >= started + budget_s:
+                    # Nothing left to spend: starting the phase would overrun the budget.
+                    report.phases.append(PhaseResult(name, Status.SKIPPED, skip_reason="budget exhausted"))
+                    continue
+                _run_phase(ctx, name, selected, started + budget_s)
         else:
             for name in selected:
                 report.phases.append(PhaseResult(name, Status.SKIPPED, skip_reason="the check could not be made"))
@@ -108,6 +113,12 @@ def run_checks(
                 llm_server.stop()
     _finalize(report)
     report.duration_s = time.monotonic() - started
+    checked = any(r.executions or r.findings for r in report.checks.values() if r.spec.phase != "server")
+    if report.setup_error is None and not checked and not report.errors:
+        report.setup_error = (
+            f"no check was made within the {budget_s:g} s budget (the server answered too slowly, or every "
+            "phase was skipped): nothing is known about its conformance"
+        )
     return report
 
 
@@ -191,6 +202,8 @@ def _run_phase(ctx: Context, name: str, selected: list[str], run_deadline: float
                 )
         else:
             module.run(ctx)
+    except UnusableResponse as unusable:
+        ctx.record_unusable(unusable)
     except Exception as exc:  # noqa: BLE001 - a checker bug must not hide the other phases
         result.status = Status.FAILED
         result.notes.append(f"checker error: {type(exc).__name__}: {exc}")
@@ -219,5 +232,10 @@ def _finalize(report: Report) -> None:
         if phase.status is Status.SKIPPED:
             continue
         phase_checks = [r for r in report.checks.values() if r.spec.phase == phase.name]
-        if phase.status is not Status.FAILED:
-            phase.status = Status.FAILED if any(r.status is Status.FAILED for r in phase_checks) else Status.PASSED
+        if phase.status is Status.FAILED or any(r.status is Status.FAILED for r in phase_checks):
+            phase.status = Status.FAILED
+        elif phase_checks and all(r.status is Status.SKIPPED for r in phase_checks):
+            # Ran, but reached none of its checks (budget gone, or nothing usable to build on).
+            phase.status, phase.skip_reason = Status.SKIPPED, "checked nothing"
+        else:
+            phase.status = Status.PASSED
