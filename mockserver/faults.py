@@ -26,6 +26,7 @@ class Faults:
     skip_auth: bool = False
     drop_field: str = ""
     suppress_4004: bool = False
+    leak_secrets: bool = False
 
     def take(self, name: CountedFault) -> bool:
         """Consume one occurrence of a counted fault; True when it applies now."""
@@ -55,7 +56,7 @@ class Faults:
             self.forced = list(settings.forced)
         if settings.ws_delay_ms is not None:
             self.ws_delay_ms = settings.ws_delay_ms
-        for name in ("skip_auth", "drop_field", "suppress_4004"):
+        for name in ("skip_auth", "drop_field", "suppress_4004", "leak_secrets"):
             value = getattr(settings, name)
             if value is not None:
                 setattr(self, name, value)
@@ -69,7 +70,7 @@ class Faults:
         self.forced.clear()
         self.ws_delay_ms = 0.0
         self.counters.clear()
-        self.skip_auth, self.drop_field, self.suppress_4004 = False, "", False
+        self.skip_auth, self.drop_field, self.suppress_4004, self.leak_secrets = False, "", False, False
 
     def describe(self) -> FaultState:
         return FaultState(
@@ -81,4 +82,5 @@ class Faults:
             skip_auth=self.skip_auth,
             drop_field=self.drop_field,
             suppress_4004=self.suppress_4004,
+            leak_secrets=self.leak_secrets,
         )

@@ -86,7 +86,7 @@ class MockState:
 
     def _fresh_world(self) -> None:
         self.clock = Clock(self.config.seed, self.config.id_salt)
-        self.store = Store(self.clock, self.observers)
+        self.store = Store(self.clock, self.observers, leaks_secrets=lambda: self.faults.leak_secrets)
         for scenario in self.scenarios.values():
             self._seed_rooted(scenario)
         self.bash = BashLog(

@@ -196,6 +196,8 @@ class Conversation:
     head: str | None = None
     """Id of the newest non-state-update event (the tree's HEAD)."""
     deleted: bool = False
+    leaks_secrets: Callable[[], bool] = field(default=lambda: False, repr=False)
+    """A fault seam (``leak_secrets``): when it answers True, secrets are served unmasked."""
 
     # -- emitting -------------------------------------------------------------------------
 
@@ -292,6 +294,10 @@ class Conversation:
 
     def _served(self, document: dict[str, Any], channel: Channel, *, live: bool = True) -> dict[str, Any]:
         """Secrets never leave: masked as the real server masks them on ``channel``."""
+        if self.leaks_secrets():
+            if "secret_registry" in document:
+                document["secret_registry"] = {"secret_sources": copy.deepcopy(self.secrets)}
+            return document
         if document.get("agent") is not None:
             document["agent"] = served_agent(document["agent"], channel)
         if document.get("security_analyzer") is not None:
@@ -434,10 +440,17 @@ def to_server_local(value: datetime) -> str:
 class Store:
     """All conversations of one mock server, in creation order."""
 
-    def __init__(self, clock: Clock, observers: Observers, workspace: Workspace | None = None):
+    def __init__(
+        self,
+        clock: Clock,
+        observers: Observers,
+        workspace: Workspace | None = None,
+        leaks_secrets: Callable[[], bool] = lambda: False,
+    ):
         self.clock = clock
         self.observers = observers
         self.conversations: dict[uuid.UUID, Conversation] = {}
+        self.leaks_secrets = leaks_secrets
         self.workspace = Workspace() if workspace is None else workspace
         """The mock's in-memory host filesystem (files, directories, git repositories), shared by
         every conversation's file_editor, the file and git routes."""
@@ -509,7 +522,15 @@ class Store:
             pending_hook_config=request.get("hook_config"),
             files=VirtualFiles(self.workspace.files),
         )
-        conversation = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
+        conversation = Conversation(
+            id=cid,
+            clock=self.clock,
+            observers=self.observers,
+            state=state,
+            meta=meta,
+            run=run,
+            leaks_secrets=self.leaks_secrets,
+        )
         conversation.secrets.update(copy.deepcopy(request.get("secrets") or {}))
         self.conversations[cid] = conversation
         return conversation
@@ -567,7 +588,15 @@ class Store:
             pending_hook_config=source.run.pending_hook_config,
             action_turns={k: v for k, v in source.run.action_turns.items() if k in ids},
         )
-        fork = Conversation(id=cid, clock=self.clock, observers=self.observers, state=state, meta=meta, run=run)
+        fork = Conversation(
+            id=cid,
+            clock=self.clock,
+            observers=self.observers,
+            state=state,
+            meta=meta,
+            run=run,
+            leaks_secrets=self.leaks_secrets,
+        )
         fork.events = copied
         fork.index = {event["id"]: i for i, event in enumerate(copied)}
         fork.head = leaf

@@ -163,6 +163,12 @@ def test_behaviour_phase_catches_an_event_count_that_stays_wrong(mutant: MockSer
     _caught(report, "behaviour.counts")
 
 
+def test_behaviour_phase_catches_leaked_secrets(mutant: MockServer) -> None:
+    _break(mutant, leak_secrets=True)
+    report = run_checks(mutant.url, api_key=KEY, phases=["behaviour"], budget_s=10, allow_writes=True)
+    _caught(report, "behaviour.secrets_masked")
+
+
 def test_websocket_phase_catches_a_dropped_required_field(mutant: MockServer) -> None:
     _break(mutant, drop_field="llm_message")  # required on every MessageEvent
     report = run_checks(

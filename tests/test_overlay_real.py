@@ -427,3 +427,49 @@ def test_file_routes_refuse_with_a_string_detail(client: httpx.Client, real_serv
     for (method, _, template, _), response in zip(requests, got, strict=True):
         assert str(response.status_code) in spec[template][method.lower()]["responses"], (method, template)
         models.ErrorDetail.model_validate(response.json())
+
+
+def test_workspace_routes_refuse_with_a_string_detail(client: httpx.Client, real_server: RealServer) -> None:
+    """Refusals of the workspace routes (directories, archives, git, the static site) and the
+    types their successes really have (all under the server's throwaway directory)."""
+    assert real_server.root is not None
+    base = real_server.root / "run" / "overlay-workspace"
+    upload = {"file": ("index.html", b"<p>hi</p>")}
+    assert client.post("/api/file/upload", params={"path": str(base / "index.html")}, files=upload).status_code == 200
+    body = start_conversation_body("http://127.0.0.1:9/v1", "plain_reply", working_dir=str(base))
+    conversation = client.post("/api/conversations", json=body).json()["id"]  # also git-inits the dir
+    site = f"/api/conversations/{conversation}/workspace"
+    requests: list[tuple[str, str, str, dict[str, Any]]] = [
+        ("POST", "/api/file/create_directory", "/api/file/create_directory", {"params": {"path": "relative"}}),
+        (
+            "POST",
+            "/api/file/create_directory",
+            "/api/file/create_directory",
+            {"params": {"path": str(base / "index.html")}},
+        ),
+        ("GET", "/api/file/search_subdirs", "/api/file/search_subdirs", {"params": {"path": "relative"}}),
+        ("GET", "/api/file/search_subdirs", "/api/file/search_subdirs", {"params": {"path": str(base / "none")}}),
+        ("GET", "/api/file/archive", "/api/file/archive", {"params": {"path": "relative"}}),
+        ("GET", "/api/file/archive", "/api/file/archive", {"params": {"path": str(base / "none")}}),
+        ("GET", "/api/file/archive", "/api/file/archive", {"params": {"path": str(base), "base_ref": "nope"}}),
+        ("GET", "/api/git/changes", "/api/git/changes", {"params": {"path": str(base), "ref": "nope"}}),
+        ("GET", "/api/git/diff", "/api/git/diff", {"params": {"path": str(base / "none.txt")}}),
+        ("GET", f"{site}/%2e%2e/x", "/api/conversations/{conversation_id}/workspace/{file_path}", {}),
+    ]
+    got = [client.request(method, url, **extra) for method, url, _, extra in requests]
+    assert [r.status_code for r in got] == [400, 400, 400, 404, 400, 404, 400, 400, 400, 400]
+    spec = effective_spec()["paths"]
+    for (method, _, template, _), response in zip(requests, got, strict=True):
+        assert str(response.status_code) in spec[template][method.lower()]["responses"], (method, template)
+        models.ErrorDetail.model_validate(response.json())
+    successes = [
+        ("/api/file/archive", client.get("/api/file/archive", params={"path": str(base), "format": "tar.gz"})),
+        ("/api/file/archive", client.get("/api/file/archive", params={"path": str(base)})),
+        ("/api/conversations/{conversation_id}/workspace", client.get(site)),
+    ]
+    media = [response.headers["content-type"].split(";")[0] for _, response in successes]
+    assert [response.status_code for _, response in successes] == [200, 200, 200]
+    assert media == ["application/gzip", "text/x-patch", "text/html"]
+    for (template, _), media_type in zip(successes, media, strict=True):
+        documented = spec[template]["get"]["responses"]["200"]["content"]
+        assert media_type in documented or "*/*" in documented, (template, media_type)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import secrets
 import traceback
 import uuid
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ class Conv:
     status: str = "idle"
     steps: list[str] = field(default_factory=list)
     broken: bool = False
+    planted: tuple[str, ...] = ()
+    """Secret values planted in the start request: no answer or frame may carry them."""
 
     def __repr__(self) -> str:  # hypothesis prints steps with it
         return f"Conv({self.kind}, {self.id[:8]})"
@@ -42,6 +45,21 @@ class Conv:
     def dead(cls) -> Conv:
         """Stands in for a conversation that was not created (budget used, or creation failed)."""
         return cls("", "none", {}, None, broken=True)  # type: ignore[arg-type]
+
+
+def plant_secrets(body: dict[str, Any]) -> tuple[str, ...]:
+    """Put unique secret values in a start request (the agent LLM's ``api_key`` and a
+    conversation secret); returns them. Neither is used by a scripted or unreachable LLM."""
+    marker = f"ohmock-planted-{secrets.token_hex(8)}"
+    llm_key, secret = f"{marker}-llm-key", f"{marker}-secret"
+    body["agent"]["llm"]["api_key"] = llm_key
+    body["secrets"] = {"OHMOCK_PLANTED_SECRET": {"kind": "StaticSecret", "value": secret}}
+    return (llm_key, secret)
+
+
+def leaked(planted: tuple[str, ...], *texts: str) -> list[str]:
+    """The planted values that appear in ``texts``."""
+    return [value for value in planted if any(value in text for text in texts)]
 
 
 class Driver:

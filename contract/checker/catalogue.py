@@ -35,6 +35,11 @@ _CHECKS: list[tuple[str, str, str]] = [
     ("behaviour", "behaviour.status_codes", "run while running → 409; run/pause/interrupt/respond otherwise → 200"),
     ("behaviour", "behaviour.transitions", "each action leads to the documented status and events (§4)"),
     ("behaviour", "behaviour.not_found", "a deleted or unknown conversation → 404 on every route"),
+    (
+        "behaviour",
+        "behaviour.secrets_masked",
+        "planted secrets never come back unmasked (REST answers, socket frames)",
+    ),
     ("behaviour", "behaviour.counts", "events/count == events/search length; conversations/count == search length"),
     (
         "behaviour",

@@ -144,6 +144,7 @@ class Context:
         except ValueError:
             data = None
         created = data.get("id") if isinstance(data, dict) else None
+        self.executed("server.usable_responses")
         try:
             return str(uuid.UUID(str(created)))
         except ValueError:

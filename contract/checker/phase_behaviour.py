@@ -11,6 +11,7 @@ all; examples run one at a time (seed + i) until the budget is used.
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -35,7 +36,9 @@ from contract.checker.behaviour_driver import (
     Conv,
     Driver,
     guarded,
+    leaked,
     path_template,
+    plant_secrets,
 )
 from contract.checker.context import Context
 from contract.checker.known import INTERRUPT_AT_RUN_START
@@ -66,13 +69,14 @@ class BehaviourMachine(RuleBasedStateMachine):
         if len(self.live) >= MAX_LIVE:
             return Conv.dead()
         body = d.ctx.conversation_body(KINDS[kind])
+        planted = plant_secrets(body)
         response = d.call("POST", "/api/conversations", json=body)
         if not d.expect("behaviour.create", response, 201, "create a conversation"):
             return Conv.dead()
         assert response is not None
         info = response.json()
         created = d.ctx.created_id(response, body)
-        conv = Conv(created, kind, body, SyncRecorder(d.ctx, created))
+        conv = Conv(created, kind, body, SyncRecorder(d.ctx, created), planted=planted)
         d.ctx.note_created(conv.id)
         if info.get("execution_status") != "idle":
             d.fail("behaviour.create", f"a new conversation is {info.get('execution_status')!r}, not idle", conv)
@@ -85,6 +89,7 @@ class BehaviourMachine(RuleBasedStateMachine):
             conv.broken = True
         got = d.call("GET", f"/api/conversations/{conv.id}", conv=conv)
         d.expect("behaviour.create", got, 200, "GET the new conversation", conv)
+        self._secrets_masked(conv, response.text, got.text if got is not None else "")
         self.live.append(conv)
         return conv
 
@@ -524,6 +529,14 @@ class BehaviourMachine(RuleBasedStateMachine):
                     f"{method} {path_template(path)} {'with a wrong key' if headers else 'without a key'} (would be {otherwise})",
                 )
 
+    def _secrets_masked(self, conv: Conv, *texts: str) -> None:
+        """No planted secret in ``texts`` nor in the frames the conversation's socket got."""
+        d = self.d
+        d.ctx.executed("behaviour.secrets_masked")
+        frames = json.dumps(conv.recorder.frames) if conv.recorder is not None else ""
+        for value in leaked(conv.planted, *texts, frames):
+            d.fail("behaviour.secrets_masked", f"a planted secret came back unmasked ({value[-12:]})", conv)
+
     # -- invariants ----------------------------------------------------------------------------
 
     @invariant()
@@ -559,6 +572,7 @@ class BehaviourMachine(RuleBasedStateMachine):
                 d.ctx.executed("behaviour.counts")
                 items = page.json().get("items") or []
                 stable = count.json() == recount.json()
+                self._secrets_masked(conv, page.text)
                 if stable and not page.json().get("next_page_id") and count.json() != len(items):
                     d.fail(
                         "behaviour.counts",

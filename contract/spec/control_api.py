@@ -179,6 +179,9 @@ class FaultSettings(_Body):
         None, description='remove this top-level field from every WebSocket event frame ("" = off)'
     )
     suppress_4004: bool | None = Field(None, description="unknown conversation on a socket: close 1000 instead of 4004")
+    leak_secrets: bool | None = Field(
+        None, description="serve conversations' secrets (agent LLM keys, secret values) unmasked, REST and sockets"
+    )
 
 
 class FaultState(_Body):
@@ -192,6 +195,7 @@ class FaultState(_Body):
     skip_auth: bool
     drop_field: str
     suppress_4004: bool
+    leak_secrets: bool
 
 
 # -- conversations -------------------------------------------------------------------------------
