@@ -27,6 +27,7 @@ class Faults:
     drop_field: str = ""
     suppress_4004: bool = False
     leak_secrets: bool = False
+    accept_null: bool = False
 
     def take(self, name: CountedFault) -> bool:
         """Consume one occurrence of a counted fault; True when it applies now."""
@@ -56,7 +57,7 @@ class Faults:
             self.forced = list(settings.forced)
         if settings.ws_delay_ms is not None:
             self.ws_delay_ms = settings.ws_delay_ms
-        for name in ("skip_auth", "drop_field", "suppress_4004", "leak_secrets"):
+        for name in ("skip_auth", "drop_field", "suppress_4004", "leak_secrets", "accept_null"):
             value = getattr(settings, name)
             if value is not None:
                 setattr(self, name, value)
@@ -70,7 +71,8 @@ class Faults:
         self.forced.clear()
         self.ws_delay_ms = 0.0
         self.counters.clear()
-        self.skip_auth, self.drop_field, self.suppress_4004, self.leak_secrets = False, "", False, False
+        self.skip_auth, self.drop_field, self.suppress_4004 = False, "", False
+        self.leak_secrets = self.accept_null = False
 
     def describe(self) -> FaultState:
         return FaultState(
@@ -83,4 +85,5 @@ class Faults:
             drop_field=self.drop_field,
             suppress_4004=self.suppress_4004,
             leak_secrets=self.leak_secrets,
+            accept_null=self.accept_null,
         )

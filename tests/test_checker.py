@@ -169,6 +169,19 @@ def test_behaviour_phase_catches_leaked_secrets(mutant: MockServer) -> None:
     _caught(report, "behaviour.secrets_masked")
 
 
+def test_rest_phase_catches_a_null_accepted_for_a_required_field(mutant: MockServer) -> None:
+    _break(mutant, accept_null=True)
+    report = run_checks(
+        mutant.url,
+        api_key=KEY,
+        phases=["rest"],
+        budget_s=6,
+        allow_writes=True,
+        include_operations=["GET /api/conversations/search"],
+    )
+    _caught(report, "rest.null_rejection")
+
+
 def test_websocket_phase_catches_a_dropped_required_field(mutant: MockServer) -> None:
     _break(mutant, drop_field="llm_message")  # required on every MessageEvent
     report = run_checks(

@@ -27,6 +27,7 @@ _CHECKS: list[tuple[str, str, str]] = [
     ("rest", "rest.response_headers_conformance", "documented response headers are present and valid"),
     ("rest", "rest.response_schema_conformance", "response bodies validate against the effective spec"),
     ("rest", "rest.negative_data_rejection", "schema-invalid requests are rejected with a 4xx"),
+    ("rest", "rest.null_rejection", "null for a required, non-nullable body field is rejected with a 4xx"),
     ("rest", "rest.auth_required", "secured operations answer 401 without a key and with a wrong key"),
     ("rest", "rest.overlay_corrections", "responses the upstream spec gets wrong, accepted thanks to the overlay"),
     ("rest", "rest.responsive", "every request answers within the request timeout"),

@@ -22,6 +22,7 @@ from contract.checker import safety
 from contract.checker.context import Context
 from contract.checker.known import known_rest
 from contract.checker.model import Classification
+from contract.checker.null_fields import required_non_nullable
 from contract.checker.repro import KEY_HEADER
 from contract.spec.documents import effective_spec, pinned_spec
 
@@ -79,6 +80,8 @@ class _RestPhase:
         self.pinned_owned = False
         self.pinned_gone = False
         self.http = ctx.client()
+        self.spec_document = effective_spec()
+        self.null_probed: set[tuple[str, str]] = set()
 
     # -- one request -------------------------------------------------------------------------------
 
@@ -133,6 +136,37 @@ class _RestPhase:
                 )
             ctx.executed(check_id)
         self._compare_upstream(case, response, failed_here)
+        if mode == "positive" and 200 <= response.status_code < 300 and isinstance(case.body, dict):
+            self.null_probes(case.method.upper(), case.operation.path, case.formatted_path, case.body, case.query)
+
+    def null_probes(
+        self, method: str, template: str, path: str, body: dict[str, Any], query: dict[str, Any] | None = None
+    ) -> None:
+        """Once per operation, from a body the server accepted: the same body with one required,
+        non-nullable field set to ``null``, for each such field, must be refused with a 4xx."""
+        if (method, template) in self.null_probed or self.ctx.out_of_time(0.2):
+            return
+        fields = [name for name in required_non_nullable(self.spec_document, template, method) if name in body]
+        if not fields:
+            return
+        self.null_probed.add((method, template))
+        for name in fields:
+            probe = {**body, name: None}
+            try:
+                response = self.http.request(method, path, params=query or None, json=probe)
+            except httpx.HTTPError:
+                continue
+            self.ctx.executed("rest.null_rejection")
+            if response.status_code < 400:
+                created = _json(response)
+                if template == "/api/conversations" and isinstance(created, dict) and created.get("id"):
+                    self.ctx.note_created(str(created["id"]))  # cleanup deletes what the fault made
+                self.ctx.record(
+                    "rest.null_rejection",
+                    f"HTTP {response.status_code}: accepted null for the required field {name!r}",
+                    operation=f"{method} {template}",
+                    reproducer=self.ctx.curl(method, path, json_body=probe),
+                )
 
     def _failures(self, case: Any, response: Any, check: Any) -> list[tuple[str, str]]:
         from schemathesis.core.failures import FailureGroup
@@ -388,6 +422,7 @@ def _run(ctx: Context, phase: _RestPhase) -> None:
             "rest.auth_required"
         ].skip_reason = "no --api-key given: cannot tell an open server from one that ignores keys"
     phase.setup_pinned()
+    _directed_null_probes(ctx, phase, chosen)
     ctx.progress("phase_total", {"total": len(chosen)})
     for position, key in enumerate(chosen):
         if ctx.out_of_time(0.2):
@@ -405,3 +440,20 @@ def _run(ctx: Context, phase: _RestPhase) -> None:
             deadline = started + slice_s * (number + 1) / len(passes)
             phase.fuzz(operation, "positive" if mode == "pinned" else mode, EXAMPLES[mode], deadline, pinned)
         ctx.progress("advance", {"label": operation.label})
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _directed_null_probes(ctx: Context, phase: _RestPhase, chosen: list[tuple[str, str]]) -> None:
+    """``rest.null_rejection`` on every run, whatever the generated cases: from bodies known to
+    be accepted (a start request, a confirmation answer on the pinned conversation)."""
+    if ctx.options.allow_writes:  # refused before it creates anything, unless the server is at fault
+        phase.null_probes("POST", "/api/conversations", "/api/conversations", ctx.conversation_body("plain_reply"))
+    respond = "/api/conversations/{conversation_id}/events/respond_to_confirmation"
+    if phase.pinned and ("POST", respond) in chosen:
+        phase.null_probes("POST", respond, respond.replace("{conversation_id}", phase.pinned), {"accept": True})

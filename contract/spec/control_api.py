@@ -182,6 +182,9 @@ class FaultSettings(_Body):
     leak_secrets: bool | None = Field(
         None, description="serve conversations' secrets (agent LLM keys, secret values) unmasked, REST and sockets"
     )
+    accept_null: bool | None = Field(
+        None, description="answer 200 to a request whose only validation errors are nulls (instead of 422)"
+    )
 
 
 class FaultState(_Body):
@@ -196,6 +199,7 @@ class FaultState(_Body):
     drop_field: str
     suppress_4004: bool
     leak_secrets: bool
+    accept_null: bool
 
 
 # -- conversations -------------------------------------------------------------------------------
