@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -20,7 +21,8 @@ import httpx
 import pytest
 
 from contract.checker import CHECKS, DEFAULT_BUDGET_S, PHASES, Classification, Report, Status, run_checks
-from contract.checker.report import html_report, json_report, junit_xml
+from contract.checker.model import Finding
+from contract.checker.report import finding_groups, html_report, json_report, junit_xml
 from contract.checker.safety import select
 from contract.client.control import ControlClient
 from mockserver.config import MockConfig
@@ -66,6 +68,48 @@ def test_mock_passes_every_phase(mock_report: Report) -> None:
     # What is reported as known is explained: the mock reproduces the real server's deviations.
     for finding in report.known:
         assert finding.classification in KNOWN and finding.reason, finding
+
+
+def test_the_report_shows_what_the_run_covered(mock_report: Report) -> None:
+    """Coverage is what the run saw, by construction of the run: the operations it called with
+    their statuses against the documented ones, event kinds, state keys, transitions, close codes."""
+    coverage = mock_report.to_dict()["coverage"]
+    created = coverage["operations"]["POST /api/conversations"]
+    assert "201" in created["observed"] and "201" in created["documented"]
+    assert {"ActionEvent", "ObservationEvent", "MessageEvent", "ConversationStateUpdateEvent"} <= set(
+        coverage["event_kinds"]
+    )
+    assert {"full_state", "execution_status", "stats"} <= set(coverage["state_keys"])
+    assert {"from": "idle", "to": "running"} in [{k: t[k] for k in ("from", "to")} for t in coverage["transitions"]]
+    assert {"4001", "4004"} <= set(coverage["close_codes"])
+    page = html_report(mock_report)
+    assert "<h2>Coverage</h2>" in page and "<svg" in page and "execution-status transitions" in page
+    assert "server 1.58.0 (contract 1.58.0)" in page
+
+
+def test_findings_of_one_cause_are_one_group() -> None:
+    findings = [
+        Finding("rest.status_code_conformance", f"HTTP 418 for conversation {uuid.uuid4()}", Classification.VIOLATION)
+        for _ in range(60)
+    ]
+    findings.append(Finding("ws.frame_schema", "missing field 'llm_message'", Classification.VIOLATION))
+    groups = finding_groups(findings)
+    assert [(g["check"], g["count"], len(g["examples"])) for g in groups] == [
+        ("rest.status_code_conformance", 60, 3),
+        ("ws.frame_schema", 1, 1),
+    ]
+
+
+def test_a_server_of_another_version_is_named_with_a_warning() -> None:
+    with MockServer(MockConfig(api_keys=(KEY,), speed=0, server_version="1.57.0")) as mock:
+        report = run_checks(
+            mock.url, api_key=KEY, phases=["rest"], budget_s=4, include_operations=["GET /api/conversations/count"]
+        )
+    server = report.to_dict()["server"]
+    assert server["version"] == "1.57.0" and server["version_warning"] == (
+        "the server is 1.57.0; the contract describes 1.58.0"
+    )
+    assert "the contract describes 1.58.0" in html_report(report)
 
 
 # -- (iv) JUnit XML ------------------------------------------------------------------------------

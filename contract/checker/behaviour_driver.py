@@ -105,6 +105,7 @@ class Driver:
                     headers=headers or {},
                     timeout=self.ctx.options.request_timeout_s,
                 )
+                self.ctx.observe_response(response)
         except httpx.HTTPError as exc:
             self.ctx.record(
                 "behaviour.responsive",

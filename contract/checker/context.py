@@ -131,10 +131,27 @@ class Context:
         return {KEY_HEADER: self.options.api_key} if self.options.api_key else {}
 
     def client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, headers=self.headers, timeout=self.options.request_timeout_s)
+        return httpx.Client(
+            base_url=self.base_url,
+            headers=self.headers,
+            timeout=self.options.request_timeout_s,
+            event_hooks={"response": [self.observe_response]},
+        )
 
     def async_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=self.base_url, headers=self.headers, timeout=self.options.request_timeout_s)
+        async def observe(response: httpx.Response) -> None:
+            self.observe_response(response)
+
+        return httpx.AsyncClient(
+            base_url=self.base_url,
+            headers=self.headers,
+            timeout=self.options.request_timeout_s,
+            event_hooks={"response": [observe]},
+        )
+
+    def observe_response(self, response: httpx.Response) -> None:
+        """Coverage: the operation and status of every answer the checker gets."""
+        self.report.coverage.http(response.request.method, response.request.url.path, response.status_code)
 
     def created_id(self, response: httpx.Response, body: dict[str, Any]) -> str:
         """The id of the conversation ``POST /api/conversations`` created (UnusableResponse when

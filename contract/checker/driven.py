@@ -64,6 +64,7 @@ def judge(
     operation: str,
 ) -> None:
     """Record every stream-invariant problem of one recorded conversation."""
+    ctx.report.coverage.frames(frames)
     for check in STREAM_CHECKS:
         ctx.executed(check)
     ctx.record_problems(

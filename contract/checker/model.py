@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from contract.checker.coverage import Coverage
+from contract.spec import PINNED_SERVER_VERSION
+
 
 class Classification(StrEnum):
     """What a finding means. Only :attr:`VIOLATION` fails a run; the others are explained."""
@@ -106,6 +109,10 @@ class Report(_FindingViews):
     duration_s: float = 0.0
     target: str = "unknown"
     """What the server looked like: ``mock`` (answers the control API), ``agent-server`` or ``unknown``."""
+    coverage: Coverage = field(default_factory=Coverage)
+    """What the run observed (operations × statuses, event kinds, state keys, transitions, close codes)."""
+    server_info: dict[str, Any] | None = None
+    """The server's ``/server_info`` (its version and capabilities), when it answered one."""
     setup_error: str | None = None
     """Why the check could not be made at all (unreachable, no answer, key rejected, not an agent
     server): nothing was checked, so this is neither a pass nor a violation."""
@@ -118,6 +125,22 @@ class Report(_FindingViews):
     def errors(self) -> list[str]:
         """Checker errors (bugs or environment problems), as opposed to server findings."""
         return [note for p in self.phases for note in p.notes if note.startswith("checker error")]
+
+    def server_summary(self) -> dict[str, Any]:
+        """The checked server's version and capabilities, and whether the version is the one
+        the contract describes."""
+        info = self.server_info or {}
+        version = info.get("version")
+        return {
+            "version": version,
+            "capabilities": info.get("capabilities") or [],
+            "contract_version": PINNED_SERVER_VERSION,
+            "version_warning": (
+                f"the server is {version}; the contract describes {PINNED_SERVER_VERSION}"
+                if version is not None and version != PINNED_SERVER_VERSION
+                else None
+            ),
+        }
 
     @property
     def ok(self) -> bool:
@@ -138,6 +161,8 @@ class Report(_FindingViews):
             "duration_s": round(self.duration_s, 3),
             "ok": self.ok,
             "setup_error": self.setup_error,
+            "server": self.server_summary(),
+            "coverage": self.coverage.to_dict(),
             "summary": {
                 "checks": len(self.checks),
                 "passed": sum(r.status is Status.PASSED for r in self.checks.values()),

@@ -106,6 +106,7 @@ class _RestPhase:
             )
             return
         ctx.executed("rest.responsive")
+        ctx.report.coverage.http(case.method, case.formatted_path, response.status_code)
         if (
             case.operation.path == "/api/conversations/{conversation_id}"
             and case.method.upper() == "DELETE"

@@ -149,7 +149,9 @@ def _probe(ctx: Context) -> bool:
             ctx.executed("server.auth")
             ctx.is_mock = ControlClient(http).is_mock()
             info = http.get("/server_info")
-            version = info.json().get("version") if info.status_code == 200 and _is_json(info) else None
+            if info.status_code == 200 and _is_json(info) and isinstance(info.json(), dict):
+                report.server_info = info.json()
+            version = (report.server_info or {}).get("version")
     except httpx.TimeoutException as exc:
         report.setup_error = f"{url} did not answer within {ctx.options.request_timeout_s:g} s ({type(exc).__name__})"
         return False

@@ -55,6 +55,8 @@ async def exchange(
         options=socket_options(ctx, max_frames),
     )
     _responded(ctx, outcome)
+    ctx.report.coverage.frames(outcome.frames)
+    ctx.report.coverage.close(outcome.close_code)
     return outcome
 
 
