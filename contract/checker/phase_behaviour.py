@@ -596,6 +596,31 @@ class BehaviourMachine(RuleBasedStateMachine):
         self.live.clear()
 
 
+def directed(machine_class: type[BehaviourMachine]) -> None:
+    """Every behaviour check once, whatever the seed: one fixed sequence of the machine's own
+    rules (create, message and run, a second run while running, pause, a confirmation answered,
+    patch, paging of conversations and of a run's events, batch get, counts, delete) before the
+    random exploration spends the rest of the budget."""
+    machine = machine_class()
+    try:
+        fast = machine.first()
+        confirm = machine.create("confirm")
+        machine.send_message(fast, True, "directed run")
+        machine.settled_and_counted()
+        machine.run_twice_then_interrupt(0, False)
+        machine.send_message(confirm, True, "needs confirmation")
+        machine.respond(confirm, False)
+        machine.pause(fast, False)
+        machine.patch(fast, "directed title", "directed")
+        machine.conversations_paging(1)
+        machine.events_paging(fast, 2)
+        machine.batch_get(fast)
+        machine.settled_and_counted()
+        machine.delete(confirm)
+    finally:
+        machine.teardown()
+
+
 def run(ctx: Context) -> None:
     """Phase entry point: examples of the state machine while the budget lasts.
 
@@ -605,6 +630,7 @@ def run(ctx: Context) -> None:
     driver = Driver(ctx)
     # A subclass per run: seed() marks the class it decorates.
     machine = seed(ctx.options.seed)(type("BoundBehaviourMachine", (BehaviourMachine,), {"driver": driver}))
+    directed(machine)
     config = settings(
         max_examples=MAX_EXAMPLES,
         stateful_step_count=STEPS,
