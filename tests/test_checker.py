@@ -16,6 +16,7 @@ import threading
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -224,6 +225,29 @@ def test_rest_phase_catches_a_null_accepted_for_a_required_field(mutant: MockSer
         include_operations=["GET /api/conversations/search"],
     )
     _caught(report, "rest.null_rejection")
+
+
+EVENT_COUNT_999 = {"method": "GET", "path": r"^/api/conversations/[^/]+/events/count$", "status": 200, "body": 999}
+PATCH_NOT_KEPT = {"method": "PATCH", "path": r"^/api/conversations/[^/]+$", "status": 200, "body": {"success": True}}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(
+    ("faults", "check"),
+    [
+        ({"leak_secrets": True}, "behaviour.secrets_masked"),
+        ({"forced": [{**EVENT_COUNT_999, "times": 0}]}, "behaviour.counts"),
+        ({"forced": [{**PATCH_NOT_KEPT, "times": 0}]}, "behaviour.patch"),
+    ],
+    ids=["leaked secrets", "wrong event count", "patch not kept"],
+)
+def test_the_directed_pass_catches_a_fault_whatever_the_seed(
+    mutant: MockServer, faults: dict[str, Any], check: str, seed: int
+) -> None:
+    """Coverage by construction: a short budget and any seed still reach the check."""
+    _break(mutant, **faults)
+    report = run_checks(mutant.url, api_key=KEY, phases=["behaviour"], budget_s=4, allow_writes=True, seed=seed)
+    _caught(report, check)
 
 
 def test_websocket_phase_catches_a_dropped_required_field(mutant: MockServer) -> None:
