@@ -162,24 +162,24 @@ def _hunks(old: str, new: str) -> str:
 
 
 def _file_patch(path: str, old: str | None, new: str | None) -> str:
-    head = f"diff --git a/{path} b/{path}\n"
+    """One file's part of ``git diff --cached``: None is the file's absence on that side."""
     old_id = (blob_id(old) if old is not None else ZERO_ID)[:ABBREV]
     new_id = (blob_id(new) if new is not None else ZERO_ID)[:ABBREV]
+    before = f"a/{path}" if old is not None else "/dev/null"
+    after = f"b/{path}" if new is not None else "/dev/null"
+    head = f"diff --git a/{path} b/{path}\n"
     if old is None:
         head += f"new file mode {MODE}\nindex {old_id}..{new_id}\n"
     elif new is None:
         head += f"deleted file mode {MODE}\nindex {old_id}..{new_id}\n"
     else:
         head += f"index {old_id}..{new_id} {MODE}\n"
-    if (old or "") == (new or ""):
+    old_text, new_text = old or "", new or ""
+    if old_text == new_text:
         return head  # an empty file added or removed: no hunk
-    if not is_text(old or "") or not is_text(new or ""):
-        return (
-            head
-            + f"Binary files {'a/' + path if old is not None else '/dev/null'} and {'b/' + path if new is not None else '/dev/null'} differ\n"
-        )
-    head += f"--- {'a/' + path if old is not None else '/dev/null'}\n+++ {'b/' + path if new is not None else '/dev/null'}\n"
-    return head + _hunks(old or "", new or "")
+    if not is_text(old_text) or not is_text(new_text):
+        return head + f"Binary files {before} and {after} differ\n"
+    return head + f"--- {before}\n+++ {after}\n" + _hunks(old_text, new_text)
 
 
 def _git_delta(workspace: Workspace, target: str, base_ref: str | None, excludes: list[str]) -> tuple[bytes, str]:
