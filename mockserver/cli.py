@@ -495,6 +495,9 @@ def check(
     ] = None,
     json_report: Annotated[Path | None, typer.Option("--json", help="Write a JSON report.")] = None,
     html_report: Annotated[Path | None, typer.Option("--html", help="Write an HTML report.")] = None,
+    require_coverage: Annotated[
+        bool, typer.Option("--require-coverage", help="A check this run could not make fails the run (exit 1).")
+    ] = False,
 ) -> None:
     """Check any agent server (mock, local real server, deployment) against the contract, REST and WebSocket.
 
@@ -517,6 +520,7 @@ def check(
         junit_xml=junit_xml,
         json_path=json_report,
         html_path=html_report,
+        require_coverage=require_coverage,
         api_key=api_key,
         phases=phase or None,
         budget_s=budget,

@@ -210,3 +210,30 @@ def test_the_mock_exits_0(mock: MockServer, tmp_path: Path) -> None:
     result = _check(mock.url, "--api-key", KEY, "--json", str(tmp_path / "report.json"))
     assert result.exit_code == 0, result.output
     assert "conforms" in result.output
+
+
+def test_require_coverage_fails_a_run_that_left_checks_out(mock: MockServer, tmp_path: Path) -> None:
+    """Read-only, the writing phases cannot run: with --require-coverage that is a failure that
+    names each check left out and why; without it, the same run conforms."""
+    mock.state.reset()
+    options = [
+        "--api-key",
+        KEY,
+        "--budget",
+        "5",
+        "--request-timeout",
+        "1",
+        "--include-operation",
+        "GET /api/conversations/count",
+    ]
+    required = CliRunner().invoke(
+        cli, ["check", mock.url, *options, "--require-coverage", "--json", str(tmp_path / "r.json")], terminal_width=300
+    )
+    assert required.exit_code == 1, required.output
+    assert (
+        "not covered" in required.output
+        and "behaviour.create (creates conversations: needs --allow-writes)" in required.output
+    )
+    left_out = {entry["id"]: entry["reason"] for entry in json.loads((tmp_path / "r.json").read_text())["not_covered"]}
+    assert left_out["behaviour.create"] == "creates conversations: needs --allow-writes"
+    assert CliRunner().invoke(cli, ["check", mock.url, *options]).exit_code == 0

@@ -21,6 +21,7 @@ def run_and_report(
     junit_xml: Path | None = None,
     json_path: Path | None = None,
     html_path: Path | None = None,
+    require_coverage: bool = False,
     **options: Any,
 ) -> int:
     """Run the checks with a live progress display, print the summary, write reports; the exit code."""
@@ -77,6 +78,13 @@ def run_and_report(
             console.print(f"{label} report: {path}")
     if report.errors or report.setup_error is not None:
         return EXIT_ERROR
+    if require_coverage and report.not_covered:
+        console.print(
+            f"[red]not covered[/red] ({len(report.not_covered)} check(s), --require-coverage): "
+            + "; ".join(f"{r.spec.id} ({r.skip_reason})" for r in report.not_covered),
+            soft_wrap=True,
+        )
+        return EXIT_VIOLATIONS
     return EXIT_OK if report.ok else EXIT_VIOLATIONS
 
 

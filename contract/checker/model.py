@@ -126,6 +126,12 @@ class Report(_FindingViews):
         """Checker errors (bugs or environment problems), as opposed to server findings."""
         return [note for p in self.phases for note in p.notes if note.startswith("checker error")]
 
+    @property
+    def not_covered(self) -> list[CheckResult]:
+        """Checks this run did not make, each with its reason (a phase skipped, a budget spent,
+        nothing to build on): neither passes nor violations."""
+        return [result for result in self.checks.values() if result.status is Status.SKIPPED]
+
     def server_summary(self) -> dict[str, Any]:
         """The checked server's version and capabilities, and whether the version is the one
         the contract describes."""
@@ -161,6 +167,7 @@ class Report(_FindingViews):
             "duration_s": round(self.duration_s, 3),
             "ok": self.ok,
             "setup_error": self.setup_error,
+            "not_covered": [{"id": r.spec.id, "reason": r.skip_reason} for r in self.not_covered],
             "server": self.server_summary(),
             "coverage": self.coverage.to_dict(),
             "summary": {
