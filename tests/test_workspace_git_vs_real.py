@@ -148,6 +148,17 @@ def _files(workspace: RemoteWorkspace, root: Path, scratch: Path) -> dict[str, A
     return outcomes
 
 
+def _started(workspace: RemoteWorkspace, root: Path) -> tuple[Any, ...]:
+    """A started command's output, read until it has an exit code (bounded)."""
+    command_id = workspace.start_command("cat src/app.py; sleep 1; exit 5", cwd=root, timeout=20)
+    output = wait_until(
+        lambda: (found := workspace.get_command_output(command_id)) and found.get("exit_code") is not None and found,
+        timeout_s=20,
+        what="the started command to end",
+    )
+    return output["stdout"], output["stderr"], output["exit_code"]
+
+
 def _workspace_outcomes(url: str, root: Path, scratch: Path, runtime_id: str | None = None) -> dict[str, Any]:
     workspace = RemoteWorkspace(host=url, api_key=KEY, working_dir=str(root), runtime_conversation_id=runtime_id)
     prefix = f"/api/conversations/{runtime_id}" if runtime_id else "/api"
@@ -181,6 +192,7 @@ def _workspace_outcomes(url: str, root: Path, scratch: Path, runtime_id: str | N
             out[command] = (result.exit_code, result.stdout, result.stderr, result.timeout_occurred)
         result = workspace.execute_command("echo started; sleep 5", cwd=root, timeout=1)
         out["timeout"] = (result.exit_code, result.stdout, result.timeout_occurred)
+        out["started"] = _started(workspace, root)
         out.update(_files(workspace, root, scratch))
         out["changes after upload"] = [(c.status.value, str(c.path)) for c in workspace.git_changes(root)]
         out["git-delta"] = _archive(url, prefix, path=str(root))
