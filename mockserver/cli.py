@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -25,7 +26,7 @@ console = Console(stderr=True)
 
 
 def _fail(message: str) -> NoReturn:
-    console.print(f"[red]error:[/red] {message}")
+    console.print(f"[red]error:[/red] {message}", soft_wrap=True)
     raise typer.Exit(code=2)
 
 
@@ -449,9 +450,73 @@ def check_client(
     raise typer.Exit(code=0 if result["passed"] else 1)
 
 
+def _deployments(urls: list[str], targets: Path | None, api_key: str | None) -> list[Any]:
+    """The deployments named on the command line (all with ``--api-key``) and in ``--targets``."""
+    from contract.checker.fleet import Deployment, TargetsError, parse_targets
+
+    deployments = [Deployment(url, api_key) for url in urls]
+    if targets is not None:
+        try:
+            deployments += parse_targets(targets.read_text(encoding="utf-8"))
+        except (OSError, TargetsError) as exc:
+            _fail(f"{targets}: {exc}")
+    if not deployments:
+        _fail("name a server to check (a URL, or --targets FILE)")
+    return deployments
+
+
+def _numbered(path: Path, number: int) -> Path:
+    return path.with_name(f"{path.stem}-{number}{path.suffix}")
+
+
+def _check_fleet(
+    deployments: list[Any],
+    options: dict[str, Any],
+    workers: int,
+    junit_xml: Path | None,
+    json_report: Path | None,
+    html_report: Path | None,
+) -> int:
+    """Check several deployments at once; print a row each, write the combined reports."""
+    from rich.table import Table
+
+    from contract.checker.fleet import check_many, combined_exit_code, combined_html, combined_json, row
+
+    console.print(f"checking {len(deployments)} deployments, {workers} at a time, {options['budget_s']:g} s each")
+    results = check_many(deployments, options, workers=workers)
+    table = Table(title="ohmock check: deployments")
+    for column in ("deployment", "verdict", "violations", "server version", "could not be checked"):
+        table.add_column(column)
+    for line in (row(result) for result in results):
+        table.add_row(
+            line["url"],
+            line["verdict"],
+            str(line["violations"]),
+            str(line["version"] or "—"),
+            line["setup_error"] or "",
+        )
+    console.print(table)
+    if json_report is not None:
+        json_report.write_text(json.dumps(combined_json(results), indent=1), encoding="utf-8")
+    if html_report is not None:
+        pages = []
+        for number, result in enumerate(results, start=1):
+            page = _numbered(html_report, number)
+            page.write_text(result["html"], encoding="utf-8")
+            pages.append(page.name)
+        html_report.write_text(combined_html(results, pages), encoding="utf-8")
+    if junit_xml is not None:
+        for number, result in enumerate(results, start=1):
+            _numbered(junit_xml, number).write_text(result["junit"], encoding="utf-8")
+    return combined_exit_code(results)
+
+
 @app.command("check")
 def check(
-    base_url: Annotated[str, typer.Argument(help="The agent server to check, e.g. http://127.0.0.1:8000.")],
+    base_urls: Annotated[
+        list[str] | None,
+        typer.Argument(help="The agent server(s) to check, e.g. http://127.0.0.1:8000 (several: checked at once)."),
+    ] = None,
     api_key: Annotated[
         str | None,
         typer.Option(
@@ -498,6 +563,11 @@ def check(
     require_coverage: Annotated[
         bool, typer.Option("--require-coverage", help="A check this run could not make fails the run (exit 1).")
     ] = False,
+    targets: Annotated[
+        Path | None,
+        typer.Option(help="A file of deployments, one 'URL [KEY_VARIABLE]' per line (the key from the environment)."),
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="Deployments checked at the same time.")] = 4,
 ) -> None:
     """Check any agent server (mock, local real server, deployment) against the contract, REST and WebSocket.
 
@@ -514,14 +584,29 @@ def check(
     unknown = sorted(set(phase or ()) - set(PHASES))
     if unknown:
         _fail(f"unknown phase {', '.join(unknown)}; known: {', '.join(PHASES)}")
+    deployments = _deployments(base_urls or [], targets, api_key)
+    if len(deployments) > 1:
+        options = {
+            "phases": phase or None,
+            "budget_s": budget,
+            "seed": seed,
+            "allow_writes": allow_writes,
+            "scripted_llm": scripted_llm,
+            "include_operations": tuple(include_operation or ()),
+            "request_timeout_s": request_timeout,
+            "run_timeout_s": run_timeout,
+            "ws_auth_timeout": None if ws_auth_timeout else False,
+            "require_coverage": require_coverage,
+        }
+        raise typer.Exit(code=_check_fleet(deployments, options, workers, junit_xml, json_report, html_report))
     code = run_and_report(
-        base_url,
+        deployments[0].url,
         console=Console(),
         junit_xml=junit_xml,
         json_path=json_report,
         html_path=html_report,
         require_coverage=require_coverage,
-        api_key=api_key,
+        api_key=deployments[0].api_key,
         phases=phase or None,
         budget_s=budget,
         seed=seed,

@@ -237,3 +237,53 @@ def test_require_coverage_fails_a_run_that_left_checks_out(mock: MockServer, tmp
     left_out = {entry["id"]: entry["reason"] for entry in json.loads((tmp_path / "r.json").read_text())["not_covered"]}
     assert left_out["behaviour.create"] == "creates conversations: needs --allow-writes"
     assert CliRunner().invoke(cli, ["check", mock.url, *options]).exit_code == 0
+
+
+def test_several_deployments_are_checked_at_once(
+    mock: MockServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A conforming server, a faulty one and one that is down, from a targets file whose keys
+    come from the environment: a row each, the combined verdict is 'not all checked' (2)."""
+    mock.state.reset()
+    with MockServer(MockConfig(api_keys=("faulty-key",), speed=0)) as faulty:
+        with ControlClient.connect(faulty.endpoint) as control:
+            control.set_faults(
+                forced=[{"method": "GET", "path": "^/api/conversations/count$", "status": 418, "times": 0}]
+            )
+        monkeypatch.setenv("GOOD_KEY", KEY)
+        monkeypatch.setenv("FAULTY_KEY", "faulty-key")
+        targets = tmp_path / "targets.txt"
+        targets.write_text(
+            f"# deployments\n{mock.url} GOOD_KEY\n{faulty.url}  FAULTY_KEY  # the faulty one\n"
+            f"http://127.0.0.1:{free_port()}\n"
+        )
+        result = CliRunner().invoke(
+            cli,
+            [
+                "check",
+                "--targets",
+                str(targets),
+                *QUICK,
+                "--json",
+                str(tmp_path / "all.json"),
+                "--html",
+                str(tmp_path / "all.html"),
+            ],
+            terminal_width=300,
+        )
+    assert result.exit_code == 2, result.output
+    combined = json.loads((tmp_path / "all.json").read_text())
+    assert [(d["url"], d["verdict"]) for d in combined["deployments"]] == [
+        (mock.url, "conforms"),
+        (faulty.url, "violations"),
+        (combined["deployments"][2]["url"], "not checked"),
+    ]
+    assert "is unreachable" in combined["deployments"][2]["setup_error"]
+    assert (tmp_path / "all-2.html").exists() and "all-2.html" in (tmp_path / "all.html").read_text()
+
+
+def test_a_bad_targets_file_is_refused_with_its_line(tmp_path: Path) -> None:
+    targets = tmp_path / "targets.txt"
+    targets.write_text("http://127.0.0.1:1 UNSET_OHMOCK_KEY\n")
+    result = CliRunner().invoke(cli, ["check", "--targets", str(targets)], terminal_width=300)
+    assert result.exit_code == 2 and "line 1: the key variable UNSET_OHMOCK_KEY is not set" in result.output

@@ -76,16 +76,24 @@ def run_and_report(
     for label, path in (("JUnit XML", junit_xml), ("JSON", json_path), ("HTML", html_path)):
         if path is not None:
             console.print(f"{label} report: {path}")
-    if report.errors or report.setup_error is not None:
-        return EXIT_ERROR
-    if require_coverage and report.not_covered:
+    code = exit_code(report, require_coverage=require_coverage)
+    if code == EXIT_VIOLATIONS and report.ok:
         console.print(
             f"[red]not covered[/red] ({len(report.not_covered)} check(s), --require-coverage): "
             + "; ".join(f"{r.spec.id} ({r.skip_reason})" for r in report.not_covered),
             soft_wrap=True,
         )
+    return code
+
+
+def exit_code(report: Report, *, require_coverage: bool = False) -> int:
+    """0 conforms, 1 violations (or, with ``require_coverage``, checks left out), 2 the check
+    could not be made or the checker failed."""
+    if report.errors or report.setup_error is not None:
+        return EXIT_ERROR
+    if not report.ok or (require_coverage and report.not_covered):
         return EXIT_VIOLATIONS
-    return EXIT_OK if report.ok else EXIT_VIOLATIONS
+    return EXIT_OK
 
 
 def print_summary(report: Report, console: Console) -> None:
