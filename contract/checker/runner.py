@@ -223,7 +223,7 @@ def _finalize(report: Report) -> None:
     for result in report.checks.values():
         if result.violations:
             result.status = Status.FAILED
-        elif result.spec.phase in skipped_phases and not result.findings:
+        elif result.spec.phase in skipped_phases and not result.findings and not result.executions:
             result.status, result.skip_reason = Status.SKIPPED, result.skip_reason or skipped_phases[result.spec.phase]
         elif result.executions == 0 and not result.findings:
             result.status = Status.SKIPPED
