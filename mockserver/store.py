@@ -490,6 +490,20 @@ class Store:
             "hook_config": None,
         }
 
+    def _conversation(
+        self, cid: uuid.UUID, state: dict[str, Any], meta: ConversationMeta, run: RunState
+    ) -> Conversation:
+        """A conversation wired to this store's clock, observers and fault seam."""
+        return Conversation(
+            id=cid,
+            clock=self.clock,
+            observers=self.observers,
+            state=state,
+            meta=meta,
+            run=run,
+            leaks_secrets=self.leaks_secrets,
+        )
+
     def create(self, conversation_id: uuid.UUID | None, request: dict[str, Any], scenario: Scenario) -> Conversation:
         cid = conversation_id or self.clock.uuid()
         now = self.clock.utc_timestamp()
@@ -522,15 +536,7 @@ class Store:
             pending_hook_config=request.get("hook_config"),
             files=VirtualFiles(self.workspace.files),
         )
-        conversation = Conversation(
-            id=cid,
-            clock=self.clock,
-            observers=self.observers,
-            state=state,
-            meta=meta,
-            run=run,
-            leaks_secrets=self.leaks_secrets,
-        )
+        conversation = self._conversation(cid, state, meta, run)
         conversation.secrets.update(copy.deepcopy(request.get("secrets") or {}))
         self.conversations[cid] = conversation
         return conversation
@@ -588,15 +594,7 @@ class Store:
             pending_hook_config=source.run.pending_hook_config,
             action_turns={k: v for k, v in source.run.action_turns.items() if k in ids},
         )
-        fork = Conversation(
-            id=cid,
-            clock=self.clock,
-            observers=self.observers,
-            state=state,
-            meta=meta,
-            run=run,
-            leaks_secrets=self.leaks_secrets,
-        )
+        fork = self._conversation(cid, state, meta, run)
         fork.events = copied
         fork.index = {event["id"]: i for i, event in enumerate(copied)}
         fork.head = leaf

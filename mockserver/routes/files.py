@@ -36,6 +36,17 @@ def _absolute(path: str) -> str:
     return posixpath.normpath(path)
 
 
+def _directory(workspace: Workspace, path: str) -> str:
+    """An existing directory the request names (404 missing, 400 a file), as file_router's
+    directory routes check it."""
+    target = _existing(workspace, path)
+    if target is None:
+        raise HTTPException(404, detail="Directory not found")
+    if not workspace.is_dir(target):
+        raise HTTPException(400, detail="Path is not a directory")
+    return target
+
+
 def _existing(workspace: Workspace, path: str) -> str | None:
     """The absolute path the request names, or None when it names nothing the mock holds."""
     if not posixpath.isabs(path):
@@ -96,11 +107,7 @@ def build_router(prefix: str, *, dependencies: list[Any]) -> APIRouter:
         exclude: Annotated[list[str] | None, Query()] = None,
     ) -> Response:
         workspace = _workspace(request)
-        target = _existing(workspace, path)
-        if target is None:
-            raise HTTPException(404, detail="Directory not found")
-        if not workspace.is_dir(target):
-            raise HTTPException(400, detail="Path is not a directory")
+        target = _directory(workspace, path)
         if base_ref is not None and base_ref.startswith("-"):
             raise HTTPException(400, detail="base_ref must not start with '-'")
         try:
@@ -134,11 +141,7 @@ async def search_subdirs(
     """The workspace picker's listing (``file_router.search_subdirs``): immediate
     subdirectories, sorted case-insensitively, paged by the name of the next one."""
     workspace = _workspace(request)
-    target = _existing(workspace, path)
-    if target is None:
-        raise HTTPException(404, detail="Directory not found")
-    if not workspace.is_dir(target):
-        raise HTTPException(400, detail="Path is not a directory")
+    target = _directory(workspace, path)
     names = sorted(
         (name for name in workspace.directories(target) if "/" not in name and (include_hidden or name[0] != ".")),
         key=lambda name: (name.lower(), name),
