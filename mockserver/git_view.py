@@ -43,12 +43,7 @@ def base_commit(repo: Repo, ref: str | None) -> Commit | None:
     HEAD. None is the empty tree (no commit yet); a ref that does not resolve fails as git does."""
     if ref is None or (ref == "HEAD" and repo.head is None):
         return repo.head
-    commit = repo.resolve(ref)
-    if commit is None:
-        raise GitFailure(
-            "Git command failed: " + shlex.join(["git", "--no-pager", "rev-parse", "--verify", f"{ref}^{{commit}}"])
-        )
-    return commit
+    return _resolved(repo, ref)
 
 
 def _nested_repos(workspace: Workspace, path: str) -> list[str]:
@@ -179,6 +174,7 @@ def commits(workspace: Workspace, path: str, limit: int) -> dict[str, Any]:
 
 
 def _resolved(repo: Repo, sha: str) -> Commit:
+    """``git rev-parse --verify <sha>^{commit}``: the commit, or git's failure."""
     commit = repo.resolve(sha)
     if commit is None:
         raise GitFailure(

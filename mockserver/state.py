@@ -203,9 +203,10 @@ class MockState:
         conversation = self.store.create(conversation_id, request, scenario)
         working_dir = (conversation.state.get("workspace") or {}).get("working_dir")
         if isinstance(working_dir, str):
+            directory = absolute(working_dir)
             if scenario.workspace is not None and scenario.workspace.root is None:
-                self._seed(absolute(working_dir), scenario.workspace)
-            self._prepare_working_dir(absolute(working_dir))
+                self._seed(directory, scenario.workspace)
+            self._prepare_working_dir(directory)
         if scenario.confirmation_policy != "NeverConfirm" and not request.get("confirmation_policy"):
             conversation.state["confirmation_policy"] = {"kind": scenario.confirmation_policy}
         return conversation

@@ -29,16 +29,8 @@ pytestmark = [
     pytest.mark.timeout(180),
 ]
 KEY = "exit-code-key"
-QUICK = [
-    "--phase",
-    "rest",
-    "--budget",
-    "5",
-    "--request-timeout",
-    "1",
-    "--include-operation",
-    "GET /api/conversations/count",
-]
+BOUNDS = ["--budget", "5", "--request-timeout", "1", "--include-operation", "GET /api/conversations/count"]
+QUICK = ["--phase", "rest", *BOUNDS]
 
 
 def _check(url: str, *options: str) -> Result:
@@ -216,16 +208,7 @@ def test_require_coverage_fails_a_run_that_left_checks_out(mock: MockServer, tmp
     """Read-only, the writing phases cannot run: with --require-coverage that is a failure that
     names each check left out and why; without it, the same run conforms."""
     mock.state.reset()
-    options = [
-        "--api-key",
-        KEY,
-        "--budget",
-        "5",
-        "--request-timeout",
-        "1",
-        "--include-operation",
-        "GET /api/conversations/count",
-    ]
+    options = ["--api-key", KEY, *BOUNDS]
     required = CliRunner().invoke(
         cli, ["check", mock.url, *options, "--require-coverage", "--json", str(tmp_path / "r.json")], terminal_width=300
     )
