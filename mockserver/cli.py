@@ -568,6 +568,9 @@ def check(
         typer.Option(help="A file of deployments, one 'URL [KEY_VARIABLE]' per line (the key from the environment)."),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, max=16, help="Deployments checked at the same time.")] = 4,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="End the run at its first violation (what is in flight finishes).")
+    ] = False,
 ) -> None:
     """Check any agent server (mock, local real server, deployment) against the contract, REST and WebSocket.
 
@@ -597,6 +600,7 @@ def check(
             "run_timeout_s": run_timeout,
             "ws_auth_timeout": None if ws_auth_timeout else False,
             "require_coverage": require_coverage,
+            "fail_fast": fail_fast,
         }
         raise typer.Exit(code=_check_fleet(deployments, options, workers, junit_xml, json_report, html_report))
     code = run_and_report(
@@ -616,6 +620,7 @@ def check(
         request_timeout_s=request_timeout,
         run_timeout_s=run_timeout,
         ws_auth_timeout=None if ws_auth_timeout else False,
+        fail_fast=fail_fast,
     )
     raise typer.Exit(code=code)
 

@@ -13,6 +13,16 @@ from typing import Literal
 from contract.spec.control_api import FaultSettings, FaultState, ForcedResponse
 
 CountedFault = Literal["omit_snapshot", "duplicate_frame"]
+SWITCHES = (
+    "drop_field",
+    "skip_auth",
+    "suppress_4004",
+    "leak_secrets",
+    "accept_null",
+    "cursor_off_by_one",
+    "run_conflict_ok",
+)
+"""Faults that stay on until cleared (``drop_field`` holds a name; the others are booleans)."""
 
 
 @dataclass
@@ -28,6 +38,8 @@ class Faults:
     suppress_4004: bool = False
     leak_secrets: bool = False
     accept_null: bool = False
+    cursor_off_by_one: bool = False
+    run_conflict_ok: bool = False
 
     def take(self, name: CountedFault) -> bool:
         """Consume one occurrence of a counted fault; True when it applies now."""
@@ -57,7 +69,7 @@ class Faults:
             self.forced = list(settings.forced)
         if settings.ws_delay_ms is not None:
             self.ws_delay_ms = settings.ws_delay_ms
-        for name in ("skip_auth", "drop_field", "suppress_4004", "leak_secrets", "accept_null"):
+        for name in SWITCHES:
             value = getattr(settings, name)
             if value is not None:
                 setattr(self, name, value)
@@ -71,8 +83,9 @@ class Faults:
         self.forced.clear()
         self.ws_delay_ms = 0.0
         self.counters.clear()
-        self.skip_auth, self.drop_field, self.suppress_4004 = False, "", False
-        self.leak_secrets = self.accept_null = False
+        self.drop_field = ""
+        for name in SWITCHES[1:]:
+            setattr(self, name, False)
 
     def describe(self) -> FaultState:
         return FaultState(
@@ -86,4 +99,6 @@ class Faults:
             suppress_4004=self.suppress_4004,
             leak_secrets=self.leak_secrets,
             accept_null=self.accept_null,
+            cursor_off_by_one=self.cursor_off_by_one,
+            run_conflict_ok=self.run_conflict_ok,
         )

@@ -420,11 +420,16 @@ def _body_matches(event: dict[str, Any], needle: str) -> bool:
     return needle.lower() in " ".join(texts).lower()
 
 
-def page(items: list[Any], page_id: str | None, limit: int, key: Callable[[Any], str]) -> tuple[list[Any], str | None]:
-    """Inclusive-cursor paging: start at the item whose key is ``page_id`` (or the start)."""
+def page(
+    items: list[Any], page_id: str | None, limit: int, key: Callable[[Any], str], *, off_by_one: bool = False
+) -> tuple[list[Any], str | None]:
+    """Inclusive-cursor paging: start at the item whose key is ``page_id`` (or the start).
+
+    ``off_by_one`` is the ``cursor_off_by_one`` fault: the cursor is treated as exclusive.
+    """
     start = 0
     if page_id:
-        start = next((i for i, item in enumerate(items) if key(item) == page_id), 0)
+        start = next((i + off_by_one for i, item in enumerate(items) if key(item) == page_id), 0)
     chunk = items[start : start + limit]
     next_id = key(items[start + limit]) if start + limit < len(items) else None
     return chunk, next_id

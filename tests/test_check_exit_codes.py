@@ -185,16 +185,23 @@ def test_a_server_that_is_no_agent_server_exits_2(tmp_path: Path) -> None:
     assert "not an agent server" in _first_line(result) and "/health answered 404" in _first_line(result)
 
 
-def test_a_faulty_mock_exits_1(mock: MockServer) -> None:
+def test_a_faulty_mock_exits_1(mock: MockServer, tmp_path: Path) -> None:
+    """With --fail-fast the run ends at the violation: the later phase is not started."""
     mock.state.reset()
     with ControlClient.connect(mock.endpoint) as control:
         control.set_faults(forced=[{"method": "GET", "path": "^/api/conversations/count$", "status": 418, "times": 0}])
     try:
-        result = _check(mock.url, "--api-key", KEY)
+        result = _check(
+            mock.url, "--api-key", KEY, "--phase", "websocket", "--fail-fast", "--json", str(tmp_path / "r.json")
+        )
     finally:
         mock.state.reset()
     assert result.exit_code == 1, result.output
     assert "does not conform" in result.output
+    assert "stopped at the first violation" in result.output
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["stopped_early"].startswith("stopped at the first violation (rest.")
+    assert {p["name"]: p["skip_reason"] for p in report["phases"]}["websocket"] == report["stopped_early"]
 
 
 def test_the_mock_exits_0(mock: MockServer, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@
 (ii) Against the real server (with the scripted LLM) the run completes; every finding is explained
      (server deviates from the spec / spec defect the overlay corrects / nondeterminism), none is a
      violation. The findings are documented in docs/conformance.md.
-(iii) Mutation tests: a deliberately broken mock is caught by the phase meant to catch each fault.
+(iii) Mutation tests: a deliberately broken mock is caught by the phase meant to catch each fault
+      (here the runs that need a whole budget; tests/test_checker_seeds.py has every fault on ten seeds).
 (iv) The JUnit XML is well-formed, one testcase per check.
 Plus: a hanging or silent server is a reported failure, never a hang; the safety filter.
 """
@@ -16,7 +17,6 @@ import threading
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
@@ -157,41 +157,8 @@ def _caught(report: Report, check: str) -> None:
     assert all(f.reproducer for f in result.violations)
 
 
-def test_rest_phase_catches_a_wrong_status(mutant: MockServer) -> None:
-    _break(mutant, forced=[{"method": "GET", "path": "^/api/conversations/search$", "status": 418, "times": 0}])
-    report = run_checks(
-        mutant.url, api_key=KEY, phases=["rest"], budget_s=10, include_operations=["GET /api/conversations/search"]
-    )
-    _caught(report, "rest.status_code_conformance")
-    assert "curl" in report.checks["rest.status_code_conformance"].violations[0].reproducer
-
-
-def test_rest_phase_catches_auth_not_enforced(mutant: MockServer) -> None:
-    _break(mutant, skip_auth=True)
-    report = run_checks(
-        mutant.url,
-        api_key=KEY,
-        phases=["rest"],
-        budget_s=10,
-        include_operations=["GET /api/conversations/count", "GET /api/conversations/{conversation_id}"],
-    )
-    _caught(report, "rest.auth_required")
-    assert "401" in report.checks["rest.auth_required"].violations[0].message
-
-
-def test_streams_phase_catches_a_missing_post_run_snapshot(mutant: MockServer) -> None:
-    _break(mutant, omit_snapshot=100)
-    report = run_checks(mutant.url, api_key=KEY, phases=["streams"], budget_s=6, allow_writes=True)
-    _caught(report, "streams.run_ends_snapshot")
-
-
-def test_streams_phase_catches_a_duplicated_event(mutant: MockServer) -> None:
-    _break(mutant, duplicate_frame=3)
-    report = run_checks(mutant.url, api_key=KEY, phases=["streams"], budget_s=10, allow_writes=True)
-    _caught(report, "streams.ids_unique")
-
-
 def test_behaviour_phase_catches_an_event_count_that_stays_wrong(mutant: MockServer) -> None:
+    """Not only the 404 check (an unknown conversation's count is 999 too): the count check."""
     _break(
         mutant,
         forced=[
@@ -204,85 +171,11 @@ def test_behaviour_phase_catches_an_event_count_that_stays_wrong(mutant: MockSer
             }
         ],
     )
-    report = run_checks(mutant.url, api_key=KEY, phases=["behaviour"], budget_s=15, allow_writes=True)
+    report = run_checks(mutant.url, api_key=KEY, phases=["behaviour"], budget_s=8, allow_writes=True)
     _caught(report, "behaviour.counts")
 
 
-def test_behaviour_phase_catches_leaked_secrets(mutant: MockServer) -> None:
-    _break(mutant, leak_secrets=True)
-    report = run_checks(mutant.url, api_key=KEY, phases=["behaviour"], budget_s=10, allow_writes=True)
-    _caught(report, "behaviour.secrets_masked")
-
-
-def test_rest_phase_catches_a_null_accepted_for_a_required_field(mutant: MockServer) -> None:
-    _break(mutant, accept_null=True)
-    report = run_checks(
-        mutant.url,
-        api_key=KEY,
-        phases=["rest"],
-        budget_s=6,
-        allow_writes=True,
-        include_operations=["GET /api/conversations/search"],
-    )
-    _caught(report, "rest.null_rejection")
-
-
-EVENT_COUNT_999 = {"method": "GET", "path": r"^/api/conversations/[^/]+/events/count$", "status": 200, "body": 999}
-PATCH_NOT_KEPT = {"method": "PATCH", "path": r"^/api/conversations/[^/]+$", "status": 200, "body": {"success": True}}
-
-
-@pytest.mark.parametrize("seed", [1, 2, 3])
-@pytest.mark.parametrize(
-    ("faults", "check"),
-    [
-        ({"leak_secrets": True}, "behaviour.secrets_masked"),
-        ({"forced": [{**EVENT_COUNT_999, "times": 0}]}, "behaviour.counts"),
-        ({"forced": [{**PATCH_NOT_KEPT, "times": 0}]}, "behaviour.patch"),
-    ],
-    ids=["leaked secrets", "wrong event count", "patch not kept"],
-)
-def test_the_directed_pass_catches_a_fault_whatever_the_seed(
-    mutant: MockServer, faults: dict[str, Any], check: str, seed: int
-) -> None:
-    """Coverage by construction: a short budget and any seed still reach the check."""
-    _break(mutant, **faults)
-    report = run_checks(mutant.url, api_key=KEY, phases=["behaviour"], budget_s=4, allow_writes=True, seed=seed)
-    _caught(report, check)
-
-
-def test_websocket_phase_catches_a_dropped_required_field(mutant: MockServer) -> None:
-    _break(mutant, drop_field="llm_message")  # required on every MessageEvent
-    report = run_checks(
-        mutant.url, api_key=KEY, phases=["websocket"], budget_s=10, allow_writes=True, ws_auth_timeout=False
-    )
-    _caught(report, "ws.frame_schema")
-    assert "llm_message" in report.checks["ws.frame_schema"].violations[0].message
-
-
-def test_websocket_phase_catches_a_missing_4004(mutant: MockServer) -> None:
-    _break(mutant, suppress_4004=True)
-    report = run_checks(mutant.url, api_key=KEY, phases=["websocket"], budget_s=10, ws_auth_timeout=False)
-    _caught(report, "ws.not_found_4004")
-    assert "connect(" in report.checks["ws.not_found_4004"].violations[0].reproducer  # a Python reproducer
-    assert KEY not in junit_xml(report)  # reproducers read the key from $OH_SESSION_API_KEY
-
-
 # -- bounded: slow, hanging and silent servers are failures, never hangs ------------------------------
-
-
-# A hang fails these tests through the timeout; how long a run takes is measured in bench/, not here.
-@pytest.mark.timeout(120)
-def test_a_slow_route_is_reported_not_waited_for(mutant: MockServer) -> None:
-    _break(mutant, latency_ms={"^/api/conversations/search$": 3000})
-    report = run_checks(
-        mutant.url,
-        api_key=KEY,
-        phases=["rest"],
-        budget_s=3,
-        request_timeout_s=0.5,
-        include_operations=["GET /api/conversations/search"],
-    )
-    _caught(report, "rest.responsive")  # timed out at 0.5 s: had it waited 3 s, the answer would conform
 
 
 @pytest.mark.timeout(120)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import secrets
 import traceback
 import uuid
@@ -13,6 +14,7 @@ import httpx
 
 from contract.checker import driven
 from contract.checker.context import Context, UnusableResponse
+from contract.checker.repro import KEY_HEADER
 from contract.checker.wsclient import SyncRecorder
 from contract.client.paging import PagingError
 from contract.spec.ws_protocol import announced_status, is_full_state
@@ -133,12 +135,32 @@ class Driver:
             check,
             f"{what}: HTTP {response.status_code}, expected {' or '.join(map(str, sorted(allowed)))}",
             operation=f"{request.method} {path_template(request.url.path)}",
-            reproducer=self._repro(conv) + f"\n# answered {response.status_code}: {response.text[:200]}",
+            reproducer=(self._repro(conv) or self._curl_of(request))
+            + f"\n# answered {response.status_code}: {response.text[:200]}",
         )
         return False
 
-    def fail(self, check: str, message: str, conv: Conv | None = None, operation: str | None = None) -> None:
-        self.ctx.record(check, message, reproducer=self._repro(conv), operation=operation)
+    def fail(
+        self, check: str, message: str, conv: Conv | None = None, operation: str | None = None, reproducer: str = ""
+    ) -> None:
+        """Record a violation; its reproducer is ``reproducer``, else the conversation's last steps."""
+        self.ctx.record(check, message, reproducer=reproducer or self._repro(conv), operation=operation)
+
+    def _curl_of(self, request: httpx.Request) -> str:
+        """The request as sent: without the key, or with a wrong one, when it was sent so."""
+        key = request.headers.get(KEY_HEADER)
+        own = key is not None and key == self.ctx.options.api_key
+        try:
+            body = json.loads(request.content) if request.content else None
+        except ValueError:
+            body = None
+        return self.ctx.curl(
+            request.method,
+            request.url.raw_path.decode(),
+            json_body=body,
+            with_key=own,
+            headers={KEY_HEADER: key} if key is not None and not own else None,
+        )
 
     def _repro(self, conv: Conv | None) -> str:
         if conv is None:
@@ -198,6 +220,10 @@ class Driver:
             return []
 
     def judge_and_forget(self, conv: Conv) -> None:
+        """Close the conversation's socket and judge what it got (unless the run has ended)."""
+        if self.ctx.halted:  # a fail-fast run has its verdict: only the cleanup is left
+            conv.recorder.close()
+            return
         conv.recorder.quiet(0.3, 3)
         conv.recorder.close()
         try:

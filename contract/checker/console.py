@@ -143,6 +143,8 @@ def print_summary(report: Report, console: Console) -> None:
             + ("…" if len(skipped) > 6 else "")
             + "[/dim]"
         )
+    if report.stopped_early:
+        console.print(f"[yellow]{report.stopped_early}[/yellow]", soft_wrap=True)
     verdict = "[green]conforms[/green]" if report.ok else "[red]does not conform[/red]"
     console.print(
         f"{report.base_url} {verdict}: {len(report.violations)} violation(s), {len(report.known)} known finding(s)"

@@ -52,6 +52,8 @@ class Options:
     """Event budget per socket: reading stops (and is reported) after this many frames."""
     ws_auth_timeout: bool | None = None
     """Run the 10 s silent-auth check: True, False, or None = when the phase budget allows it."""
+    fail_fast: bool = False
+    """End the run at the first violation (what is in flight finishes; nothing new starts)."""
 
 
 @dataclass
@@ -66,12 +68,19 @@ class Context:
     phase_deadline: float = float("inf")
     responsive_check: str = "server.reachable"
     """The ``<phase>.responsive`` check of the running phase (counts sockets opened and runs driven)."""
+    begun: dict[str, Any] = field(default_factory=dict)
+    """What a phase's ``begin`` started when the run started, by phase name (see the runner)."""
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- budget ----------------------------------------------------------------------------------
 
     def remaining(self) -> float:
-        return self.phase_deadline - time.monotonic()
+        """Seconds left in the running phase (none once a fail-fast run has its violation)."""
+        return 0.0 if self.halted else self.phase_deadline - time.monotonic()
+
+    @property
+    def halted(self) -> bool:
+        return self.report.stopped_early is not None
 
     def out_of_time(self, reserve_s: float = 0.0) -> bool:
         return self.remaining() <= reserve_s
@@ -107,6 +116,8 @@ class Context:
                     existing.count += 1
                     return
             result.findings.append(finding)
+            if self.options.fail_fast and classification is Classification.VIOLATION and not self.halted:
+                self.report.stopped_early = f"stopped at the first violation ({check}; --fail-fast)"
         self.progress("finding", {"check": check, "message": message, "classification": classification.value})
 
     def record_problems(self, problems: list[Problem], *, reproducer: str = "", operation: str | None = None) -> None:

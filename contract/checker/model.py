@@ -116,6 +116,8 @@ class Report(_FindingViews):
     setup_error: str | None = None
     """Why the check could not be made at all (unreachable, no answer, key rejected, not an agent
     server): nothing was checked, so this is neither a pass nor a violation."""
+    stopped_early: str | None = None
+    """Why the run ended before its budget (``--fail-fast`` after a violation), if it did."""
 
     @property
     def findings(self) -> list[Finding]:  # type: ignore[override]  # derived: every check's findings
@@ -167,6 +169,7 @@ class Report(_FindingViews):
             "duration_s": round(self.duration_s, 3),
             "ok": self.ok,
             "setup_error": self.setup_error,
+            "stopped_early": self.stopped_early,
             "not_covered": [{"id": r.spec.id, "reason": r.skip_reason} for r in self.not_covered],
             "server": self.server_summary(),
             "coverage": self.coverage.to_dict(),

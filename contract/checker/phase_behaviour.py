@@ -59,6 +59,7 @@ class BehaviourMachine(RuleBasedStateMachine):
         super().__init__()
         self.d = self.driver
         self.live: list[Conv] = []
+        self.paging_requests: list[str] = []
         if not self.d.stop:
             self.d.examples += 1
 
@@ -403,6 +404,7 @@ class BehaviourMachine(RuleBasedStateMachine):
                 "behaviour.paging",
                 f"conversations/search with limit={limit} lists {len(paged)} conversations, limit=100 lists {len(full)} (or another order)",
                 operation="GET /api/conversations/search",
+                reproducer="\n".join(self.paging_requests),
             )
         d.ctx.executed("behaviour.counts")
         if count.status_code == 200 and count.json() != len(full):
@@ -424,10 +426,15 @@ class BehaviourMachine(RuleBasedStateMachine):
                 )
 
     def _pages(self, path: str, limit: int, key: Any) -> list[dict[str, Any]] | None:
-        """Every item of a paged listing, checking that each cursor is the next page's first item."""
+        """Every item of a paged listing, checking that each cursor is the next page's first item.
+
+        The requests made are kept in ``paging_requests`` (curl lines) for reproducers.
+        """
         d = self.d
         pager = Pager(path, limit=limit, max_pages=60)
+        self.paging_requests = []
         while (params := pager.next_request()) is not None:
+            self.paging_requests.append(d.ctx.curl("GET", path, params=params))
             response = d.call("GET", path, params=params)
             if response is None or not d.expect("behaviour.paging", response, 200, f"GET {path}"):
                 return None
@@ -436,8 +443,9 @@ class BehaviourMachine(RuleBasedStateMachine):
             if cursor and batch and key(batch[0]) != cursor:
                 d.fail(
                     "behaviour.paging",
-                    f"next_page_id {cursor!r} is not the first item of the next page",
+                    f"next_page_id {cursor!r} is not the first item of the next page (that is {key(batch[0])!r})",
                     operation=f"GET {path_template(path)}",
+                    reproducer="\n".join(self.paging_requests[-2:]),
                 )
         return pager.items
 
@@ -459,6 +467,7 @@ class BehaviourMachine(RuleBasedStateMachine):
                 "behaviour.paging",
                 f"events/search with limit={limit} returns {len(paged)} events, limit=100 returns {len(full)} (or another order)",
                 conv,
+                reproducer="\n".join(self.paging_requests),
             )
         d.ctx.executed("behaviour.counts")
         if count.json() != len(full):
@@ -535,7 +544,7 @@ class BehaviourMachine(RuleBasedStateMachine):
         d.ctx.executed("behaviour.secrets_masked")
         frames = json.dumps(conv.recorder.frames) if conv.recorder is not None else ""
         for value in leaked(conv.planted, *texts, frames):
-            d.fail("behaviour.secrets_masked", f"a planted secret came back unmasked ({value[-12:]})", conv)
+            d.fail("behaviour.secrets_masked", f"a planted secret came back unmasked ({value[-12:]!r})", conv)
 
     # -- invariants ----------------------------------------------------------------------------
 
@@ -598,23 +607,25 @@ class BehaviourMachine(RuleBasedStateMachine):
 
 def directed(machine_class: type[BehaviourMachine]) -> None:
     """Every behaviour check once, whatever the seed: one fixed sequence of the machine's own
-    rules (create, message and run, a second run while running, pause, a confirmation answered,
-    patch, paging of conversations and of a run's events, batch get, counts, delete) before the
-    random exploration spends the rest of the budget."""
+    rules before the random exploration spends the rest of the budget. The quick checks come
+    first (auth order and 404s, create, patch, conversation paging), then those that need a
+    run (event paging and counts, batch get), a second run while running, a confirmation
+    answered, pause and delete."""
     machine = machine_class()
     try:
         fast = machine.first()
+        machine.patch(fast, "directed title", "directed")
         confirm = machine.create("confirm")
+        machine.create("slow")  # for the 409 of a second /run while the first is in flight
+        machine.conversations_paging(1)
         machine.send_message(fast, True, "directed run")
+        machine.events_paging(fast, 2)
+        machine.batch_get(fast)
         machine.settled_and_counted()
         machine.run_twice_then_interrupt(0, False)
         machine.send_message(confirm, True, "needs confirmation")
         machine.respond(confirm, False)
         machine.pause(fast, False)
-        machine.patch(fast, "directed title", "directed")
-        machine.conversations_paging(1)
-        machine.events_paging(fast, 2)
-        machine.batch_get(fast)
         machine.settled_and_counted()
         machine.delete(confirm)
     finally:

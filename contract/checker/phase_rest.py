@@ -221,8 +221,16 @@ class _RestPhase:
     # -- generation --------------------------------------------------------------------------------
 
     def fuzz(
-        self, operation: Any, mode: str, examples: int, deadline: float, pinned: dict[str, str] | None = None
+        self,
+        operation: Any,
+        mode: str,
+        examples: int,
+        deadline: float,
+        pinned: dict[str, str] | None = None,
+        *,
+        at_least: int = 0,
     ) -> None:
+        """Up to ``examples`` generated cases until ``deadline``; the first ``at_least`` whatever the time."""
         from hypothesis import HealthCheck, Phase, given, seed, settings
         from schemathesis import GenerationMode
 
@@ -232,6 +240,8 @@ class _RestPhase:
         except Exception as exc:  # noqa: BLE001 - an operation schemathesis cannot generate for
             self.ctx.report.phases[-1].notes.append(f"{operation.label} ({mode}): no strategy ({type(exc).__name__})")
             return
+
+        done = 0
 
         @seed(self.ctx.options.seed)
         @settings(
@@ -244,8 +254,10 @@ class _RestPhase:
         )
         @given(strategy)
         def run(case: Any) -> None:
-            if time.monotonic() > deadline:
+            nonlocal done
+            if (time.monotonic() > deadline and done >= at_least) or self.ctx.halted:
                 return
+            done += 1
             if pinned:
                 self.ensure_pinned()
             self.exercise(case, mode)
@@ -424,6 +436,7 @@ def _run(ctx: Context, phase: _RestPhase) -> None:
         ].skip_reason = "no --api-key given: cannot tell an open server from one that ignores keys"
     phase.setup_pinned()
     _directed_null_probes(ctx, phase, chosen)
+    _directed_negative(ctx, phase, operations, chosen)
     ctx.progress("phase_total", {"total": len(chosen)})
     for position, key in enumerate(chosen):
         if ctx.out_of_time(0.2):
@@ -448,6 +461,23 @@ def _json(response: httpx.Response) -> Any:
         return response.json()
     except ValueError:
         return None
+
+
+NEGATIVE_FIRST = ("GET", "/api/conversations/search")
+"""Negative data is checked on this operation first, whatever the budget: its query has bounds."""
+
+
+def _directed_negative(
+    ctx: Context, phase: _RestPhase, operations: dict[tuple[str, str], Any], chosen: list[tuple[str, str]]
+) -> None:
+    """``rest.negative_data_rejection`` on every run: a few negative cases of one operation with
+    constrained parameters before the budget is shared out (a short budget may reach no other).
+    One case is sent even when loading the spec used the phase's budget: one request past it."""
+    key = NEGATIVE_FIRST if NEGATIVE_FIRST in chosen else next(iter(chosen), None)
+    if key is None:
+        return
+    deadline = time.monotonic() + min(2.0, ctx.remaining() / 4)
+    phase.fuzz(operations[key], "negative", EXAMPLES["negative"], deadline, at_least=1)
 
 
 def _directed_null_probes(ctx: Context, phase: _RestPhase, chosen: list[tuple[str, str]]) -> None:

@@ -45,7 +45,7 @@ CONCURRENCY = 4
 """Scenarios in flight at once (the server's run capacity is 10)."""
 SNAPSHOT_GRACE_S = 2.0
 START_RESERVE_S = 3.5
-"""A scenario starts only if this much of the phase budget is left."""
+"""A scenario after the first starts only if this much of the phase budget is left."""
 
 
 class _StepFailed(Exception):
@@ -65,7 +65,8 @@ async def run(ctx: Context) -> None:
 
     async def one(name: str | None) -> None:
         async with slots:
-            if ctx.out_of_time(START_RESERVE_S):
+            # The first scenario starts on any budget left: every run judges at least one stream.
+            if ctx.out_of_time(START_RESERVE_S if played else 0.0):
                 return
             played.append(name or "generic")
             bound = ctx.options.run_timeout_s * 2 + 10
@@ -128,6 +129,8 @@ async def _play(ctx: Context, name: str | None) -> None:
             ctx.executed("streams.scenario_completes")
             try:
                 for number, step in enumerate(steps):
+                    if ctx.halted:  # a fail-fast run has its verdict: stop at this step
+                        break
                     if step.after_ms:
                         await asyncio.sleep(step.after_ms / 1000)
                     window = await _step(
@@ -147,9 +150,13 @@ async def _play(ctx: Context, name: str | None) -> None:
                     operation=label,
                     reproducer=python_run(ctx.base_url, body, repro_steps),
                 )
-            await recorder.quiet(0.4, 5)
+            if not ctx.halted:
+                await recorder.quiet(0.4, 5)
         finally:
             await recorder.close()
+        if ctx.halted:
+            await _delete(ctx, http, conversation_id)
+            return
         try:
             log, count = await driven.afetch_log(http, conversation_id)
             state = await http.get(f"/api/conversations/{conversation_id}")
@@ -172,12 +179,16 @@ async def _play(ctx: Context, name: str | None) -> None:
             reproducer=python_run(ctx.base_url, body, repro_steps, note=label),
             operation=label,
         )
-        try:
-            deleted = await http.delete(f"/api/conversations/{conversation_id}")
-            if deleted.status_code == 200:
-                ctx.note_deleted(conversation_id)
-        except httpx.HTTPError:
-            pass
+        await _delete(ctx, http, conversation_id)
+
+
+async def _delete(ctx: Context, http: httpx.AsyncClient, conversation_id: str) -> None:
+    try:
+        deleted = await http.delete(f"/api/conversations/{conversation_id}")
+        if deleted.status_code == 200:
+            ctx.note_deleted(conversation_id)
+    except httpx.HTTPError:
+        pass
 
 
 async def _step(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import uuid
 from datetime import datetime
 from typing import Any
@@ -20,10 +21,12 @@ import httpx
 from contract.checker import driven
 from contract.checker.context import Context
 from contract.checker.invariants import frame_problems, snapshot_problems, token
-from contract.checker.repro import KEY_HEADER, KEY_PLACEHOLDER, python_ws, ws_url
-from contract.checker.wsclient import Outcome, Recorder, exchange
+from contract.checker.repro import KEY_HEADER, KEY_PLACEHOLDER, python_ws
+from contract.checker.wsclient import Outcome, Recorder, exchange, socket_options
 from contract.client.bodies import text_message
+from contract.client.http import ws_url
 from contract.client.sockets import auth_frame
+from contract.client.sockets import exchange as socket_exchange
 from contract.spec.ws_protocol import (
     AUTH_TIMEOUT_S,
     HANDSHAKE_REJECTED_HTTP_STATUS,
@@ -100,15 +103,50 @@ def _silence_wanted(ctx: Context) -> bool:
     return True
 
 
-async def silent_auth(ctx: Context) -> None:
-    path = events_socket_path(uuid.uuid4())
-    outcome = await exchange(ctx, path, until=lambda frames: False, timeout_s=AUTH_TIMEOUT_S + SILENCE_GRACE_S)
+class SilentClient:
+    """The silence check's socket, opened when the run starts: it only waits (10 s and more), so
+    it waits alongside the earlier phases instead of adding its wait to this one."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.path = events_socket_path(uuid.uuid4())
+        self.url = ws_url(ctx.base_url, self.path)
+        self.options = socket_options(ctx)
+        self.outcome: Outcome | None = None
+        self._thread = threading.Thread(target=self._wait, name="ws-silent-client", daemon=True)
+        self._thread.start()
+
+    def _wait(self) -> None:
+        self.outcome = asyncio.run(
+            socket_exchange(
+                self.url, until=lambda frames: False, timeout_s=AUTH_TIMEOUT_S + SILENCE_GRACE_S, options=self.options
+            )
+        )
+
+    async def result(self) -> Outcome | None:
+        """The outcome, once the socket is closed (bounded: the exchange has its own timeout)."""
+        await asyncio.to_thread(self._thread.join, AUTH_TIMEOUT_S + SILENCE_GRACE_S + 2 * self.options.open_timeout_s)
+        return self.outcome
+
+
+def begin(ctx: Context) -> SilentClient | None:
+    """Run start: open the silent client's socket (when the silence check is wanted)."""
+    return SilentClient(ctx) if _silence_wanted(ctx) else None
+
+
+async def silent_auth(ctx: Context, client: SilentClient) -> None:
+    outcome = await client.result()
+    if outcome is None:
+        ctx.record("ws.responsive", "the silent client's socket did not close within its bound")
+        return
+    ctx.executed(ctx.responsive_check)
+    ctx.report.coverage.frames(outcome.frames)
+    ctx.report.coverage.close(outcome.close_code)
     ctx.executed("ws.auth_timeout")
     if outcome.close_code != CloseCode.AUTH_FAILED or outcome.frames:
         ctx.record(
             "ws.auth_timeout",
             f"silent client: {_describe(outcome)}; expected close 4001 after {AUTH_TIMEOUT_S} s",
-            reproducer=_repro(ctx, path, note="send nothing; the server must close 4001 after 10 s"),
+            reproducer=_repro(ctx, client.path, note="send nothing; the server must close 4001 after 10 s"),
         )
 
 
@@ -116,12 +154,14 @@ async def silent_auth(ctx: Context) -> None:
 
 
 async def run(ctx: Context) -> None:
-    silence = asyncio.create_task(silent_auth(ctx)) if _silence_wanted(ctx) else None
+    client = ctx.begun.get("websocket")
+    if client is None and "websocket" not in ctx.begun:
+        client = begin(ctx)  # called on its own (not through the runner)
     try:
         await _run(ctx)
     finally:
-        if silence is not None:
-            await silence  # bounded by AUTH_TIMEOUT_S + SILENCE_GRACE_S
+        if client is not None:
+            await silent_auth(ctx, client)
 
 
 async def _run(ctx: Context) -> None:

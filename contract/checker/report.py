@@ -95,7 +95,7 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:4p
 .passed{color:#176f2c}.failed{color:#b00020;font-weight:bold}.skipped{color:#777}
 pre{background:#f6f8fa;padding:8px;overflow-x:auto;white-space:pre-wrap}
 .violation{border-left:4px solid #b00020;padding-left:8px}.known{border-left:4px solid #d6a000;padding-left:8px}
-.covs{display:flex;flex-wrap:wrap;gap:2em}.cov ul{columns:2;padding-left:1.2em}
+.covs{display:flex;flex-wrap:wrap;gap:2em}.cov ul{columns:2;column-gap:3em;padding-left:1.2em}
 """
 
 
@@ -168,11 +168,24 @@ def _transition_svg(transitions: list[dict[str, Any]]) -> str:
             f'<text x="{cx:.1f}" y="{cy:.1f}" font-size="11" fill="#333">{t["count"]}</text>'
         )
     for node, (x, y) in where.items():
+        lines = _label_lines(node)
+        spans = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if i == 0 else 12}">{html.escape(line)}</tspan>' for i, line in enumerate(lines)
+        )
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="32" fill="#eef3fb" stroke="#4a6fa5"/>'
-            f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" text-anchor="middle">{html.escape(node)}</text>'
+            f'<text x="{x:.1f}" y="{y + 4 - 6 * (len(lines) - 1):.1f}" font-size="11" text-anchor="middle">{spans}</text>'
         )
     return "".join(parts) + "</svg>"
+
+
+def _label_lines(status: str) -> list[str]:
+    """A status name in one line, or two split at the underscore nearest its middle (fits the circle)."""
+    if len(status) <= 10 or "_" not in status:
+        return [status]
+    cuts = [i for i, c in enumerate(status) if c == "_"]
+    cut = min(cuts, key=lambda i: abs(i - len(status) / 2))
+    return [status[: cut + 1], status[cut + 1 :]]
 
 
 def _coverage_html(coverage: dict[str, Any]) -> str:
@@ -234,6 +247,8 @@ def html_report(report: Report) -> str:
     )
     verdict = "conforms" if report.ok else "NOT CHECKED" if report.setup_error else "VIOLATIONS"
     setup = f"<p class='failed'>The check could not be made: {e(report.setup_error)}</p>" if report.setup_error else ""
+    if report.stopped_early:
+        setup += f"<p>{e(report.stopped_early)}</p>"
     server = data["server"]
     warning = f"<p class='failed'>{e(server['version_warning'])}</p>" if server["version_warning"] else ""
     capabilities = ", ".join(server["capabilities"]) or "none listed"

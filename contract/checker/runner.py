@@ -47,6 +47,7 @@ def run_checks(
     request_timeout_s: float = 10.0,
     run_timeout_s: float = 30.0,
     ws_auth_timeout: bool | None = None,
+    fail_fast: bool = False,
     progress: Progress | None = None,
 ) -> Report:
     """Check the agent server at ``base_url`` against the contract; never raises for server faults.
@@ -64,6 +65,8 @@ def run_checks(
             only by exact label or path).
         request_timeout_s, run_timeout_s: bounds on one HTTP request and on one run.
         ws_auth_timeout: run the 10 s silent-auth check (None: whenever the websocket phase runs).
+        fail_fast: end the run at its first violation: what is in flight finishes, nothing new
+            starts, and the checks not reached are reported as not covered.
         progress: ``callback(kind, data)`` for progress display.
     """
     selected = list(catalogue.PHASES if phases is None else phases)
@@ -90,12 +93,21 @@ def run_checks(
         request_timeout_s=request_timeout_s,
         run_timeout_s=run_timeout_s,
         ws_auth_timeout=ws_auth_timeout,
+        fail_fast=fail_fast,
     )
     ctx = Context(options, report, progress or (lambda kind, data: None))
     try:
         if _probe(ctx):
             for name in catalogue.PHASES:
+                # A phase's waiting that needs nothing from earlier phases starts now, alongside them.
+                begin = getattr(_phase_module(name), "begin", None)
+                if name in selected and begin is not None:
+                    ctx.begun[name] = begin(ctx)
+            for name in catalogue.PHASES:
                 if name not in selected:
+                    continue
+                if ctx.halted:
+                    report.phases.append(PhaseResult(name, Status.SKIPPED, skip_reason=report.stopped_early))
                     continue
                 if time.monotonic() >= started + budget_s:
                     # Nothing left to spend: starting the phase would overrun the budget.
@@ -227,7 +239,7 @@ def _finalize(report: Report) -> None:
             result.status, result.skip_reason = Status.SKIPPED, result.skip_reason or skipped_phases[result.spec.phase]
         elif result.executions == 0 and not result.findings:
             result.status = Status.SKIPPED
-            result.skip_reason = result.skip_reason or "not exercised in this run"
+            result.skip_reason = result.skip_reason or report.stopped_early or "not exercised in this run"
         else:
             result.status = Status.PASSED
     for phase in report.phases:

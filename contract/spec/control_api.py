@@ -185,6 +185,12 @@ class FaultSettings(_Body):
     accept_null: bool | None = Field(
         None, description="answer 200 to a request whose only validation errors are nulls (instead of 422)"
     )
+    cursor_off_by_one: bool | None = Field(
+        None, description="paged searches resume after next_page_id instead of at it (the item it names is skipped)"
+    )
+    run_conflict_ok: bool | None = Field(
+        None, description="answer 200 to /run while a run is in flight (instead of 409), starting nothing"
+    )
 
 
 class FaultState(_Body):
@@ -200,6 +206,8 @@ class FaultState(_Body):
     suppress_4004: bool
     leak_secrets: bool
     accept_null: bool
+    cursor_off_by_one: bool
+    run_conflict_ok: bool
 
 
 # -- conversations -------------------------------------------------------------------------------

@@ -80,7 +80,8 @@ def build_router(prefix: str, log_of: Callable[[Request], BashLog], *, dependenc
         ]
         if sort_order is SortOrder.TIMESTAMP_DESC:
             matches.reverse()
-        chunk, next_id = page(matches, page_id, limit, key=lambda e: e["id"])
+        off_by_one = request.app.state.mock.faults.cursor_off_by_one
+        chunk, next_id = page(matches, page_id, limit, key=lambda e: e["id"], off_by_one=off_by_one)
         return {"items": chunk, "next_page_id": next_id}
 
     @router.get("/bash_events/{event_id}")

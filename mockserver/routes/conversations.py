@@ -189,8 +189,9 @@ async def search_conversations(
     sort_order: SortOrder = "CREATED_AT_DESC",
     include_skills: bool = False,
 ) -> dict[str, Any]:
-    items = _state(request).store.search(status=status.value if status else None, sort_order=sort_order)
-    chunk, next_id = page(items, page_id, limit, key=lambda c: c.id.hex)
+    state = _state(request)
+    items = state.store.search(status=status.value if status else None, sort_order=sort_order)
+    chunk, next_id = page(items, page_id, limit, key=lambda c: c.id.hex, off_by_one=state.faults.cursor_off_by_one)
     return {"items": [c.info() for c in chunk], "next_page_id": next_id}
 
 
@@ -399,9 +400,15 @@ def reserve_run(state: MockState, conversation: Conversation) -> Callable[[], Aw
     try:
         return state.engine.start_run(conversation)
     except RunConflict as exc:
+        if state.faults.run_conflict_ok:
+            return _no_run
         raise HTTPException(409, detail=exc.detail) from None
     except RunCapacityExceeded:
         raise HTTPException(429, detail="Server conversation run capacity is full. Retry later.") from None
+
+
+async def _no_run() -> None:
+    """What the ``run_conflict_ok`` fault starts instead of a second run."""
 
 
 def _start(request: Request, conversation: Conversation) -> BackgroundTask:
@@ -516,6 +523,7 @@ class EventFilters:
 
 @router.get("/{conversation_id}/events/search")
 async def search_events(
+    request: Request,
     filters: Annotated[EventFilters, Depends()],
     conversation: EventConversation,
     page_id: str | None = None,
@@ -523,7 +531,8 @@ async def search_events(
     sort_order: EventSortOrder = "TIMESTAMP",
 ) -> JSONResponse:
     matches = list(filters.apply(conversation, descending=sort_order == "TIMESTAMP_DESC"))
-    chunk, next_id = page(matches, page_id, limit, key=lambda e: e["id"])
+    off_by_one = _state(request).faults.cursor_off_by_one
+    chunk, next_id = page(matches, page_id, limit, key=lambda e: e["id"], off_by_one=off_by_one)
     return JSONResponse({"items": [_strip_none(e) for e in chunk], "next_page_id": next_id})
 
 
