@@ -49,14 +49,22 @@ class Conv:
         return cls("", "none", {}, None, broken=True)  # type: ignore[arg-type]
 
 
+LLM_SECRET_FIELDS = ("api_key", "aws_access_key_id", "aws_secret_access_key", "aws_session_token")
+"""The agent LLM's secret fields (``format: password`` in the spec)."""
+
+
 def plant_secrets(body: dict[str, Any]) -> tuple[str, ...]:
-    """Put unique secret values in a start request (the agent LLM's ``api_key`` and a
-    conversation secret); returns them. Neither is used by a scripted or unreachable LLM."""
+    """Put unique values in every secret field of a start request (each of the agent LLM's
+    secret fields and a conversation secret); returns them. None is used by a scripted or
+    unreachable LLM (an OpenAI-compatible model ignores the AWS fields)."""
     marker = f"ohmock-planted-{secrets.token_hex(8)}"
-    llm_key, secret = f"{marker}-llm-key", f"{marker}-secret"
-    body["agent"]["llm"]["api_key"] = llm_key
+    planted = []
+    for name in LLM_SECRET_FIELDS:
+        body["agent"]["llm"][name] = value = f"{marker}-{name}"
+        planted.append(value)
+    secret = f"{marker}-secret"
     body["secrets"] = {"OHMOCK_PLANTED_SECRET": {"kind": "StaticSecret", "value": secret}}
-    return (llm_key, secret)
+    return (*planted, secret)
 
 
 def leaked(planted: tuple[str, ...], *texts: str) -> list[str]:

@@ -544,7 +544,7 @@ class BehaviourMachine(RuleBasedStateMachine):
         d.ctx.executed("behaviour.secrets_masked")
         frames = json.dumps(conv.recorder.frames) if conv.recorder is not None else ""
         for value in leaked(conv.planted, *texts, frames):
-            d.fail("behaviour.secrets_masked", f"a planted secret came back unmasked ({value[-12:]!r})", conv)
+            d.fail("behaviour.secrets_masked", f"a planted secret came back unmasked: {value.split('-', 3)[-1]}", conv)
 
     # -- invariants ----------------------------------------------------------------------------
 
