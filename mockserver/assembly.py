@@ -23,6 +23,7 @@ from contract.spec.documents import effective_spec
 from contract.wire_rules import RealModelFailure, unhashable_tag_failure
 from mockserver import sockets
 from mockserver.config import MockConfig
+from mockserver.control import inspector
 from mockserver.control import routes as control
 from mockserver.control.guard import ControlGuardMiddleware
 from mockserver.control.recorder import Recorders
@@ -242,6 +243,7 @@ def build_app(config: MockConfig, started: float) -> FastAPI:
 
     app.include_router(docs.router())
     app.include_router(control_router)
+    app.include_router(inspector.build_router(config.control_prefix))
     app.include_router(generic.build_router(app, _check_session_api_key))  # last: never shadows the above
     _add_exception_handlers(app)
     app.add_middleware(FramesBeforeResponse, state=state)

@@ -62,9 +62,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Chromium (``$OHMOCK_CHROMIUM``, else ``chromium`` on the PATH)."""
+    """Headless Chromium (``$OHMOCK_CHROMIUM``, else ``chromium`` on the PATH).
+
+    Module-scoped on purpose: Playwright's sync API keeps an event loop running in this thread
+    while it is open, so ``asyncio.run`` (the checker, the clients) fails until it is closed.
+    Ask for fixtures that run asyncio code before ``page`` in a browser test's signature."""
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("OHMOCK_CHROMIUM") or shutil.which("chromium")

@@ -51,7 +51,7 @@ def test_the_report_of_a_faulty_run_shows_grouped_violations_and_coverage(
     faulty_report: Report, page: Any, tmp_path: Path
 ) -> None:
     violation_groups = [g for g in finding_groups(faulty_report.findings) if g["classification"] == "violation"]
-    assert len(violation_groups) >= 3 and len(violation_groups) < len(faulty_report.violations)
+    assert len(violation_groups) >= 3 and any(g["count"] > 1 for g in violation_groups)
     path = tmp_path / "report.html"
     path.write_text(html_report(faulty_report), encoding="utf-8")
     page.goto(path.as_uri())

@@ -10,6 +10,8 @@ it is guarded more strictly than the agent API:
 * a request from a browser page (``Origin``) must come from the mock itself or an origin listed
   with ``--cors-origin`` (``*`` does not count here), so a cross-site form post cannot reach it;
 * a request body must be JSON.
+
+The inspector page's files (``/_mock/ui``) are the one exception to the key: they hold no data.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mockserver.config import MockConfig
+from mockserver.control.inspector import is_page_request
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 KEY_HEADER = b"x-session-api-key"
@@ -34,8 +37,13 @@ def _hostname(host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def refusal(config: MockConfig, method: str, headers: dict[bytes, bytes]) -> tuple[int, str] | None:
-    """Why a control request is refused (status, detail), or None when it may proceed."""
+def refusal(
+    config: MockConfig, method: str, headers: dict[bytes, bytes], *, needs_key: bool = True
+) -> tuple[int, str] | None:
+    """Why a control request is refused (status, detail), or None when it may proceed.
+
+    ``needs_key`` is False only for the inspector page's static files (a browser cannot send a
+    header when it navigates; every call the page then makes carries the key)."""
     host = headers.get(b"host", b"").decode("latin-1")
     if _hostname(host) not in LOOPBACK_HOSTS | {h.lower() for h in config.allowed_hosts}:
         return 403, f"the control API does not answer for host {host!r} (allow it with --allowed-host)"
@@ -47,7 +55,7 @@ def refusal(config: MockConfig, method: str, headers: dict[bytes, bytes]) -> tup
         if not (same_origin or listed):
             return 403, f"cross-origin control requests are refused (origin {text!r})"
     keys = config.control_key_set
-    if keys and headers.get(KEY_HEADER, b"").decode("latin-1") not in keys:
+    if needs_key and keys and headers.get(KEY_HEADER, b"").decode("latin-1") not in keys:
         return 401, "Unauthorized"
     has_body = headers.get(b"content-length", b"0") not in (b"0", b"") or b"transfer-encoding" in headers
     content_type = headers.get(b"content-type", b"").split(b";", 1)[0].strip().lower()
@@ -69,7 +77,8 @@ class ControlGuardMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {name.lower(): value for name, value in scope.get("headers", [])}
-        refused = refusal(config, scope["method"], headers)
+        page = is_page_request(config.control_prefix, scope["method"], scope["path"])
+        refused = refusal(config, scope["method"], headers, needs_key=not page)
         if refused is None:
             await self.app(scope, receive, send)
             return

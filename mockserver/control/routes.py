@@ -12,7 +12,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Request
 
-from contract.harness.scenario import ScenarioError, parse_scenario
+from contract.harness.scenario import ScenarioError, conversation_body, parse_scenario
 from contract.spec.control_api import (
     ActionFired,
     ActRequest,
@@ -37,6 +37,10 @@ from contract.spec.control_api import (
 from mockserver.control.recorder import ConversationRecorder, Recorders
 from mockserver.state import MockState
 from mockserver.store import Conversation
+
+NOWHERE_LLM = "http://127.0.0.1:9/v1"
+"""The agent LLM of a start body the control API hands out: the mock plays the scenario tag and
+never calls it (nothing listens on port 9, so a real server given the body fails fast)."""
 
 
 def _state(request: Request) -> MockState:
@@ -70,6 +74,12 @@ def build_router(prefix: str, recorders: Recorders) -> APIRouter:
         return ScenarioList(
             default=state.default_scenario, scenarios={n: s.description for n, s in sorted(state.scenarios.items())}
         )
+
+    @router.get("/scenarios/{name}/start")
+    async def start_body(request: Request, name: str) -> dict[str, Any]:
+        """The ``POST /api/conversations`` body that plays scenario ``name`` (tagged with it)."""
+        scenario = _state(request).scenarios[_scenario(_state(request), name)]
+        return conversation_body(NOWHERE_LLM, scenario, tag_scenario=True)
 
     @router.post("/scenarios", status_code=201)
     async def load_scenario(request: Request, body: dict[str, Any]) -> ScenarioLoaded:
