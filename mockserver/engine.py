@@ -27,6 +27,11 @@ logger = logging.getLogger("uvicorn.error")
 # Realistic latencies (ms) at speed 1, from the real server with a local scripted LLM.
 LLM_CALL_MS = 300
 FIRST_STEP_EXTRA_MS = 150
+# Between two streamed pieces of a reply (8 characters each: a model streaming ~50 tokens/s), and
+# a tool's run time, for a turn that sets no ``tool_duration_ms``: what a UI's streaming and
+# spinners need to be seen. Scaled by ``speed`` like the LLM latency (0 at speed 0).
+STREAM_PIECE_MS = 40
+TOOL_MS = 120
 # Even at speed 0 a run starts (and its end-of-run snapshot follows) this long after the /run
 # response: the SDK arms its end-of-run wait only once the response is parsed, and ignores
 # earlier snapshots.
@@ -271,7 +276,11 @@ class Engine:
         conversation.run.turn += 1
         self.record_llm_usage(conversation)
         streams = self._streams(conversation)
-        for chunk in _chunks(turn.reply if isinstance(turn, ReplyTurn) else turn.thought) if streams else ():
+        for number, chunk in enumerate(
+            _chunks(turn.reply if isinstance(turn, ReplyTurn) else turn.thought) if streams else ()
+        ):
+            if number:
+                await self._pause_for(STREAM_PIECE_MS)
             conversation.emit(build.streaming_delta(chunk), persist=False)
         if isinstance(turn, ReplyTurn):
             conversation.emit(
@@ -433,7 +442,10 @@ class Engine:
         async with conversation.run.step_lock:
             # A turn's own duration is played as written at any speed, like its LLM delay: a
             # test at speed 0 can still interrupt a slow tool or message during it.
-            await asyncio.sleep(turn.tool_duration_ms / 1000)
+            if turn.tool_duration_ms:
+                await asyncio.sleep(turn.tool_duration_ms / 1000)
+            else:
+                await self._pause_for(TOOL_MS)
             conversation.run.executing = None
             answer = self._tool_answer(conversation, turn, arguments)
             observation = build.observation(

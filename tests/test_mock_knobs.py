@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,9 +16,11 @@ import httpx
 import pytest
 
 from contract.client.api import wait_healthy
-from contract.client.bodies import start_conversation_body
+from contract.client.bodies import message_body, start_conversation_body
 from contract.harness.serving import free_port
+from contract.spec.ws_protocol import announced_status, is_full_state
 from mockserver.config import MockConfig
+from mockserver.engine import STREAM_PIECE_MS, TOOL_MS
 from mockserver.runner import MockServer
 from mockserver.state import MockState
 
@@ -149,3 +153,41 @@ def test_a_reset_does_not_reissue_ids() -> None:
     state.reset()
     after = state.create_conversation(None, {"agent": {"tools": []}, "workspace": {"working_dir": "w"}}).id
     assert before != after
+
+
+def _arrivals(mock: MockServer, scenario: str) -> list[tuple[float, dict[str, Any]]]:
+    """Each frame of one run of ``scenario`` with the time it arrived (monotonic seconds)."""
+    from websockets.sync.client import connect
+
+    with httpx.Client(base_url=mock.url, timeout=10) as http:
+        body = http.get(f"/_mock/scenarios/{scenario}/start").json()
+        conversation_id = http.post("/api/conversations", json=body).json()["id"]
+        frames: list[tuple[float, dict[str, Any]]] = []
+        with connect(f"{mock.url.replace('http', 'ws', 1)}/sockets/events/{conversation_id}") as socket:
+            socket.recv(timeout=10)  # the connect-time snapshot
+            http.post(f"/api/conversations/{conversation_id}/events", json=message_body("go", run=True))
+            while True:
+                frame = json.loads(socket.recv(timeout=10))
+                frames.append((time.monotonic(), frame))
+                if is_full_state(frame) and announced_status(frame) in ("finished", "error"):
+                    return frames
+
+
+def test_at_speed_1_streamed_pieces_and_tools_take_time() -> None:
+    """What a UI's streaming and spinners need: pieces spread out, a tool that runs a while.
+    Lower bounds only (the mock sleeps at least this long); speed 0 sends the same frames."""
+    kinds: dict[float, list[str]] = {}
+    for speed in (0.0, 1.0):
+        with MockServer(MockConfig(speed=speed)) as mock:
+            streamed = _arrivals(mock, "streaming")
+            tool = _arrivals(mock, "bash_then_finish")
+        kinds[speed] = [f["kind"] for _, f in streamed + tool]
+        if not speed:
+            continue
+        pieces = [at for at, frame in streamed if frame["kind"] == "StreamingDeltaEvent"]
+        assert len(pieces) > 3
+        assert pieces[-1] - pieces[0] >= 0.9 * (len(pieces) - 1) * STREAM_PIECE_MS / 1000
+        action = next(at for at, frame in tool if frame["kind"] == "ActionEvent")
+        observation = next(at for at, frame in tool if frame["kind"] == "ObservationEvent")
+        assert observation - action >= 0.9 * TOOL_MS / 1000
+    assert kinds[0.0] == kinds[1.0]
