@@ -25,6 +25,7 @@ from contract.client.control import ControlClient
 from contract.client.http import ws_url
 from contract.spec.ws_protocol import events_socket_path, session_socket_path
 from mockserver.config import MockConfig
+from mockserver.control.inspector import is_page_request
 from mockserver.runner import MockServer
 
 KEY = "security-key"
@@ -50,7 +51,7 @@ def _control_routes(mock: MockServer) -> list[tuple[str, str]]:
     prefix = mock.config.control_prefix
     sample = "00000000-0000-4000-8000-000000000000"
     return sorted(
-        (method, route.path.replace("{conversation_id}", sample))
+        (method, route.path.replace("{conversation_id}", sample).replace("{name}", "plain_reply"))
         for route in _flat(mock.app.full.routes)
         if getattr(route, "path", "").startswith(prefix)
         for method in getattr(route, "methods", ())
@@ -59,9 +60,17 @@ def _control_routes(mock: MockServer) -> list[tuple[str, str]]:
 
 
 def test_every_control_route_needs_the_key(guarded: MockServer) -> None:
-    routes = _control_routes(guarded)
-    assert len(routes) >= 14
+    """Every one but the inspector page's static files, which hold no data (a browser cannot
+    send a header when it navigates; every call the page makes needs the key)."""
+    prefix = guarded.config.control_prefix
+    page = [(m, p) for m, p in _control_routes(guarded) if is_page_request(prefix, m, p)]
+    assert page == [("GET", f"{prefix}/ui"), ("GET", f"{prefix}/ui/{{asset}}")]
+    routes = [route for route in _control_routes(guarded) if route not in page]
+    assert len(routes) >= 15
     with httpx.Client(base_url=guarded.url, timeout=10) as client:
+        for asset in ("", "/inspector.js", "/inspector.css"):
+            answer = client.get(f"{prefix}/ui{asset}")
+            assert answer.status_code == 200 and KEY not in answer.text
         for method, path in routes:
             for headers in ({}, {"X-Session-API-Key": "wrong"}):
                 response = client.request(method, path, headers=headers, json={} if method != "GET" else None)

@@ -148,9 +148,9 @@ def _files(workspace: RemoteWorkspace, root: Path, scratch: Path) -> dict[str, A
     return outcomes
 
 
-def _started(workspace: RemoteWorkspace, root: Path) -> tuple[Any, ...]:
+def _started(workspace: RemoteWorkspace, root: Path, command: str, timeout: float = 20) -> tuple[Any, ...]:
     """A started command's output, read until it has an exit code (bounded)."""
-    command_id = workspace.start_command("cat src/app.py; sleep 1; exit 5", cwd=root, timeout=20)
+    command_id = workspace.start_command(command, cwd=root, timeout=timeout)
     output = wait_until(
         lambda: (found := workspace.get_command_output(command_id)) and found.get("exit_code") is not None and found,
         timeout_s=20,
@@ -190,9 +190,10 @@ def _workspace_outcomes(url: str, root: Path, scratch: Path, runtime_id: str | N
         for command in ("cat README.md src/util.py", "cat missing.txt", "cat src", "cat docs/guide.md; exit 4"):
             result = workspace.execute_command(command, cwd=root, timeout=20)
             out[command] = (result.exit_code, result.stdout, result.stderr, result.timeout_occurred)
-        result = workspace.execute_command("echo started; sleep 5", cwd=root, timeout=1)
-        out["timeout"] = (result.exit_code, result.stdout, result.timeout_occurred)
-        out["started"] = _started(workspace, root)
+        # The server's own timeout, read until it reports it: execute_command's client-side poll
+        # races the server's 1 s timeout and loses it on a loaded machine.
+        out["timeout"] = _started(workspace, root, "echo started; sleep 5", timeout=1)
+        out["started"] = _started(workspace, root, "cat src/app.py; sleep 1; exit 5")
         out.update(_files(workspace, root, scratch))
         out["changes after upload"] = [(c.status.value, str(c.path)) for c in workspace.git_changes(root)]
         out["git-delta"] = _archive(url, prefix, path=str(root))

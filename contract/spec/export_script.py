@@ -23,6 +23,17 @@ import uuid
 from typing import Any
 
 from openhands.agent_server.api import create_app
+
+try:
+    # The contract describes a server on a host without a browser. The browser tool's usability
+    # check looks for Chromium at fixed paths (/usr/bin/chromium, which the browser tests'
+    # Debian package installs), so such a host would add browser_tool_set to
+    # ServerInfo.usable_tools; this throwaway export process never sees one.
+    from openhands.tools.browser_use.impl import BrowserToolExecutor
+
+    BrowserToolExecutor.check_chromium_available = staticmethod(lambda: None)  # type: ignore[method-assign]
+except ImportError:  # openhands-tools without the browser tool
+    pass
 from openhands.agent_server.openapi import serialize_openapi
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
