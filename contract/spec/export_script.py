@@ -31,7 +31,7 @@ try:
     # ServerInfo.usable_tools; this throwaway export process never sees one.
     from openhands.tools.browser_use.impl import BrowserToolExecutor
 
-    BrowserToolExecutor.check_chromium_available = staticmethod(lambda: None)  # type: ignore[method-assign]
+    BrowserToolExecutor.check_chromium_available = staticmethod(lambda: None)
 except ImportError:  # openhands-tools without the browser tool
     pass
 from openhands.agent_server.openapi import serialize_openapi
