@@ -588,21 +588,21 @@ def check(
     if unknown:
         _fail(f"unknown phase {', '.join(unknown)}; known: {', '.join(PHASES)}")
     deployments = _deployments(base_urls or [], targets, api_key)
+    options: dict[str, Any] = {  # run_checks' options, the same for every deployment
+        "phases": phase or None,
+        "budget_s": budget,
+        "seed": seed,
+        "allow_writes": allow_writes,
+        "scripted_llm": scripted_llm,
+        "include_operations": tuple(include_operation or ()),
+        "request_timeout_s": request_timeout,
+        "run_timeout_s": run_timeout,
+        "ws_auth_timeout": None if ws_auth_timeout else False,
+        "fail_fast": fail_fast,
+    }
     if len(deployments) > 1:
-        options = {
-            "phases": phase or None,
-            "budget_s": budget,
-            "seed": seed,
-            "allow_writes": allow_writes,
-            "scripted_llm": scripted_llm,
-            "include_operations": tuple(include_operation or ()),
-            "request_timeout_s": request_timeout,
-            "run_timeout_s": run_timeout,
-            "ws_auth_timeout": None if ws_auth_timeout else False,
-            "require_coverage": require_coverage,
-            "fail_fast": fail_fast,
-        }
-        raise typer.Exit(code=_check_fleet(deployments, options, workers, junit_xml, json_report, html_report))
+        fleet_options = {**options, "require_coverage": require_coverage}
+        raise typer.Exit(code=_check_fleet(deployments, fleet_options, workers, junit_xml, json_report, html_report))
     code = run_and_report(
         deployments[0].url,
         console=Console(),
@@ -611,16 +611,7 @@ def check(
         html_path=html_report,
         require_coverage=require_coverage,
         api_key=deployments[0].api_key,
-        phases=phase or None,
-        budget_s=budget,
-        seed=seed,
-        allow_writes=allow_writes,
-        scripted_llm=scripted_llm,
-        include_operations=include_operation or (),
-        request_timeout_s=request_timeout,
-        run_timeout_s=run_timeout,
-        ws_auth_timeout=None if ws_auth_timeout else False,
-        fail_fast=fail_fast,
+        **options,
     )
     raise typer.Exit(code=code)
 
